@@ -1,0 +1,43 @@
+package io.receivables.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.receivables.contracts.json.DecimalString;
+
+/**
+ * customer-registered: a customer was created with its billing profile. {@code taxId}, {@code creditLimit},
+ * {@code billingEmail} and {@code language} are optional (null).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CustomerRegistered(
+        UUID customerId,
+        String legalName,
+        String taxId,
+        String currency,
+        PaymentTerms paymentTerms,
+        @DecimalString BigDecimal creditLimit,
+        String segment,
+        String billingEmail,
+        String language,
+        Instant registeredAt) implements ReceivablesEvent {
+
+    public CustomerRegistered {
+        requireNonNull(customerId, "customerId");
+        requireNonNull(legalName, "legalName");
+        requireNonNull(currency, "currency");
+        requireNonNull(paymentTerms, "paymentTerms");
+        requireNonNull(segment, "segment");
+        requireNonNull(registeredAt, "registeredAt");
+    }
+
+    @Override
+    public UUID subjectId() {
+        return customerId;
+    }
+}

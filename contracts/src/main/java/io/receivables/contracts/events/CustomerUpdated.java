@@ -1,0 +1,43 @@
+package io.receivables.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.receivables.contracts.json.DecimalString;
+
+/**
+ * customer-updated: the whole billing profile after a change, not a delta, so consumers replace their copy. Optional
+ * fields that are null were removed or never set.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CustomerUpdated(
+        UUID customerId,
+        String legalName,
+        String taxId,
+        String currency,
+        PaymentTerms paymentTerms,
+        @DecimalString BigDecimal creditLimit,
+        String segment,
+        String billingEmail,
+        String language,
+        Instant updatedAt) implements ReceivablesEvent {
+
+    public CustomerUpdated {
+        requireNonNull(customerId, "customerId");
+        requireNonNull(legalName, "legalName");
+        requireNonNull(currency, "currency");
+        requireNonNull(paymentTerms, "paymentTerms");
+        requireNonNull(segment, "segment");
+        requireNonNull(updatedAt, "updatedAt");
+    }
+
+    @Override
+    public UUID subjectId() {
+        return customerId;
+    }
+}

@@ -1,0 +1,54 @@
+package io.receivables.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.receivables.contracts.json.DecimalString;
+
+/**
+ * dispute-opened: a customer disputed {@code disputedAmount} of an invoice. {@code description} and {@code slaDueAt}
+ * are optional (null).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DisputeOpened(
+        UUID disputeId,
+        UUID customerId,
+        UUID invoiceId,
+        String currency,
+        @DecimalString BigDecimal disputedAmount,
+        ReasonCode reasonCode,
+        String description,
+        Instant slaDueAt,
+        Instant openedAt) implements ReceivablesEvent {
+
+    public enum ReasonCode {
+        PRICING,
+        QUANTITY,
+        QUALITY,
+        NOT_DELIVERED,
+        DUPLICATE_BILLING,
+        TAX,
+        TERMS,
+        OTHER
+    }
+
+    public DisputeOpened {
+        requireNonNull(disputeId, "disputeId");
+        requireNonNull(customerId, "customerId");
+        requireNonNull(invoiceId, "invoiceId");
+        requireNonNull(currency, "currency");
+        requireNonNull(disputedAmount, "disputedAmount");
+        requireNonNull(reasonCode, "reasonCode");
+        requireNonNull(openedAt, "openedAt");
+    }
+
+    @Override
+    public UUID subjectId() {
+        return disputeId;
+    }
+}

@@ -1,0 +1,54 @@
+package io.receivables.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.receivables.contracts.json.DecimalString;
+
+/**
+ * invoice-issued: an invoice is now receivable. {@code total = subtotal + taxTotal}, all in {@code currency};
+ * {@code poNumber} is optional (null).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InvoiceIssued(
+        UUID invoiceId,
+        String invoiceNumber,
+        UUID customerId,
+        String currency,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        PaymentTerms paymentTerms,
+        @DecimalString BigDecimal subtotal,
+        @DecimalString BigDecimal taxTotal,
+        @DecimalString BigDecimal total,
+        List<InvoiceLine> lines,
+        String poNumber,
+        Instant issuedAt) implements ReceivablesEvent {
+
+    public InvoiceIssued {
+        requireNonNull(invoiceId, "invoiceId");
+        requireNonNull(invoiceNumber, "invoiceNumber");
+        requireNonNull(customerId, "customerId");
+        requireNonNull(currency, "currency");
+        requireNonNull(issueDate, "issueDate");
+        requireNonNull(dueDate, "dueDate");
+        requireNonNull(paymentTerms, "paymentTerms");
+        requireNonNull(subtotal, "subtotal");
+        requireNonNull(taxTotal, "taxTotal");
+        requireNonNull(total, "total");
+        lines = List.copyOf(requireNonNull(lines, "lines"));
+        requireNonNull(issuedAt, "issuedAt");
+    }
+
+    @Override
+    public UUID subjectId() {
+        return invoiceId;
+    }
+}

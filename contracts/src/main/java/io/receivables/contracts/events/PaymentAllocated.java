@@ -1,0 +1,40 @@
+package io.receivables.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.receivables.contracts.json.DecimalString;
+
+/**
+ * payment-allocated: unallocated money of an earlier payment was applied to invoices (e.g. the invoice arrived after the
+ * payment). {@code allocations} are the new ones only; {@code unallocatedAmount} is what remains afterwards.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PaymentAllocated(
+        UUID paymentId,
+        UUID customerId,
+        String currency,
+        List<PaymentAllocation> allocations,
+        @DecimalString BigDecimal unallocatedAmount,
+        Instant allocatedAt) implements ReceivablesEvent {
+
+    public PaymentAllocated {
+        requireNonNull(paymentId, "paymentId");
+        requireNonNull(customerId, "customerId");
+        requireNonNull(currency, "currency");
+        allocations = List.copyOf(requireNonNull(allocations, "allocations"));
+        requireNonNull(unallocatedAmount, "unallocatedAmount");
+        requireNonNull(allocatedAt, "allocatedAt");
+    }
+
+    @Override
+    public UUID subjectId() {
+        return paymentId;
+    }
+}

@@ -1,0 +1,55 @@
+package io.receivables.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.receivables.contracts.json.DecimalString;
+
+/**
+ * payment-reversed: a payment did not stand and its whole {@code amount} is undone. The invoices in
+ * {@code reversedAllocations} are open again by those amounts; the rest comes off the customer's credit. {@code note} is
+ * optional (null).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PaymentReversed(
+        UUID paymentId,
+        UUID customerId,
+        String currency,
+        @DecimalString BigDecimal amount,
+        ReasonCode reasonCode,
+        List<PaymentAllocation> reversedAllocations,
+        LocalDate reversalDate,
+        String note,
+        Instant reversedAt) implements ReceivablesEvent {
+
+    public enum ReasonCode {
+        INSUFFICIENT_FUNDS,
+        RETURNED_BY_BANK,
+        CHARGEBACK,
+        ENTERED_IN_ERROR,
+        OTHER
+    }
+
+    public PaymentReversed {
+        requireNonNull(paymentId, "paymentId");
+        requireNonNull(customerId, "customerId");
+        requireNonNull(currency, "currency");
+        requireNonNull(amount, "amount");
+        requireNonNull(reasonCode, "reasonCode");
+        reversedAllocations = List.copyOf(requireNonNull(reversedAllocations, "reversedAllocations"));
+        requireNonNull(reversalDate, "reversalDate");
+        requireNonNull(reversedAt, "reversedAt");
+    }
+
+    @Override
+    public UUID subjectId() {
+        return paymentId;
+    }
+}

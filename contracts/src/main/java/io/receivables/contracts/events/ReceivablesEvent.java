@@ -1,0 +1,21 @@
+package io.receivables.contracts.events;
+
+import java.util.UUID;
+
+/** The body of a v1 event. Implementations are immutable records whose JSON form is their event type's schema. */
+public sealed interface ReceivablesEvent
+        permits CustomerRegistered, CustomerUpdated, InvoiceIssued, InvoiceVoided, InvoiceWrittenOff, CreditNoteIssued,
+        PaymentReceived, PaymentAllocated, PaymentReversed, DisputeOpened, DisputeResolved, ReminderSent, LateFeeAssessed,
+        AccountEscalated {
+
+    /** The customer the event concerns: the Kafka record key on every topic. */
+    UUID customerId();
+
+    /** The aggregate the event is about (invoice id, payment id, ...): the {@code ce_subject} header. */
+    UUID subjectId();
+
+    /** This event's type. */
+    default EventType eventType() {
+        return EventType.of(getClass());
+    }
+}
