@@ -1,0 +1,511 @@
+package io.receivables.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine, without Docker: PostgreSQL (one database per service), a KRaft Kafka broker
+ * with every topic, Kafka Connect with one Debezium outbox connector per producing database, and the five services
+ * as child processes.
+ * <p>
+ * Start order: PostgreSQL and Kafka (in parallel), topics, Connect, the services (which run their own migrations and
+ * so create their {@code outbox} table), then the connectors; {@link Builder#start()} returns once every service is
+ * ready and every connector and task is RUNNING. {@link #close()} stops everything in reverse order; a JVM shutdown
+ * hook does the same when the JVM exits first.
+ *
+ * <pre>{@code
+ * try (LocalPlatform platform = LocalPlatform.builder()
+ *         .dataDir(Path.of(".local-platform"))
+ *         .repoRoot(Path.of("."))
+ *         .start()) {
+ *     URI invoicing = platform.serviceUrl("invoicing");
+ * }
+ * }</pre>
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** The five services, in the order of DESIGN.md §1; each has a database of the same name. */
+    public static final List<String> SERVICES = List.of("invoicing", "payments", "disputes", "dunning", "analytics");
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private final Builder settings;
+    private volatile EmbeddedPostgresServer postgres;
+    private volatile KafkaKraftBroker kafka;
+    private volatile KafkaConnectWorker connect;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private final Set<String> registeredConnectors = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread shutdownHook;
+
+    private LocalPlatform(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The platform's data directory: PostgreSQL's data, Kafka's logs, and every log file under {@code logs/}. */
+    public Path dataDir() {
+        return settings.dataDir;
+    }
+
+    /** {@code <dataDir>/logs} */
+    public Path logDir() {
+        return settings.dataDir.resolve("logs");
+    }
+
+    /** The base URL of a started service, {@code http://localhost:<port>}. */
+    public URI serviceUrl(String service) {
+        return service(service).url();
+    }
+
+    /** A started service's process. */
+    public ServiceProcess service(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service + " is not one of the started services " + services.keySet());
+        }
+        return process;
+    }
+
+    /** The services this platform runs (started or stopped). */
+    public Set<String> services() {
+        return Collections.unmodifiableSet(services.keySet());
+    }
+
+    /** {@code 127.0.0.1:<port>} */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>} */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaKraftBroker kafka() {
+        return kafka;
+    }
+
+    /** Kafka Connect's REST API; fails when the platform runs without Connect. */
+    public URI connectUrl() {
+        return connectWorker().orElseThrow(() -> new IllegalStateException("this platform runs without Kafka Connect")).url();
+    }
+
+    public Optional<KafkaConnectWorker> connectWorker() {
+        return Optional.ofNullable(connect);
+    }
+
+    /** The names of the connectors registered so far. */
+    public Set<String> registeredConnectors() {
+        synchronized (registeredConnectors) {
+            return Set.copyOf(registeredConnectors);
+        }
+    }
+
+    /** How long each start-up step took: postgres+kafka, topics, connect, services, connectors, total. */
+    public Map<String, Duration> startupTimes() {
+        return Collections.unmodifiableMap(startupTimes);
+    }
+
+    /** Stops one service (SIGTERM, then SIGKILL after 20 s); {@link #startService(String)} starts it again. */
+    public void stopService(String service) {
+        service(service).stop();
+    }
+
+    /** Starts a stopped service again and waits until it is ready (no-op when it runs). */
+    public void startService(String service) {
+        service(service).start().awaitReady(settings.serviceStartupTimeout);
+    }
+
+    /**
+     * Registers the outbox connector of every producing database whose {@code outbox} table exists (the services
+     * create it in their migrations) and waits until each is RUNNING. Idempotent: a connector that already has this
+     * configuration is left alone. Returns the connectors that were not registered before this call.
+     */
+    public List<String> registerConnectors() {
+        List<OutboxConnectors.Definition> ready = new ArrayList<>();
+        for (OutboxConnectors.Definition definition : OutboxConnectors.load()) {
+            if (!settings.databases.contains(definition.database())) {
+                continue;
+            }
+            if (postgres.hasTable(definition.database(), "outbox")) {
+                ready.add(definition);
+            } else {
+                LOG.info("Not registering {} yet: database {} has no outbox table", definition.name(), definition.database());
+            }
+        }
+        ConnectorRegistrar registrar = new ConnectorRegistrar(connectUrl());
+        OutboxConnectors.DatabaseEndpoint endpoint = databaseEndpoint();
+        for (OutboxConnectors.Definition definition : ready) {
+            registrar.register(definition.name(), definition.config(endpoint), settings.connectorTimeout);
+        }
+        List<String> added = new ArrayList<>();
+        for (OutboxConnectors.Definition definition : ready) {
+            registrar.awaitRunning(definition.name(), settings.connectorTimeout);
+            if (registeredConnectors.add(definition.name())) {
+                added.add(definition.name());
+            }
+        }
+        return added;
+    }
+
+    /** The connectors of the producing databases that are not registered yet. */
+    public List<String> pendingConnectors() {
+        return OutboxConnectors.load().stream()
+                .filter(d -> settings.databases.contains(d.database()))
+                .map(OutboxConnectors.Definition::name)
+                .filter(name -> !registeredConnectors().contains(name))
+                .toList();
+    }
+
+    /** How the connectors reach this platform's PostgreSQL. */
+    public OutboxConnectors.DatabaseEndpoint databaseEndpoint() {
+        return new OutboxConnectors.DatabaseEndpoint(postgres.host(), postgres.port(), EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD);
+    }
+
+    /**
+     * Stops the services, Connect, Kafka and PostgreSQL, in this order. Idempotent; a second caller waits until the
+     * first is done.
+     */
+    @Override
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        removeShutdownHook();
+        long started = System.nanoTime();
+        List<ServiceProcess> processes;
+        synchronized (services) {
+            processes = List.copyOf(services.values());
+        }
+        processes.stream()
+                .map(s -> CompletableFuture.runAsync(() -> quietly("stop " + s.name(), s::close), daemonExecutor()))
+                .toList()
+                .forEach(CompletableFuture::join);
+        if (connect != null) {
+            quietly("stop Kafka Connect", connect::close);
+        }
+        if (kafka != null) {
+            quietly("stop Kafka", kafka::close);
+        }
+        if (postgres != null) {
+            quietly("stop PostgreSQL", postgres::close);
+        }
+        if (settings.deleteDataDirOnClose) {
+            quietly("delete " + settings.dataDir, () -> Files2.deleteRecursively(settings.dataDir));
+        }
+        LOG.info("Local platform stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or will run: close() is idempotent
+            }
+        }
+    }
+
+    private void putService(String name, ServiceProcess process) {
+        synchronized (services) {
+            services.put(name, process);
+        }
+    }
+
+    private List<ServiceProcess> processes() {
+        synchronized (services) {
+            return List.copyOf(services.values());
+        }
+    }
+
+    private void checkNotClosed() {
+        if (closed.get()) {
+            throw new IllegalStateException("the local platform was closed while it started");
+        }
+    }
+
+    private static void quietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not {}", what, e);
+        }
+    }
+
+    private static java.util.concurrent.Executor daemonExecutor() {
+        return task -> {
+            Thread thread = new Thread(task, "local-platform");
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /** Settings of a local platform; {@link #start()} starts it. */
+    public static final class Builder {
+        private Path dataDir;
+        private boolean fresh;
+        private boolean deleteDataDirOnClose;
+        private Path repoRoot = Path.of("").toAbsolutePath();
+        private int partitions = TopicCatalog.DEFAULT_PARTITIONS;
+        private Ports ports = Ports.defaults();
+        private Set<String> services = new LinkedHashSet<>(SERVICES);
+        private Set<String> databases = new LinkedHashSet<>(SERVICES);
+        private boolean connect = true;
+        private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private Map<String, String> serviceEnvironment = Map.of();
+        private Duration serviceStartupTimeout = Duration.ofMinutes(5);
+        private Duration connectorTimeout = Duration.ofMinutes(2);
+        private boolean shutdownHook = true;
+
+        private Builder() {
+        }
+
+        /** Where everything is kept between runs. Default {@code <repoRoot>/.local-platform}. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        /** Wipe the data directory before starting. */
+        public Builder fresh(boolean fresh) {
+            this.fresh = fresh;
+            return this;
+        }
+
+        /** Delete the data directory on {@link LocalPlatform#close()}: for throw-away platforms. */
+        public Builder deleteDataDirOnClose(boolean delete) {
+            this.deleteDataDirOnClose = delete;
+            return this;
+        }
+
+        /** The repository root, where {@code <name>-service/target/quarkus-app} are. Default: the current directory. */
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot.toAbsolutePath();
+            return this;
+        }
+
+        /** Partitions of every co-partitioned topic. Default 6. */
+        public Builder partitions(int partitions) {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1");
+            }
+            this.partitions = partitions;
+            return this;
+        }
+
+        public Builder ports(Ports ports) {
+            this.ports = Objects.requireNonNull(ports);
+            return this;
+        }
+
+        /** Every port picked free at start. */
+        public Builder randomPorts() {
+            return ports(Ports.random());
+        }
+
+        /** The services to run (default all five; empty for the infrastructure alone). */
+        public Builder services(Collection<String> services) {
+            Set<String> unknown = new LinkedHashSet<>(services);
+            unknown.removeAll(SERVICES);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown services " + unknown + "; known: " + SERVICES);
+            }
+            this.services = new LinkedHashSet<>(services);
+            return this;
+        }
+
+        /** The databases to create (default one per service). The started services' databases are always there. */
+        public Builder databases(Collection<String> databases) {
+            this.databases = new LinkedHashSet<>(databases);
+            return this;
+        }
+
+        /** Run Kafka Connect and the outbox connectors (default true). */
+        public Builder connect(boolean connect) {
+            this.connect = connect;
+            return this;
+        }
+
+        /** JVM options of each service (default {@link ServiceProcess#DEFAULT_JVM_OPTIONS}). */
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** More environment variables for every service. */
+        public Builder serviceEnvironment(Map<String, String> environment) {
+            this.serviceEnvironment = Map.copyOf(environment);
+            return this;
+        }
+
+        public Builder serviceStartupTimeout(Duration timeout) {
+            this.serviceStartupTimeout = timeout;
+            return this;
+        }
+
+        public Builder connectorTimeout(Duration timeout) {
+            this.connectorTimeout = timeout;
+            return this;
+        }
+
+        /** Close the platform when the JVM exits (default true). */
+        public Builder shutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
+            return this;
+        }
+
+        /** Starts everything and waits until it is ready; on failure, stops what it started and throws. */
+        public LocalPlatform start() {
+            if (dataDir == null) {
+                dataDir = repoRoot.resolve(".local-platform");
+            }
+            dataDir = dataDir.toAbsolutePath();
+            databases.addAll(services);
+            long started = System.nanoTime();
+            if (fresh) {
+                Files2.deleteRecursively(dataDir);
+            }
+            Path logs = dataDir.resolve("logs");
+            try {
+                Files.createDirectories(logs);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not create " + logs, e);
+            }
+            if (!services.isEmpty()) {
+                // fail before starting anything when a service is not built
+                for (String service : services) {
+                    Path jar = ServiceProcess.quarkusRunJar(repoRoot, service);
+                    if (!Files.isRegularFile(jar)) {
+                        throw new IllegalStateException(jar + " does not exist: build the services first"
+                                + " (./mvnw -B package -DskipTests at the repository root)");
+                    }
+                }
+            }
+
+            // services left behind by a run whose JVM was killed hold ports and database sessions
+            SERVICES.forEach(service -> ServiceProcess.stopLeftover(pidFile(dataDir, service)));
+
+            LocalPlatform platform = new LocalPlatform(this);
+            if (shutdownHook) {
+                // from the first step on: whatever has started is stopped when the JVM exits (Ctrl-C included)
+                platform.shutdownHook = new Thread(platform::close, "local-platform-shutdown");
+                Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+            }
+            long step = System.nanoTime();
+            CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder()
+                    .dataDir(dataDir.resolve("postgres"))
+                    .port(ports.postgres())
+                    .databases(databases)
+                    .durable(!deleteDataDirOnClose)
+                    .logFile(logs.resolve("postgres.log"))
+                    .start(), daemonExecutor()).thenApply(server -> platform.postgres = server);
+            CompletableFuture<KafkaKraftBroker> broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
+                    .logDir(dataDir.resolve("kafka"))
+                    .port(ports.kafka())
+                    .start(), daemonExecutor()).thenApply(server -> platform.kafka = server);
+            EmbeddedPostgresServer postgresServer;
+            KafkaKraftBroker kafkaBroker;
+            try {
+                CompletableFuture.allOf(pg, broker).exceptionally(e -> null).join();
+                postgresServer = pg.join();
+                kafkaBroker = broker.join();
+            } catch (CompletionException e) {
+                platform.close();
+                throw unwrap(e);
+            }
+            platform.startupTimes.put("postgres+kafka", since(step));
+            try {
+                step = System.nanoTime();
+                Map<String, Integer> topics = connect ? TopicCatalog.all(partitions) : TopicCatalog.coPartitioned(partitions);
+                kafkaBroker.createTopics(topics);
+                platform.startupTimes.put("topics", since(step));
+
+                if (connect) {
+                    platform.checkNotClosed();
+                    step = System.nanoTime();
+                    platform.connect = KafkaConnectWorker.builder()
+                            .bootstrapServers(kafkaBroker.bootstrapServers())
+                            .port(ports.connect())
+                            .start();
+                    platform.startupTimes.put("connect", since(step));
+                }
+
+                platform.checkNotClosed();
+                step = System.nanoTime();
+                for (String service : services) {
+                    Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+                    env.put("AR_DB_HOST", postgresServer.host());
+                    env.put("AR_DB_PORT", String.valueOf(postgresServer.port()));
+                    env.put("AR_DB_NAME", service);
+                    env.put("AR_DB_USER", EmbeddedPostgresServer.USER);
+                    env.put("AR_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+                    env.put("AR_KAFKA_BOOTSTRAP", kafkaBroker.bootstrapServers());
+                    platform.putService(service, ServiceProcess.quarkus(service, repoRoot, serviceJvmOptions, env,
+                            logs.resolve(service + ".log"), FreePorts.orFree(ports.service(service)))
+                            .pidFile(pidFile(dataDir, service)));
+                }
+                for (ServiceProcess process : platform.processes()) {
+                    platform.checkNotClosed();
+                    process.start();
+                }
+                for (ServiceProcess process : platform.processes()) {
+                    process.awaitReady(serviceStartupTimeout);
+                }
+                platform.startupTimes.put("services", since(step));
+
+                if (connect) {
+                    platform.checkNotClosed();
+                    step = System.nanoTime();
+                    platform.registerConnectors();
+                    platform.startupTimes.put("connectors", since(step));
+                }
+                platform.startupTimes.put("total", since(started));
+                LOG.info("Local platform started in {} ms: {}", since(started).toMillis(), platform.startupTimes);
+                return platform;
+            } catch (RuntimeException e) {
+                platform.close();
+                throw e;
+            }
+        }
+
+        private static Path pidFile(Path dataDir, String service) {
+            return dataDir.resolve("run").resolve(service + ".pid");
+        }
+
+        private static RuntimeException unwrap(CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.receivables.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform with its five services as processes. The services are stand-ins ({@link FakeService}) packaged
+ * where the real ones are ({@code <name>-service/target/quarkus-app/quarkus-run.jar}), so this module's tests do
+ * not depend on the services being built.
+ */
+class LocalPlatformTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsTheServicesAfterTheInfrastructureThenTheirConnectorsAndRestartsOneService() throws Exception {
+        Path repoRoot = fakeRepository(dir.resolve("repo"));
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .repoRoot(repoRoot)
+                .dataDir(dir.resolve("data"))
+                .randomPorts()
+                .serviceJvmOptions(List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                .shutdownHook(false)
+                .start()) {
+            System.out.println("Local platform with 5 (stand-in) services started: " + platform.startupTimes());
+
+            assertThat(platform.services()).containsExactlyElementsOf(LocalPlatform.SERVICES);
+            assertThat(platform.registeredConnectors()).containsExactlyInAnyOrder("ar-invoicing-outbox", "ar-payments-outbox",
+                    "ar-disputes-outbox", "ar-dunning-outbox");
+            for (String service : LocalPlatform.SERVICES) {
+                assertThat(get(platform.serviceUrl(service).resolve("/q/health/ready"))).isEqualTo(200);
+                String env = body(platform.serviceUrl(service).resolve("/env"));
+                assertThat(env).contains("AR_DB_NAME=" + service + "\n", "AR_DB_HOST=127.0.0.1\n",
+                        "AR_DB_PORT=" + platform.postgres().port() + "\n", "AR_DB_USER=postgres\n", "AR_DB_PASSWORD=",
+                        "AR_KAFKA_BOOTSTRAP=" + platform.kafkaBootstrapServers() + "\n",
+                        "QUARKUS_HTTP_PORT=" + platform.serviceUrl(service).getPort() + "\n");
+                assertThat(platform.logDir().resolve(service + ".log")).content()
+                        .contains("fake " + service + " service listening");
+            }
+
+            URI analytics = platform.serviceUrl("analytics");
+            long pid = platform.service("analytics").handle().orElseThrow().pid();
+            platform.stopService("analytics");
+            assertThat(platform.service("analytics").isRunning()).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(get(analytics.resolve("/q/health/ready"))).isEqualTo(-1);
+
+            platform.startService("analytics");
+            assertThat(platform.serviceUrl("analytics")).isEqualTo(analytics);
+            assertThat(get(analytics.resolve("/q/health/ready"))).isEqualTo(200);
+
+            Outbox.Row row = Outbox.Row.invoiceIssued("customer-7", "PAY-1");
+            try (Connection connection = platform.postgres().connect("payments")) {
+                Outbox.insert(connection, row);
+            }
+            try (TestConsumer consumer = new TestConsumer(platform.kafkaBootstrapServers(), "platform-test",
+                    "ar.payments.events")) {
+                consumer.pollUntil(records -> TestConsumer.hasEventId(records, row.id()), Duration.ofSeconds(60));
+            }
+
+            List<ProcessHandle> processes = LocalPlatform.SERVICES.stream()
+                    .map(s -> platform.service(s).handle().orElseThrow()).toList();
+            platform.close();
+            assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    /** A repository root whose five services are packaged FakeServices. */
+    private static Path fakeRepository(Path root) throws IOException {
+        Path testClasses = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, testClasses.toUri() + " " + driver.toUri());
+        for (String service : LocalPlatform.SERVICES) {
+            Path jar = ServiceProcess.quarkusRunJar(root, service);
+            Files.createDirectories(jar.getParent());
+            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+                // the manifest is the whole jar
+            }
+        }
+        return root;
+    }
+
+    private static int get(URI uri) {
+        try {
+            return HTTP
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(URI uri) throws Exception {
+        return HTTP
+                .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+}
