@@ -1,0 +1,65 @@
+package io.receivables.common.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/** Turns Jackson's reference chain into the field path a client wrote, e.g. {@code lines[2].unitPrice}. */
+final class JsonPaths {
+
+    private JsonPaths() {
+    }
+
+    static String of(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    /** A client-facing reason for a JSON value of the wrong kind, e.g. a number where a decimal string is required. */
+    static String describeMismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        boolean numberGiven = original.contains("Floating-point value") || original.contains("Integer value");
+        if (target == String.class && numberGiven) {
+            return "must be a JSON string (amounts and quantities are decimal strings such as \"120.00\"), not a number";
+        }
+        if (original.contains("END_OF_INPUT") || original.contains("No content")) {
+            return "request body is empty";
+        }
+        if (target != null) {
+            return "expected " + describe(target);
+        }
+        return "value has the wrong type";
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "an ISO date such as 2026-11-23";
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a number";
+        }
+        if (target.isEnum()) {
+            return "one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,38 @@
+package io.receivables.common.problem;
+
+import java.net.URI;
+
+/** The stable problem types every service uses; documented in the README. */
+public enum ProblemType {
+    VALIDATION("validation", "Request is invalid", 400),
+    MALFORMED_JSON("malformed-json", "Request body is not valid JSON", 400),
+    UNKNOWN_REFERENCE("unknown-reference", "Request refers to something that does not exist", 422),
+    NOT_FOUND("not-found", "Resource not found", 404),
+    CONFLICT("conflict", "Request conflicts with the current state", 409),
+    HTTP_ERROR("http-error", "HTTP error", 0),
+    INTERNAL("internal", "Internal error", 500);
+
+    private static final String BASE = "https://receivables.io/problems/";
+
+    private final URI uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,20 @@
+--liquibase formatted sql
+
+--changeset receivables:outbox-1
+--comment: The transactional outbox read by Debezium's Outbox Event Router (deploy/connect); one row per event.
+CREATE TABLE outbox (
+    id              UUID PRIMARY KEY,
+    aggregatetype   VARCHAR(64)  NOT NULL,
+    aggregateid     VARCHAR(64)  NOT NULL,
+    customer_id     VARCHAR(64)  NOT NULL,
+    type            VARCHAR(64)  NOT NULL,
+    source          VARCHAR(128) NOT NULL,
+    specversion     VARCHAR(8)   NOT NULL DEFAULT '1.0',
+    datacontenttype VARCHAR(64)  NOT NULL DEFAULT 'application/json',
+    dataschema      VARCHAR(256) NOT NULL,
+    ce_time         VARCHAR(40)  NOT NULL,
+    timestamp       TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    payload         JSONB        NOT NULL
+);
+CREATE INDEX outbox_timestamp_idx ON outbox (timestamp);
+--rollback DROP TABLE outbox;
