@@ -1,0 +1,77 @@
+package io.receivables.invoicing.invoice;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.receivables.invoicing.terms.PaymentTermsType;
+
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true, length = 32)
+    public String number;
+
+    @Column(name = "customer_id", nullable = false)
+    public UUID customerId;
+
+    @Column(nullable = false, length = 3)
+    public String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public InvoiceStatus status;
+
+    @Column(name = "issue_date", nullable = false)
+    public LocalDate issueDate;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "terms_type", nullable = false, length = 16)
+    public PaymentTermsType termsType;
+
+    @Column(name = "terms_days", nullable = false)
+    public int termsDays;
+
+    @Column(nullable = false)
+    public BigDecimal subtotal;
+
+    @Column(name = "tax_total", nullable = false)
+    public BigDecimal taxTotal;
+
+    @Column(nullable = false)
+    public BigDecimal total;
+
+    @Column(name = "po_number", length = 64)
+    public String poNumber;
+
+    @Column(name = "issued_at", nullable = false)
+    public Instant issuedAt;
+
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNumber")
+    public List<InvoiceLine> lines = new ArrayList<>();
+}

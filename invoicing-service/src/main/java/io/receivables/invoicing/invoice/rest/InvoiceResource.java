@@ -1,0 +1,79 @@
+package io.receivables.invoicing.invoice.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.receivables.common.problem.Problem;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.service.InvoiceService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/invoices")
+@Tag(name = "Invoices", description = "Issue and read invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+    private final InvoiceService service;
+    private final InvoiceRepository invoices;
+
+    @Inject
+    public InvoiceResource(InvoiceService service, InvoiceRepository invoices) {
+        this.service = service;
+        this.invoices = invoices;
+    }
+
+    @POST
+    @Operation(summary = "Issue an invoice", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued.")
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> issue(@NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request,
+            UriInfo uri) {
+        return service.issue(request)
+                .map(invoice -> Response.created(uri.getAbsolutePathBuilder().path(invoice.id.toString()).build())
+                        .entity(InvoiceResponse.of(invoice)).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an invoice with its lines")
+    @APIResponse(responseCode = "200", description = "The invoice", content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<InvoiceResponse> get(@PathParam("id") UUID id) {
+        return invoices.findWithLines(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
+                .map(InvoiceResponse::of);
+    }
+
+    @GET
+    @Operation(summary = "List invoices, newest issue date first")
+    public Uni<List<InvoiceResponse>> list(@QueryParam("customerId") UUID customerId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return invoices.listWithLines(customerId, limit).map(list -> list.stream().map(InvoiceResponse::of).toList());
+    }
+}
