@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the whole platform on this machine until Ctrl-C:
  *
  * <pre>
- * java -jar deploy/local/target/local-platform-1.0.0-SNAPSHOT.jar [--repo-root DIR] [--data-dir DIR] [--fresh]
+ * java -cp 'deploy/local/target/local-platform-1.0.0-SNAPSHOT.jar:deploy/local/target/lib/*' \
+ *      io.receivables.local.PlatformLauncher [--repo-root DIR] [--data-dir DIR] [--fresh]
  *      [--infra-only] [--partitions N]
  * </pre>
  *
@@ -157,7 +158,7 @@ public final class PlatformLauncher {
 
     private static void usage(PrintStream out) {
         out.println(
-                "usage: java -jar local-platform.jar [--repo-root DIR] [--data-dir DIR] [--fresh] [--infra-only] [--partitions N]");
+                "usage: ./run-local [--repo-root DIR] [--data-dir DIR] [--fresh] [--infra-only] [--partitions N]");
         out.println("  --repo-root DIR   the repository root, with the built services (default: the current directory)");
         out.println("  --data-dir DIR    kept between runs (default: <repo root>/.local-platform)");
         out.println("  --fresh           wipe the data directory first");

@@ -1,0 +1,66 @@
+package io.receivables.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A client of the platform's REST APIs, as an integrating system would be: plain HTTP and JSON. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public record Reply(int status, JsonNode body) {
+    }
+
+    public Reply post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build());
+    }
+
+    public Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30)).build());
+    }
+
+    public JsonNode created(String url, String json) {
+        Reply reply = post(url, json);
+        if (reply.status() != 201) {
+            throw new AssertionError("POST " + url + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.body();
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Reply(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String customer(String currency) {
+        return """
+                {"legalName": "E2E Customer %d", "currency": "%s", "paymentTerms": {"type": "NET", "days": 30}}"""
+                .formatted(System.nanoTime(), currency);
+    }
+
+    public static String invoice(String customerId, String unitPrice) {
+        return """
+                {"customerId": "%s", "issueDate": "2026-11-02",
+                 "lines": [{"description": "Subscription", "quantity": "1", "unitPrice": "%s", "taxRate": "0"}]}"""
+                .formatted(customerId, unitPrice);
+    }
+}

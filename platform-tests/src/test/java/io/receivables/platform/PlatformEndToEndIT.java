@@ -1,0 +1,204 @@
+package io.receivables.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.receivables.contracts.validation.EventValidator;
+import io.receivables.local.LocalPlatform;
+
+/**
+ * The whole platform as it runs locally: embedded PostgreSQL, a KRaft broker, Kafka Connect with Debezium's outbox
+ * router, and all five services as their own processes, driven over HTTP the way a client would. Each test uses its
+ * own currency, so the summary figures it asserts are its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+
+    static Path dataDir;
+    static LocalPlatform platform;
+    static final ApiClient api = new ApiClient();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        dataDir = Files.createTempDirectory("receivables-e2e");
+        platform = Platforms.start(dataDir, true);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static String invoicing(String path) {
+        return platform.serviceUrl("invoicing") + path;
+    }
+
+    static String analytics(String path) {
+        return platform.serviceUrl("analytics") + path;
+    }
+
+    static JsonNode summaryFor(String currency) {
+        for (JsonNode entry : api.get(analytics("/ar/summary")).body().get("currencies")) {
+            if (currency.equals(entry.get("currency").asText())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    static void awaitSummary(String currency, int count, String amount) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode entry = summaryFor(currency);
+            assertThat(entry).as("open AR in " + currency).isNotNull();
+            assertThat(entry.get("openCount").asInt()).isEqualTo(count);
+            assertThat(entry.get("openAmount").asText()).isEqualTo(amount);
+        });
+    }
+
+    @Test
+    @Order(1)
+    void anInvoicePostedOverHttpShowsInTheArSummaryWithinSeconds() {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("EUR")).get("id").asText();
+        long start = System.nanoTime();
+        JsonNode invoice = api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "1250.00"));
+
+        awaitSummary("EUR", 1, "1250.00");
+        System.out.printf("invoice %s visible in /ar/summary %d ms after POST /invoices returned%n",
+                invoice.get("number").asText(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+
+        ConsumerRecord<String, String> record = findRecord(invoice.get("id").asText());
+        assertThat(record.key()).as("key is the customer id").isEqualTo(customerId);
+        assertThat(header(record, "ce_type")).isEqualTo("invoice-issued");
+        assertThat(header(record, "ce_source")).isEqualTo("/receivables/invoicing-service");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+        assertThat(header(record, "ce_time")).endsWith("Z");
+        assertThat(EventValidator.shared().validate("invoice-issued", record.value()).isValid()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void anEventDeliveredTwiceIsAppliedOnce() {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("CHF")).get("id").asText();
+        String first = api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "100.00")).get("id").asText();
+        awaitSummary("CHF", 1, "100.00");
+
+        ConsumerRecord<String, String> original = findRecord(first);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> copy = new ProducerRecord<>(original.topic(), original.key(),
+                    original.value());
+            original.headers().forEach(copy.headers()::add);
+            producer.send(copy).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        // a later invoice of the same customer lands on the same partition, after the redelivered copy
+        api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "0.50"));
+
+        awaitSummary("CHF", 2, "100.50");
+    }
+
+    @Test
+    @Order(3)
+    void restartingAnalyticsMidStreamLosesNothing() throws Exception {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("GBP")).get("id").asText();
+        int total = 30;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 1; i <= total; i++) {
+            String price = i + ".25";
+            api.created(invoicing("/invoices"), ApiClient.invoice(customerId, price));
+            sum = sum.add(new BigDecimal(price));
+            if (i == 10) {
+                platform.stopService("analytics");
+            }
+            if (i == 20) {
+                platform.startService("analytics");
+            }
+        }
+        awaitSummary("GBP", total, sum.setScale(2).toPlainString());
+    }
+
+    @Test
+    @Order(4)
+    void aPlatformRestartKeepsEveryInvoice() throws Exception {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("SEK")).get("id").asText();
+        String invoiceId = api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "42.00")).get("id")
+                .asText();
+        awaitSummary("SEK", 1, "42.00");
+
+        platform.close();
+        platform = Platforms.start(dataDir, false);
+
+        assertThat(api.get(invoicing("/invoices/" + invoiceId)).status()).isEqualTo(200);
+        awaitSummary("SEK", 1, "42.00");
+        awaitSummary("EUR", 1, "1250.00");
+        // and the pipeline still flows after the restart
+        api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "8.00"));
+        awaitSummary("SEK", 2, "50.00");
+    }
+
+    static Properties kafkaProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        return props;
+    }
+
+    /** The record Debezium published for an aggregate, found by its ce_subject. */
+    static ConsumerRecord<String, String> findRecord(String subject) {
+        Properties props = kafkaProps();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("ar.invoicing.events"));
+            await().atMost(VISIBLE_WITHIN).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (subject.equals(header(record, "ce_subject"))) {
+                        found.add(record);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

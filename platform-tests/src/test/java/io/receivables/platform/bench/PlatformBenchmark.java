@@ -1,0 +1,232 @@
+package io.receivables.platform.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.receivables.local.LocalPlatform;
+import io.receivables.platform.ApiClient;
+import io.receivables.platform.Platforms;
+
+/**
+ * The platform's benchmark harness: starts the whole local platform and prints figures as ratios against baselines
+ * measured in the same run (the machines are shared and noisy, so absolute numbers alone mean little).
+ * <ol>
+ * <li>Issuing throughput: invoices per second through {@code POST /invoices} (validation, numbering, outbox) beside
+ * raw JDBC inserts of the same rows (invoice + line, one transaction each) at the same concurrency.</li>
+ * <li>Commit-to-visible latency: invoices posted at a fixed rate; for each, the time from its outbox row's timestamp
+ * (written in the issuing transaction) to its application in analytics (the inbox's applied_at), p50 and p99.</li>
+ * </ol>
+ * Later issues add their scenarios as further {@link Scenario}s. Settings: -Dbench.invoices, -Dbench.concurrency,
+ * -Dbench.rate, -Dbench.seconds.
+ */
+public final class PlatformBenchmark {
+
+    interface Scenario {
+        void run(LocalPlatform platform, ApiClient api) throws Exception;
+    }
+
+    static final int INVOICES = Integer.getInteger("bench.invoices", 2000);
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+    static final int RATE = Integer.getInteger("bench.rate", 20);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("receivables-bench");
+        ApiClient api = new ApiClient();
+        try (LocalPlatform platform = Platforms.start(dataDir, true)) {
+            System.out.printf(Locale.ROOT, "%nReceivables benchmark: %d cores, %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+            for (Scenario scenario : List.<Scenario> of(PlatformBenchmark::issuingThroughput,
+                    PlatformBenchmark::commitToVisibleLatency)) {
+                scenario.run(platform, api);
+            }
+        }
+        System.exit(0);
+    }
+
+    // --- 1. issuing throughput vs raw inserts ---------------------------------------------------------------------
+
+    static void issuingThroughput(LocalPlatform platform, ApiClient api) throws Exception {
+        String invoices = platform.serviceUrl("invoicing") + "/invoices";
+        String customerId = api.created(platform.serviceUrl("invoicing") + "/customers", ApiClient.customer("EUR"))
+                .get("id").asText();
+        String body = ApiClient.invoice(customerId, "99.95");
+
+        runConcurrently(Math.min(200, INVOICES / 5), i -> api.created(invoices, body)); // warm-up: JIT, pools
+        double apiRate = runConcurrently(INVOICES, i -> api.created(invoices, body));
+
+        String jdbc = platform.jdbcUrl("invoicing");
+        runConcurrently(Math.min(200, INVOICES / 5), rawInsert(jdbc, customerId)); // warm-up
+        double rawRate = runConcurrently(INVOICES, rawInsert(jdbc, customerId));
+
+        System.out.printf(Locale.ROOT, "%n[issuing] %d invoices, %d concurrent clients%n", INVOICES, CONCURRENCY);
+        System.out.printf(Locale.ROOT, "  POST /invoices (validation, numbering, outbox): %8.1f invoices/s%n", apiRate);
+        System.out.printf(Locale.ROOT, "  raw JDBC insert of the same rows (baseline):    %8.1f invoices/s%n", rawRate);
+        System.out.printf(Locale.ROOT, "  ratio API / baseline:                           %8.2f%n", apiRate / rawRate);
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} tasks on {@link #CONCURRENCY} threads; returns tasks per second. */
+    static double runConcurrently(int count, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            workers.add(pool.submit(() -> {
+                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.run((int) i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return count / seconds;
+    }
+
+    /** The same rows POST /invoices writes for one invoice (header and line), with none of the service around them. */
+    static Task rawInsert(String jdbcUrl, String customerId) {
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                connection.setAutoCommit(false);
+                return connection;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return index -> {
+            Connection c = connections.get();
+            UUID invoiceId = UUID.randomUUID();
+            try (PreparedStatement invoice = c.prepareStatement("""
+                    INSERT INTO invoice (id, number, customer_id, currency, status, issue_date, due_date, terms_type,
+                      terms_days, subtotal, tax_total, total, po_number, issued_at, version)
+                    VALUES (?, ?, ?, 'EUR', 'ISSUED', ?, ?, 'NET', 30, 99.95, 0, 99.95, NULL, ?, 0)""");
+                    PreparedStatement line = c.prepareStatement("""
+                            INSERT INTO invoice_line (id, invoice_id, line_number, description, quantity, unit_price,
+                              tax_rate, net_amount, tax_amount) VALUES (?, ?, 1, 'Subscription', 1, 99.95, 0, 99.95, 0)""")) {
+                invoice.setObject(1, invoiceId);
+                invoice.setString(2, "RAW-" + invoiceId.toString().substring(0, 24));
+                invoice.setObject(3, UUID.fromString(customerId));
+                invoice.setObject(4, LocalDate.of(2026, 11, 2));
+                invoice.setObject(5, LocalDate.of(2026, 12, 2));
+                invoice.setTimestamp(6, Timestamp.from(Instant.now()));
+                invoice.executeUpdate();
+                line.setObject(1, UUID.randomUUID());
+                line.setObject(2, invoiceId);
+                line.executeUpdate();
+                c.commit();
+            }
+        };
+    }
+
+    // --- 2. commit-to-visible latency at a fixed rate ---------------------------------------------------------------
+
+    static void commitToVisibleLatency(LocalPlatform platform, ApiClient api) throws Exception {
+        String invoices = platform.serviceUrl("invoicing") + "/invoices";
+        String customerId = api.created(platform.serviceUrl("invoicing") + "/customers", ApiClient.customer("USD"))
+                .get("id").asText();
+        String body = ApiClient.invoice(customerId, "10.00");
+        int count = RATE * SECONDS;
+        Instant from = Instant.now();
+
+        var scheduler = Executors.newScheduledThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        long periodNanos = 1_000_000_000L / RATE;
+        for (int i = 0; i < count; i++) {
+            sent.add(scheduler.schedule(() -> api.created(invoices, body), i * periodNanos, TimeUnit.NANOSECONDS));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        scheduler.shutdown();
+
+        Map<UUID, Instant> committed = outboxTimes(platform.jdbcUrl("invoicing"), from);
+        Map<UUID, Instant> applied = awaitApplied(platform.jdbcUrl("analytics"), committed, Duration.ofSeconds(120));
+        long[] latencies = committed.entrySet().stream().filter(e -> applied.containsKey(e.getKey()))
+                .mapToLong(e -> Duration.between(e.getValue(), applied.get(e.getKey())).toMillis()).sorted()
+                .toArray();
+
+        System.out.printf(Locale.ROOT,
+                "%n[commit-to-visible] %d invoices at %d/s over %d s (invoicing outbox commit -> analytics applied)%n",
+                count, RATE, SECONDS);
+        System.out.printf(Locale.ROOT, "  applied: %d of %d%n", latencies.length, committed.size());
+        System.out.printf(Locale.ROOT, "  p50 %d ms, p99 %d ms, max %d ms%n", percentile(latencies, 50),
+                percentile(latencies, 99), latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+    }
+
+    static Map<UUID, Instant> outboxTimes(String jdbcUrl, Instant from) throws SQLException {
+        Map<UUID, Instant> times = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT id, timestamp FROM outbox WHERE type = 'invoice-issued' AND timestamp >= ?")) {
+            q.setTimestamp(1, Timestamp.from(from));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    times.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return times;
+    }
+
+    static Map<UUID, Instant> awaitApplied(String jdbcUrl, Map<UUID, Instant> expected, Duration patience)
+            throws Exception {
+        Map<UUID, Instant> applied = new HashMap<>();
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            while (applied.size() < expected.size() && System.nanoTime() < deadline) {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT event_id, applied_at FROM inbox WHERE event_id = ANY (?)")) {
+                    q.setArray(1, c.createArrayOf("uuid", expected.keySet().toArray()));
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            applied.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                        }
+                    }
+                }
+                if (applied.size() < expected.size()) {
+                    TimeUnit.MILLISECONDS.sleep(250); // polling a database from a benchmark, not a test
+                }
+            }
+        }
+        return applied;
+    }
+
+    static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+    }
+
+}
