@@ -2,6 +2,7 @@ package io.receivables.invoicing.invoice;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -208,6 +209,19 @@ class InvoiceIssuingTest {
         assertThat(db.count("invoice_line")).isEqualTo(lines);
         assertThat(db.count("outbox")).as("no event for a rejected request").isEqualTo(outbox);
         assertThat(db.count("invoice_number_series")).isEqualTo(series);
+    }
+
+    @Test
+    void explainsThatMoneyIsADecimalStringWhenAClientSendsANumber() {
+        String customerId = registerCustomer("EUR", "NET", 30);
+        given().contentType(ContentType.JSON).body("""
+                {"customerId": "%s", "issueDate": "2026-03-01",
+                 "lines": [{"description": "Work", "quantity": "1", "unitPrice": 12.5, "taxRate": "0.2"}]}"""
+                .formatted(customerId))
+                .when().post("/invoices")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lines[0].unitPrice"))
+                .body("errors[0].message", containsString("must be a JSON string"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.receivables.common.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns Jackson's reference chain into the field path a client wrote, e.g. {@code lines[2].unitPrice}. */
@@ -28,7 +29,8 @@ final class JsonPaths {
     static String describeMismatch(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        boolean numberGiven = original.contains("Floating-point value") || original.contains("Integer value");
+        boolean numberGiven = original.contains("Floating-point value") || original.contains("Integer value")
+                || (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof Number);
         if (target == String.class && numberGiven) {
             return "must be a JSON string (amounts and quantities are decimal strings such as \"120.00\"), not a number";
         }

@@ -61,7 +61,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, UriInfo uri) {
         String field = JsonPaths.of(e);
-        String message = e instanceof InvalidFormatException invalid
+        String message = e instanceof InvalidFormatException invalid && !(invalid.getValue() instanceof Number)
                 ? "value " + quoted(invalid.getValue()) + " is not a valid " + invalid.getTargetType().getSimpleName()
                 : JsonPaths.describeMismatch(e);
         if (field.isEmpty()) {
