@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,6 +25,9 @@ public record CustomerRegistered(
         @DecimalString BigDecimal creditLimit,
         String segment,
         String billingEmail,
+        PostalAddress billingAddress,
+        List<Contact> contacts,
+        DoNotDun doNotDun,
         String language,
         Instant registeredAt) implements ReceivablesEvent {
 
@@ -34,6 +38,7 @@ public record CustomerRegistered(
         requireNonNull(paymentTerms, "paymentTerms");
         requireNonNull(segment, "segment");
         requireNonNull(registeredAt, "registeredAt");
+        contacts = contacts == null ? null : List.copyOf(contacts);
     }
 
     @Override

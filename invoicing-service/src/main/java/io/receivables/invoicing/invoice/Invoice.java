@@ -18,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.receivables.invoicing.terms.PaymentTerms;
 import io.receivables.invoicing.terms.PaymentTermsType;
 
 @Entity
@@ -53,6 +54,19 @@ public class Invoice {
     @Column(name = "terms_days", nullable = false)
     public int termsDays;
 
+    @Column(name = "terms_discount_days")
+    public Integer termsDiscountDays;
+
+    @Column(name = "terms_discount_rate")
+    public BigDecimal termsDiscountRate;
+
+    /** The last day the early-payment discount may be taken; null without a discount. */
+    @Column(name = "discount_date")
+    public LocalDate discountDate;
+
+    @Column(name = "discount_amount")
+    public BigDecimal discountAmount;
+
     @Column(nullable = false)
     public BigDecimal subtotal;
 
@@ -62,6 +76,14 @@ public class Invoice {
     @Column(nullable = false)
     public BigDecimal total;
 
+    /** What the customer still owes on it: the total, less payments, credit notes and write-offs applied. */
+    @Column(name = "amount_due", nullable = false)
+    public BigDecimal amountDue;
+
+    /** Issued although it took the customer's open AR over the credit limit (policy FLAG). */
+    @Column(name = "credit_limit_exceeded", nullable = false)
+    public boolean creditLimitExceeded;
+
     @Column(name = "po_number", length = 64)
     public String poNumber;
 
@@ -70,6 +92,10 @@ public class Invoice {
 
     @Version
     public long version;
+
+    public PaymentTerms paymentTerms() {
+        return new PaymentTerms(termsType, termsDays, termsDiscountDays, termsDiscountRate);
+    }
 
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNumber")

@@ -27,6 +27,15 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message)));
     }
 
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, detail, List.of());
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail,
+                List.of(new FieldError("If-Match", "required: send the ETag of the version you read")));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail, List.of());
     }

@@ -100,6 +100,13 @@ public class ProblemMappers {
         return respond(type, status, detail, List.of(), uri);
     }
 
+    /** A concurrent write got in between a client's read and its update: it must read again, not overwrite. */
+    @ServerExceptionMapper({ org.hibernate.StaleStateException.class, jakarta.persistence.OptimisticLockException.class })
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return respond(ProblemType.PRECONDITION_FAILED, 412,
+                "Someone else changed this resource while you were updating it; read it again and retry", List.of(), uri);
+    }
+
     /** Unexpected failures: logged with an id the client can quote; the body says nothing about internals. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {

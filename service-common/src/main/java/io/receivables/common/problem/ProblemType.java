@@ -9,6 +9,9 @@ public enum ProblemType {
     UNKNOWN_REFERENCE("unknown-reference", "Request refers to something that does not exist", 422),
     NOT_FOUND("not-found", "Resource not found", 404),
     CONFLICT("conflict", "Request conflicts with the current state", 409),
+    PRECONDITION_FAILED("precondition-failed", "The resource changed since you read it", 412),
+    PRECONDITION_REQUIRED("precondition-required", "An If-Match header is required", 428),
+    CREDIT_LIMIT_EXCEEDED("credit-limit-exceeded", "The customer's credit limit would be exceeded", 422),
     HTTP_ERROR("http-error", "HTTP error", 0),
     INTERNAL("internal", "Internal error", 500);
 

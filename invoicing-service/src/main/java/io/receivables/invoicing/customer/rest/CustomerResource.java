@@ -4,25 +4,37 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.service.CustomerService;
 import io.smallrye.mutiny.Uni;
 
@@ -41,23 +53,57 @@ public class CustomerResource {
 
     @POST
     @Operation(summary = "Register a customer", description = "Publishes customer-registered.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> register(@NotNull(message = "a JSON body is required") @Valid CreateCustomerRequest request,
+    public Uni<Response> register(@NotNull(message = "a JSON body is required") @Valid CustomerRequest request,
             UriInfo uri) {
         return customers.register(request)
                 .map(customer -> Response.created(uri.getAbsolutePathBuilder().path(customer.id.toString()).build())
-                        .entity(CustomerResponse.of(customer)).build());
+                        .tag(IfMatch.etag(customer.version)).entity(CustomerResponse.of(customer)).build());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a customer")
-    @APIResponse(responseCode = "200", description = "The customer", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @Operation(summary = "Get a customer", description = "The ETag header is the version to send in If-Match when updating.")
+    @APIResponse(responseCode = "200", description = "The customer", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<CustomerResponse> get(@PathParam("id") UUID id) {
+    public Uni<Response> get(@PathParam("id") UUID id) {
         return customers.find(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + id))
-                .map(CustomerResponse::of);
+                .map(CustomerResource::ok);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a customer's billing profile", description = "Needs If-Match with the ETag of the version read; publishes customer-updated with the whole profile.")
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The customer changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /customers/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid CustomerRequest request) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> customers.update(id, expected, request))
+                .map(CustomerResource::ok);
+    }
+
+    @GET
+    @Operation(summary = "List customers by legal name", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
+    public Uni<CustomerPage> list(
+            @Parameter(description = "Only customers of this segment") @QueryParam("segment") @Pattern(regexp = "[a-z][a-z0-9-]{0,31}", message = "must be a segment name") String segment,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return customers.list(segment, cursor, limit)
+                .map(page -> new CustomerPage(page.items().stream().map(CustomerResponse::of).toList(), page.nextCursor()));
+    }
+
+    /** A page of customers; {@code nextCursor} is absent on the last page. */
+    public record CustomerPage(java.util.List<CustomerResponse> items, String nextCursor) {
+    }
+
+    private static Response ok(Customer customer) {
+        return Response.ok(CustomerResponse.of(customer)).tag(IfMatch.etag(customer.version)).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.receivables.invoicing.customer.service;
 
 import io.receivables.contracts.events.CustomerRegistered;
+import io.receivables.contracts.events.CustomerUpdated;
 import io.receivables.contracts.events.PaymentTerms;
 import io.receivables.invoicing.customer.Customer;
 
@@ -12,7 +13,25 @@ final class CustomerEvents {
 
     static CustomerRegistered registered(Customer customer) {
         return new CustomerRegistered(customer.id, customer.legalName, customer.taxId, customer.currency,
-                new PaymentTerms(PaymentTerms.Type.valueOf(customer.termsType.name()), customer.termsDays),
-                customer.creditLimit, customer.segment, customer.billingEmail, null, customer.createdAt);
+                terms(customer), customer.creditLimit, customer.segment, customer.billingEmail,
+                customer.billingAddress(), emptyToNull(customer), customer.doNotDun(), customer.language,
+                customer.createdAt);
+    }
+
+    /** The whole profile after the change, as the schema says: consumers replace their copy. */
+    static CustomerUpdated updated(Customer customer) {
+        return new CustomerUpdated(customer.id, customer.legalName, customer.taxId, customer.currency,
+                terms(customer), customer.creditLimit, customer.segment, customer.billingEmail,
+                customer.billingAddress(), emptyToNull(customer), customer.doNotDun(), customer.language,
+                customer.updatedAt);
+    }
+
+    private static PaymentTerms terms(Customer customer) {
+        return customer.paymentTerms().toContract();
+    }
+
+    private static java.util.List<io.receivables.contracts.events.Contact> emptyToNull(Customer customer) {
+        var contacts = customer.contacts();
+        return contacts.isEmpty() ? null : contacts;
     }
 }

@@ -1,7 +1,9 @@
 package io.receivables.invoicing.customer.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,71 +11,74 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.receivables.common.money.Currencies;
-import io.receivables.common.money.DecimalStrings;
+import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.outbox.OutboxWriter;
+import io.receivables.common.paging.Page;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
-import io.receivables.invoicing.customer.rest.CreateCustomerRequest;
+import io.receivables.invoicing.customer.rest.CustomerRequest;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class CustomerService {
 
-    static final String DEFAULT_SEGMENT = "standard";
-
     private final CustomerRepository customers;
     private final OutboxWriter outbox;
+    private final SegmentsConfig segments;
     private final Clock clock;
 
     @Inject
-    public CustomerService(CustomerRepository customers, OutboxWriter outbox, Clock clock) {
+    public CustomerService(CustomerRepository customers, OutboxWriter outbox, SegmentsConfig segments, Clock clock) {
         this.customers = customers;
         this.outbox = outbox;
+        this.segments = segments;
         this.clock = clock;
     }
 
     /** Registers a customer; the customer and its {@code customer-registered} outbox row commit together. */
     @WithTransaction
-    public Uni<Customer> register(CreateCustomerRequest request) {
-        if (!Currencies.isIssuable(request.currency())) {
-            return Uni.createFrom().failure(ProblemException.invalid("currency",
-                    "'" + request.currency() + "' is not an ISO 4217 currency"));
-        }
-        if (request.creditLimit() != null) {
-            var limit = DecimalStrings.parse(request.creditLimit());
-            if (limit.signum() < 0) {
-                return Uni.createFrom().failure(ProblemException.invalid("creditLimit", "must not be negative"));
-            }
-            if (limit.stripTrailingZeros().scale() > Currencies.minorUnits(request.currency())) {
-                return Uni.createFrom().failure(ProblemException.invalid("creditLimit",
-                        "has more decimals than " + request.currency() + " has minor units"));
-            }
-        }
+    public Uni<Customer> register(CustomerRequest request) {
         Customer customer = new Customer();
-        customer.id = UUID.randomUUID();
-        customer.legalName = request.legalName().strip();
-        customer.taxId = blankToNull(request.taxId());
-        customer.currency = request.currency();
-        customer.termsType = request.paymentTerms().type();
-        customer.termsDays = request.paymentTerms().days();
-        customer.creditLimit = request.creditLimit() == null ? null
-                : Currencies.round(DecimalStrings.parse(request.creditLimit()), request.currency());
-        customer.segment = request.segment() == null ? DEFAULT_SEGMENT : request.segment();
-        customer.billingEmail = request.billingEmail();
-        customer.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return customers.persist(customer)
+        return Uni.createFrom().item(() -> {
+            CustomerProfiles.apply(request, customer, segments);
+            customer.id = UUID.randomUUID();
+            customer.createdAt = now();
+            return customer;
+        })
+                .chain(customers::persist)
                 .call(saved -> outbox.append("customer", CustomerEvents.registered(saved)));
     }
 
-    /** Free text is stored trimmed, and an empty optional text is absent, as the event schemas require. */
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    /**
+     * Replaces the billing profile of a customer whose version is {@code expectedVersion} (empty: any); publishes
+     * {@code customer-updated} with the whole profile. A concurrent update that commits first makes this one fail with
+     * 412 at flush, through the entity's version column.
+     */
+    @WithTransaction
+    public Uni<Customer> update(UUID id, OptionalLong expectedVersion, CustomerRequest request) {
+        return customers.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + id))
+                .invoke(customer -> {
+                    IfMatch.check(expectedVersion, customer.version, "Customer " + id);
+                    CustomerProfiles.apply(request, customer, segments);
+                    customer.updatedAt = now();
+                })
+                .call(customer -> outbox.append("customer", CustomerEvents.updated(customer)))
+                .call(customers::flush);
     }
 
     @WithSession
     public Uni<Customer> find(UUID id) {
         return customers.findById(id);
+    }
+
+    @WithSession
+    public Uni<Page<Customer>> list(String segment, String cursor, int limit) {
+        return customers.page(segment, cursor, limit);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -51,12 +51,14 @@ public class InvoiceResource {
     @Operation(summary = "Issue an invoice", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued.")
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer, or the credit limit would be exceeded under policy REJECT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> issue(@NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request,
             UriInfo uri) {
         return service.issue(request)
-                .map(invoice -> Response.created(uri.getAbsolutePathBuilder().path(invoice.id.toString()).build())
-                        .entity(InvoiceResponse.of(invoice)).build());
+                .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.invoice().id.toString()).build())
+                        .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
+                                issued.creditCheck().currency())))
+                        .build());
     }
 
     @GET

@@ -6,16 +6,32 @@ import java.util.List;
 import java.util.UUID;
 
 import io.receivables.common.money.DecimalStrings;
+import io.receivables.invoicing.customer.rest.CustomerResponse;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceLine;
 import io.receivables.invoicing.invoice.InvoiceStatus;
-import io.receivables.invoicing.terms.PaymentTermsType;
 
 public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceStatus status, String currency,
-        LocalDate issueDate, LocalDate dueDate, Terms paymentTerms, String subtotal, String taxTotal, String total,
-        String poNumber, Instant issuedAt, List<Line> lines) {
+        LocalDate issueDate, LocalDate dueDate, CustomerResponse.Terms paymentTerms, LocalDate discountDate,
+        String discountAmount, String subtotal, String taxTotal, String total, String amountDue,
+        CreditCheck creditCheck, String poNumber, Instant issuedAt, List<Line> lines) {
 
-    public record Terms(PaymentTermsType type, int days) {
+    /**
+     * How the invoice stood against the customer's credit limit when it was issued: only on the response of the issuing
+     * request. {@code decision} is WITHIN_LIMIT, NO_LIMIT or ALLOWED_OVER_LIMIT.
+     */
+    public record CreditCheck(String decision, String creditLimit, String openBefore, String openAfter, String reason) {
+
+        public static CreditCheck of(io.receivables.invoicing.invoice.credit.CreditCheck check, String currency) {
+            return new CreditCheck(check.decision().name(), money(check.creditLimit(), currency),
+                    money(check.openBefore(), currency), money(check.openAfter(), currency), check.reason());
+        }
+
+        /** Amounts of the check in the customer's currency, where the limit is; absent when there is none. */
+        private static String money(java.math.BigDecimal amount, String currency) {
+            return amount == null ? null
+                    : DecimalStrings.format(io.receivables.common.money.Currencies.round(amount, currency));
+        }
     }
 
     public record Line(int lineNumber, String description, String quantity, String unitPrice, String taxRate,
@@ -23,10 +39,16 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
     }
 
     public static InvoiceResponse of(Invoice invoice) {
+        return of(invoice, null);
+    }
+
+    public static InvoiceResponse of(Invoice invoice, CreditCheck creditCheck) {
         return new InvoiceResponse(invoice.id, invoice.number, invoice.customerId, invoice.status, invoice.currency,
-                invoice.issueDate, invoice.dueDate, new Terms(invoice.termsType, invoice.termsDays),
+                invoice.issueDate, invoice.dueDate, CustomerResponse.Terms.of(invoice.paymentTerms()),
+                invoice.discountDate, invoice.discountAmount == null ? null : money(invoice, invoice.discountAmount),
                 money(invoice, invoice.subtotal), money(invoice, invoice.taxTotal), money(invoice, invoice.total),
-                invoice.poNumber, invoice.issuedAt, invoice.lines.stream().map(l -> line(invoice, l)).toList());
+                money(invoice, invoice.amountDue), creditCheck, invoice.poNumber, invoice.issuedAt,
+                invoice.lines.stream().map(l -> line(invoice, l)).toList());
     }
 
     private static Line line(Invoice invoice, InvoiceLine line) {

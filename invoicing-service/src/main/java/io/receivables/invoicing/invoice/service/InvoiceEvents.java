@@ -2,7 +2,6 @@ package io.receivables.invoicing.invoice.service;
 
 import io.receivables.contracts.events.InvoiceIssued;
 import io.receivables.contracts.events.InvoiceLine;
-import io.receivables.contracts.events.PaymentTerms;
 import io.receivables.invoicing.invoice.Invoice;
 
 /** The events an invoice's changes publish, mapped field by field from the entity. */
@@ -13,7 +12,7 @@ final class InvoiceEvents {
 
     static InvoiceIssued issued(Invoice invoice) {
         return new InvoiceIssued(invoice.id, invoice.number, invoice.customerId, invoice.currency, invoice.issueDate,
-                invoice.dueDate, new PaymentTerms(PaymentTerms.Type.valueOf(invoice.termsType.name()), invoice.termsDays),
+                invoice.dueDate, invoice.paymentTerms().toContract(),
                 invoice.subtotal, invoice.taxTotal, invoice.total,
                 invoice.lines.stream()
                         .map(line -> new InvoiceLine(line.lineNumber, line.description, line.quantity, line.unitPrice,

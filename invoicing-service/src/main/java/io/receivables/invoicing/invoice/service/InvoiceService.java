@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.money.Currencies;
@@ -23,6 +24,8 @@ import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceLine;
 import io.receivables.invoicing.invoice.InvoiceStatus;
+import io.receivables.invoicing.invoice.credit.CreditCheck;
+import io.receivables.invoicing.invoice.credit.CreditLimitConfig;
 import io.receivables.invoicing.invoice.repository.InvoiceNumberAllocator;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
@@ -39,11 +42,13 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final InvoiceNumberAllocator numbers;
     private final OutboxWriter outbox;
+    private final CreditLimitConfig creditLimit;
     private final Clock clock;
 
     @Inject
     public InvoiceService(CustomerRepository customers, InvoiceRepository invoices, InvoiceNumberAllocator numbers,
-            OutboxWriter outbox, Clock clock) {
+            OutboxWriter outbox, CreditLimitConfig creditLimit, Clock clock) {
+        this.creditLimit = creditLimit;
         this.customers = customers;
         this.invoices = invoices;
         this.numbers = numbers;
@@ -56,25 +61,38 @@ public class InvoiceService {
      * all.
      */
     @WithTransaction
-    public Uni<Invoice> issue(CreateInvoiceRequest request) {
+    public Uni<IssuedInvoice> issue(CreateInvoiceRequest request) {
         List<FieldError> errors = InvoiceRequestChecks.check(request);
+        PaymentTerms requestedTerms = request.paymentTerms() == null ? null
+                : request.paymentTerms().toTerms("paymentTerms", errors);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        return customers.findById(request.customerId())
+        // the customer row lock serialises credit checks of one customer: two invoices cannot both squeeze under a limit
+        return customers.findById(request.customerId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.unknownReference("customerId",
                         "no customer " + request.customerId() + "; register it with POST /customers first"))
-                .chain(customer -> build(request, customer))
-                .chain(invoice -> numbers.next(SERIES, invoice.issueDate.getYear())
-                        .invoke(number -> invoice.number = number)
-                        .chain(() -> invoices.persist(invoice)))
-                .call(invoice -> outbox.append("invoice", InvoiceEvents.issued(invoice)));
+                .chain(customer -> {
+                    Invoice invoice = build(request, customer, requestedTerms);
+                    return invoices.openAmount(customer.id, customer.currency)
+                            .map(open -> CreditCheck.decide(customer, invoice.currency, invoice.total, open,
+                                    creditLimit.policy()))
+                            .invoke(check -> invoice.creditLimitExceeded = check.exceeded())
+                            .chain(check -> numbers.next(SERIES, invoice.issueDate.getYear())
+                                    .invoke(number -> invoice.number = number)
+                                    .chain(() -> invoices.persist(invoice))
+                                    .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved)))
+                                    .map(saved -> new IssuedInvoice(saved, check)));
+                });
     }
 
-    private Uni<Invoice> build(CreateInvoiceRequest request, Customer customer) {
+    /** An invoice as issued, with how it stood against the customer's credit limit. */
+    public record IssuedInvoice(Invoice invoice, CreditCheck creditCheck) {
+    }
+
+    private Invoice build(CreateInvoiceRequest request, Customer customer, PaymentTerms requestedTerms) {
         String currency = request.currency() != null ? request.currency() : customer.currency;
-        PaymentTerms terms = request.paymentTerms() != null ? request.paymentTerms().toTerms()
-                : customer.paymentTerms();
+        PaymentTerms terms = requestedTerms != null ? requestedTerms : customer.paymentTerms();
         LocalDate dueDate = request.dueDate() != null ? request.dueDate() : terms.dueDate(request.issueDate());
 
         List<InvoiceTotals.PricedLine> priced = new ArrayList<>();
@@ -93,15 +111,20 @@ public class InvoiceService {
         invoice.dueDate = dueDate;
         invoice.termsType = terms.type();
         invoice.termsDays = terms.days();
+        invoice.termsDiscountDays = terms.discountDays();
+        invoice.termsDiscountRate = terms.discountRate();
+        invoice.discountDate = terms.discountDate(request.issueDate()).orElse(null);
+        invoice.discountAmount = terms.discountAmount(totals.total(), currency).orElse(null);
         invoice.subtotal = totals.subtotal();
         invoice.taxTotal = totals.taxTotal();
         invoice.total = totals.total();
+        invoice.amountDue = totals.total();
         invoice.poNumber = request.poNumber() == null || request.poNumber().isBlank() ? null : request.poNumber().strip();
         invoice.issuedAt = now();
         for (int i = 0; i < request.lines().size(); i++) {
             invoice.lines.add(line(invoice, i, request.lines().get(i), priced.get(i), totals.lines().get(i)));
         }
-        return Uni.createFrom().item(invoice);
+        return invoice;
     }
 
     private static InvoiceLine line(Invoice invoice, int index, InvoiceLineRequest request,
