@@ -1,0 +1,111 @@
+package io.receivables.invoicing.document;
+
+import static io.receivables.invoicing.document.PdfCanvas.LEFT;
+import static io.receivables.invoicing.document.PdfCanvas.MARGIN;
+import static io.receivables.invoicing.document.PdfCanvas.PAGE;
+import static io.receivables.invoicing.document.PdfCanvas.RIGHT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.receivables.invoicing.document.InvoiceDocument.Party;
+
+/** The parts invoices and statements share: letterhead, address block, key facts, footer. */
+final class DocumentLayout {
+
+    static final float BODY = 9;
+    static final float SMALL = 7.5f;
+    static final float FACTS_LABEL_X = 330;
+    static final float FACTS_VALUE_X = 430;
+
+    /** A label and its value in the key facts box, e.g. "Invoice number" and "INV-2026-000001". */
+    record Fact(String label, String value) {
+    }
+
+    private DocumentLayout() {
+    }
+
+    /** Seller name and address on the left, the document's title on the right. */
+    static void letterhead(PdfCanvas canvas, Party seller, String title) {
+        float top = PAGE.getHeight() - MARGIN - 16;
+        canvas.text(LEFT, top, canvas.fonts.bold, 16, seller.legalName());
+        canvas.textRight(RIGHT, top, canvas.fonts.bold, 18, title);
+        canvas.text(LEFT, top - 14, canvas.fonts.regular, SMALL, String.join(" · ", addressOnOneLine(seller)));
+        canvas.moveDown(40);
+    }
+
+    /** The recipient's address on the left and key facts on the right; the cursor ends below the taller of both. */
+    static void addressAndFacts(PdfCanvas canvas, String label, Party recipient, List<Fact> facts) {
+        float top = canvas.y() - 20;
+        float left = top;
+        canvas.text(LEFT, left, canvas.fonts.bold, SMALL, label);
+        for (String line : addressBlock(recipient)) {
+            left -= BODY * 1.35f;
+            canvas.text(LEFT, left, canvas.fonts.regular, BODY + 1, line);
+        }
+        float right = top;
+        for (Fact fact : facts) {
+            canvas.text(FACTS_LABEL_X, right, canvas.fonts.bold, BODY, fact.label());
+            canvas.text(FACTS_VALUE_X, right, canvas.fonts.regular, BODY, fact.value());
+            right -= BODY * 1.45f;
+        }
+        canvas.moveDown(canvas.y() - Math.min(left, right) + 20);
+    }
+
+    /** Seller identity and bank details on the left, "Page n of m" on the right. */
+    static void footer(PdfCanvas canvas, String sellerLine, int pageNumber, int pageCount) {
+        float baseline = MARGIN - 4;
+        // the page number keeps its own column so a long seller line wraps instead of running into it
+        for (String line : canvas.wrap(canvas.fonts.regular, SMALL, sellerLine, RIGHT - LEFT - 70)) {
+            canvas.text(LEFT, baseline, canvas.fonts.regular, SMALL, line);
+            baseline -= SMALL * 1.3f;
+        }
+        canvas.textRight(RIGHT, MARGIN - 4, canvas.fonts.regular, SMALL,
+                "Page " + pageNumber + " of " + pageCount);
+    }
+
+    static List<String> addressBlock(Party party) {
+        List<String> lines = new ArrayList<>();
+        lines.add(party.legalName());
+        lines.addAll(party.addressLines());
+        lines.add(party.postalCode() + " " + party.city());
+        lines.add(countryName(party.countryCode()));
+        party.vatId().ifPresent(vat -> lines.add("VAT ID " + vat));
+        return lines;
+    }
+
+    static String countryName(String code) {
+        String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() ? code : name;
+    }
+
+    /** "DE89 3704 0044 0532 0130 00": how IBANs are printed, so people can read them out. */
+    static String groupedIban(String iban) {
+        String compact = iban.replace(" ", "");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < compact.length(); i += 4) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(compact, i, Math.min(i + 4, compact.length()));
+        }
+        return out.toString();
+    }
+
+    /** Common UN/ECE Rec. 20 unit codes as a reader knows them; anything else as its code. */
+    static String unitName(String unitCode) {
+        return UNIT_NAMES.getOrDefault(unitCode, unitCode);
+    }
+
+    private static final Map<String, String> UNIT_NAMES = Map.of("C62", "pc", "H87", "pc", "HUR", "h", "DAY", "day",
+            "MON", "month", "ANN", "year", "KGM", "kg", "MTR", "m", "LTR", "l", "E48", "service");
+
+    private static List<String> addressOnOneLine(Party party) {
+        List<String> parts = new ArrayList<>(party.addressLines());
+        parts.add(party.postalCode() + " " + party.city());
+        parts.add(countryName(party.countryCode()));
+        return parts;
+    }
+}

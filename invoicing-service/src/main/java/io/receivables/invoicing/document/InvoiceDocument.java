@@ -1,0 +1,257 @@
+package io.receivables.invoicing.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.receivables.common.money.Currencies;
+
+/**
+ * Everything an invoice or credit note shows, as the documents need it. Deliberately independent of the JPA entities:
+ * the renderers and the UBL writer stay stable while the entity model changes, and the mapping from entities lives in
+ * one place outside this package.
+ * <p>
+ * Amounts are already rounded to the currency's minor units. The constructor rejects a document whose totals do not
+ * add up, because a customer must never receive one.
+ *
+ * @param correctedInvoice for a credit note, the invoice it corrects; empty for an invoice
+ */
+public record InvoiceDocument(
+        DocumentKind kind,
+        String number,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        Optional<Period> billingPeriod,
+        String currency,
+        Optional<String> purchaseOrderNumber,
+        Optional<String> notes,
+        PaymentInstructions payment,
+        Optional<EarlyPaymentDiscount> earlyPaymentDiscount,
+        Party seller,
+        Party buyer,
+        List<Line> lines,
+        Totals totals,
+        Optional<InvoiceReference> correctedInvoice) {
+
+    public InvoiceDocument {
+        Objects.requireNonNull(kind, "kind");
+        requireText(number, "number");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Objects.requireNonNull(dueDate, "dueDate");
+        Objects.requireNonNull(billingPeriod, "billingPeriod");
+        Currencies.minorUnits(currency); // rejects codes documents cannot be issued in
+        Objects.requireNonNull(purchaseOrderNumber, "purchaseOrderNumber");
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(payment, "payment");
+        Objects.requireNonNull(earlyPaymentDiscount, "earlyPaymentDiscount");
+        Objects.requireNonNull(seller, "seller");
+        Objects.requireNonNull(buyer, "buyer");
+        lines = List.copyOf(lines);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("A document needs at least one line");
+        }
+        Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(correctedInvoice, "correctedInvoice");
+        if (kind == DocumentKind.CREDIT_NOTE && correctedInvoice.isEmpty()) {
+            throw new IllegalArgumentException("A credit note must name the invoice it corrects");
+        }
+        totals.requireConsistentWith(lines);
+    }
+
+    static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    /** An inclusive date range, e.g. the month a subscription was billed for. */
+    public record Period(LocalDate start, LocalDate end) {
+        public Period {
+            if (end.isBefore(start)) {
+                throw new IllegalArgumentException("Period ends before it starts: " + start + " to " + end);
+            }
+        }
+    }
+
+    /**
+     * How the buyer pays.
+     *
+     * @param meansCode UNCL 4461 code: 58 SEPA credit transfer, 30 credit transfer
+     * @param reference what the buyer quotes with the payment so it can be matched (remittance information)
+     */
+    public record PaymentInstructions(String meansCode, String iban, Optional<String> bic, String reference) {
+
+        public static final String SEPA_CREDIT_TRANSFER = "58";
+        public static final String CREDIT_TRANSFER = "30";
+
+        public PaymentInstructions {
+            requireText(meansCode, "payment means code");
+            requireText(iban, "IBAN");
+            Objects.requireNonNull(bic, "bic");
+            requireText(reference, "payment reference");
+        }
+    }
+
+    /** The buyer may deduct {@code amount} when paying on or before {@code payBy}. */
+    public record EarlyPaymentDiscount(LocalDate payBy, BigDecimal amount) {
+        public EarlyPaymentDiscount {
+            Objects.requireNonNull(payBy, "payBy");
+            if (amount.signum() <= 0) {
+                throw new IllegalArgumentException("A discount is a positive amount: " + amount);
+            }
+        }
+    }
+
+    /**
+     * Seller or buyer.
+     *
+     * @param vatId VAT identifier with its ISO 3166-1 alpha-2 prefix, e.g. DE123456788; empty for a buyer without
+     *        one
+     * @param countryCode ISO 3166-1 alpha-2
+     * @param contactName who answers questions about the document (EN 16931 BT-41); German domestic e-invoices
+     *        require it and a telephone number
+     * @param electronicAddress where e-invoices reach the party (Peppol participant); when empty the UBL writer
+     *        derives one from the VAT id
+     */
+    public record Party(
+            String legalName,
+            Optional<String> vatId,
+            List<String> addressLines,
+            String city,
+            String postalCode,
+            String countryCode,
+            Optional<String> email,
+            Optional<String> contactName,
+            Optional<String> phone,
+            Optional<ElectronicAddress> electronicAddress) {
+
+        public Party {
+            requireText(legalName, "legal name");
+            Objects.requireNonNull(vatId, "vatId");
+            addressLines = List.copyOf(addressLines);
+            requireText(city, "city");
+            requireText(postalCode, "postal code");
+            if (countryCode == null || !countryCode.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("Not an ISO 3166-1 alpha-2 country code: " + countryCode);
+            }
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(contactName, "contactName");
+            Objects.requireNonNull(phone, "phone");
+            Objects.requireNonNull(electronicAddress, "electronicAddress");
+        }
+
+        /** A party known by its e-mail address only, without contact person or explicit electronic address. */
+        public Party(String legalName, Optional<String> vatId, List<String> addressLines, String city,
+                String postalCode, String countryCode, Optional<String> email) {
+            this(legalName, vatId, addressLines, city, postalCode, countryCode, email, Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+
+        public Party withContact(String name, String phone) {
+            return new Party(legalName, vatId, addressLines, city, postalCode, countryCode, email,
+                    Optional.of(name), Optional.of(phone), electronicAddress);
+        }
+
+        public Party withElectronicAddress(ElectronicAddress address) {
+            return new Party(legalName, vatId, addressLines, city, postalCode, countryCode, email, contactName,
+                    phone, Optional.of(address));
+        }
+    }
+
+    /** An electronic address with its EAS scheme, e.g. 0088 (GLN), 9930 (German VAT number). */
+    public record ElectronicAddress(String scheme, String identifier) {
+        public ElectronicAddress {
+            requireText(scheme, "scheme");
+            requireText(identifier, "identifier");
+        }
+    }
+
+    /**
+     * One invoiced item.
+     *
+     * @param unitCode UN/ECE Recommendation 20 code; C62 ("one") for pieces
+     * @param taxRate a fraction: 0.19 for 19 %
+     * @param taxExemptionReason why a zero-rated line is exempt (VAT category E); empty for a zero rate that is simply
+     *        zero (category Z) and for any positive rate
+     */
+    public record Line(
+            int lineNumber,
+            String description,
+            BigDecimal quantity,
+            String unitCode,
+            BigDecimal unitPrice,
+            BigDecimal taxRate,
+            BigDecimal netAmount,
+            BigDecimal taxAmount,
+            Optional<String> taxExemptionReason) {
+
+        public static final String UNIT_PIECE = "C62";
+
+        public Line {
+            requireText(description, "line description");
+            Objects.requireNonNull(quantity, "quantity");
+            unitCode = unitCode == null || unitCode.isBlank() ? UNIT_PIECE : unitCode;
+            Objects.requireNonNull(unitPrice, "unitPrice");
+            if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.ONE) >= 0) {
+                throw new IllegalArgumentException("A tax rate is a fraction in [0, 1): " + taxRate);
+            }
+            Objects.requireNonNull(netAmount, "netAmount");
+            Objects.requireNonNull(taxAmount, "taxAmount");
+            Objects.requireNonNull(taxExemptionReason, "taxExemptionReason");
+            if (taxExemptionReason.isPresent() && taxRate.signum() != 0) {
+                throw new IllegalArgumentException("Only a zero-rated line can be exempt: line " + lineNumber);
+            }
+        }
+
+        /** A line with the default unit and no exemption. */
+        public Line(int lineNumber, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate,
+                BigDecimal netAmount, BigDecimal taxAmount) {
+            this(lineNumber, description, quantity, UNIT_PIECE, unitPrice, taxRate, netAmount, taxAmount,
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * @param subtotal sum of the line net amounts
+     * @param amountDue what is left to pay: total less what was already paid
+     */
+    public record Totals(BigDecimal subtotal, BigDecimal taxTotal, BigDecimal total, BigDecimal amountPaid,
+            BigDecimal amountDue) {
+
+        public Totals {
+            Objects.requireNonNull(subtotal, "subtotal");
+            Objects.requireNonNull(taxTotal, "taxTotal");
+            Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(amountPaid, "amountPaid");
+            Objects.requireNonNull(amountDue, "amountDue");
+        }
+
+        void requireConsistentWith(List<Line> lines) {
+            BigDecimal net = lines.stream().map(Line::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal tax = lines.stream().map(Line::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            requireEqual("subtotal", subtotal, net);
+            requireEqual("tax total", taxTotal, tax);
+            requireEqual("total", total, subtotal.add(taxTotal));
+            requireEqual("amount due", amountDue, total.subtract(amountPaid));
+        }
+
+        private static void requireEqual(String name, BigDecimal stated, BigDecimal computed) {
+            if (stated.compareTo(computed) != 0) {
+                throw new IllegalArgumentException(
+                        "The " + name + " " + stated.toPlainString() + " does not add up: expected "
+                                + computed.toPlainString());
+            }
+        }
+    }
+
+    /** The invoice a credit note corrects. */
+    public record InvoiceReference(String number, LocalDate issueDate) {
+        public InvoiceReference {
+            requireText(number, "corrected invoice number");
+            Objects.requireNonNull(issueDate, "issueDate");
+        }
+    }
+}
