@@ -9,6 +9,7 @@ public enum ProblemType {
     UNKNOWN_REFERENCE("unknown-reference", "Request refers to something that does not exist", 422),
     NOT_FOUND("not-found", "Resource not found", 404),
     CONFLICT("conflict", "Request conflicts with the current state", 409),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key was already used for a different request", 422),
     HTTP_ERROR("http-error", "HTTP error", 0),
     INTERNAL("internal", "Internal error", 500);
 
