@@ -40,6 +40,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, detail, List.of());
     }
 
+    public static ProblemException idempotencyKeyReused(String detail) {
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, detail, List.of());
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.customer.Customer;
@@ -45,21 +47,25 @@ import io.smallrye.mutiny.Uni;
 public class CustomerResource {
 
     private final CustomerService customers;
+    private final Idempotency idempotency;
 
     @Inject
-    public CustomerResource(CustomerService customers) {
+    public CustomerResource(CustomerService customers, Idempotency idempotency) {
         this.customers = customers;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Operation(summary = "Register a customer", description = "Publishes customer-registered.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@NotNull(message = "a JSON body is required") @Valid CustomerRequest request,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return customers.register(request)
+        return idempotency.handle(idempotencyKey, "POST /customers", request, () -> customers.register(request)
                 .map(customer -> Response.created(uri.getAbsolutePathBuilder().path(customer.id.toString()).build())
-                        .tag(IfMatch.etag(customer.version)).entity(CustomerResponse.of(customer)).build());
+                        .tag(IfMatch.etag(customer.version)).entity(CustomerResponse.of(customer)).build()));
     }
 
     @GET

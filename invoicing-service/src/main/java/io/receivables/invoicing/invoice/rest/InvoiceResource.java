@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +22,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -40,25 +44,28 @@ public class InvoiceResource {
 
     private final InvoiceService service;
     private final InvoiceRepository invoices;
+    private final Idempotency idempotency;
 
     @Inject
-    public InvoiceResource(InvoiceService service, InvoiceRepository invoices) {
+    public InvoiceResource(InvoiceService service, InvoiceRepository invoices, Idempotency idempotency) {
         this.service = service;
         this.invoices = invoices;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Operation(summary = "Issue an invoice", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued.")
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown customer, or the credit limit would be exceeded under policy REJECT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> issue(@NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return service.issue(request)
+        return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> service.issue(request)
                 .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.invoice().id.toString()).build())
                         .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
                                 issued.creditCheck().currency())))
-                        .build());
+                        .build()));
     }
 
     @GET

@@ -1,0 +1,50 @@
+package io.receivables.common.idempotency;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlResult;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Forgets keys older than {@code receivables.idempotency.retention}. A plain statement on the pool rather than a
+ * Hibernate session, so that it runs from the scheduler and from a test thread alike.
+ */
+@ApplicationScoped
+public class IdempotencyCleanup {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyCleanup.class);
+
+    private final Pool pool;
+    private final Clock clock;
+    private final IdempotencyConfig config;
+
+    @Inject
+    public IdempotencyCleanup(Pool pool, Clock clock, IdempotencyConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "idempotency-cleanup", every = "${receivables.idempotency.cleanup-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return removeExpired().invoke(removed -> LOG.debugf("Removed %d expired idempotency keys", removed))
+                .replaceWithVoid();
+    }
+
+    /** Deletes the keys created before now minus the retention; returns how many. */
+    public Uni<Integer> removeExpired() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.retention());
+        return pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < $1")
+                .execute(Tuple.of(cutoff))
+                .map(SqlResult::rowCount);
+    }
+}
