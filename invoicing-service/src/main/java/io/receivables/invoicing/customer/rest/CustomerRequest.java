@@ -23,7 +23,7 @@ public record CustomerRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @NotNull @Valid PaymentTermsRequest paymentTerms,
         @Pattern(regexp = DecimalStrings.REGEX, message = "must be a decimal string such as \"50000.00\"") String creditLimit,
-        @Schema(description = "One of the configured segments (receivables.invoicing.segments); default standard") @Pattern(regexp = "[a-z][a-z0-9-]{0,31}", message = "must be a lower-case segment name such as strategic, standard or high-risk") String segment,
+        @Schema(description = "One of the configured segments (receivables.invoicing.customers.segments); default standard") @Pattern(regexp = "[a-z][a-z0-9-]{0,31}", message = "must be a lower-case segment name such as strategic, standard or high-risk") String segment,
         @Schema(description = "The accounts-payable mailbox invoices are sent to") @Pattern(regexp = EmailAddresses.REGEX, message = "must be an e-mail address such as ap@example.com") @Size(max = EmailAddresses.MAX_LENGTH) String billingEmail,
         @Valid AddressRequest billingAddress,
         @Schema(description = "People to contact about invoices and payments; exactly one is primary") @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts,

@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** The customer segments a finance team works with; dunning policies are chosen per segment. */
-@ConfigMapping(prefix = "receivables.invoicing")
+@ConfigMapping(prefix = "receivables.invoicing.customers")
 public interface SegmentsConfig {
 
     /** The segments a customer may be in. */
