@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,7 +20,7 @@ import io.receivables.contracts.events.DoNotDun;
 import io.receivables.contracts.events.PostalAddress;
 import io.receivables.contracts.json.EventJson;
 import io.receivables.invoicing.terms.PaymentTerms;
-import io.receivables.invoicing.terms.PaymentTermsType;
+import io.receivables.invoicing.terms.StoredPaymentTerms;
 
 /** A customer and its billing profile: what every invoice to it defaults to, and how collections may treat it. */
 @Entity
@@ -43,18 +42,8 @@ public class Customer {
     @Column(nullable = false, length = 3)
     public String currency;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "terms_type", nullable = false)
-    public PaymentTermsType termsType;
-
-    @Column(name = "terms_days", nullable = false)
-    public int termsDays;
-
-    @Column(name = "terms_discount_days")
-    public Integer termsDiscountDays;
-
-    @Column(name = "terms_discount_rate")
-    public BigDecimal termsDiscountRate;
+    @Embedded
+    public StoredPaymentTerms terms;
 
     @Column(name = "credit_limit")
     public BigDecimal creditLimit;
@@ -105,14 +94,11 @@ public class Customer {
     public long version;
 
     public PaymentTerms paymentTerms() {
-        return new PaymentTerms(termsType, termsDays, termsDiscountDays, termsDiscountRate);
+        return terms.toTerms();
     }
 
-    public void paymentTerms(PaymentTerms terms) {
-        termsType = terms.type();
-        termsDays = terms.days();
-        termsDiscountDays = terms.discountDays();
-        termsDiscountRate = terms.discountRate();
+    public void paymentTerms(PaymentTerms paymentTerms) {
+        terms = StoredPaymentTerms.of(paymentTerms);
     }
 
     public PostalAddress billingAddress() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.receivables.invoicing.terms.PaymentTerms;
-import io.receivables.invoicing.terms.PaymentTermsType;
+import io.receivables.invoicing.terms.StoredPaymentTerms;
 
 @Entity
 @Table(name = "invoice")
@@ -47,18 +48,8 @@ public class Invoice {
     @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "terms_type", nullable = false, length = 16)
-    public PaymentTermsType termsType;
-
-    @Column(name = "terms_days", nullable = false)
-    public int termsDays;
-
-    @Column(name = "terms_discount_days")
-    public Integer termsDiscountDays;
-
-    @Column(name = "terms_discount_rate")
-    public BigDecimal termsDiscountRate;
+    @Embedded
+    public StoredPaymentTerms terms;
 
     /** The last day the early-payment discount may be taken; null without a discount. */
     @Column(name = "discount_date")
@@ -94,7 +85,11 @@ public class Invoice {
     public long version;
 
     public PaymentTerms paymentTerms() {
-        return new PaymentTerms(termsType, termsDays, termsDiscountDays, termsDiscountRate);
+        return terms.toTerms();
+    }
+
+    public void paymentTerms(PaymentTerms paymentTerms) {
+        terms = StoredPaymentTerms.of(paymentTerms);
     }
 
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)

@@ -109,10 +109,7 @@ public class InvoiceService {
         invoice.status = InvoiceStatus.ISSUED;
         invoice.issueDate = request.issueDate();
         invoice.dueDate = dueDate;
-        invoice.termsType = terms.type();
-        invoice.termsDays = terms.days();
-        invoice.termsDiscountDays = terms.discountDays();
-        invoice.termsDiscountRate = terms.discountRate();
+        invoice.paymentTerms(terms);
         invoice.discountDate = terms.discountDate(request.issueDate()).orElse(null);
         invoice.discountAmount = terms.discountAmount(totals.total(), currency).orElse(null);
         invoice.subtotal = totals.subtotal();
