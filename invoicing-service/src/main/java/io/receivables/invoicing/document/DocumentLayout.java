@@ -69,9 +69,7 @@ final class DocumentLayout {
     static List<String> addressBlock(Party party) {
         List<String> lines = new ArrayList<>();
         lines.add(party.legalName());
-        lines.addAll(party.addressLines());
-        lines.add(party.postalCode() + " " + party.city());
-        lines.add(countryName(party.countryCode()));
+        lines.addAll(addressOnOneLine(party));
         party.vatId().ifPresent(vat -> lines.add("VAT ID " + vat));
         return lines;
     }
@@ -104,8 +102,13 @@ final class DocumentLayout {
 
     private static List<String> addressOnOneLine(Party party) {
         List<String> parts = new ArrayList<>(party.addressLines());
-        parts.add(party.postalCode() + " " + party.city());
-        parts.add(countryName(party.countryCode()));
+        String place = (party.postalCode() + " " + party.city()).strip();
+        if (!place.isEmpty()) {
+            parts.add(place);
+        }
+        if (!party.countryCode().isEmpty()) {
+            parts.add(countryName(party.countryCode()));
+        }
         return parts;
     }
 }

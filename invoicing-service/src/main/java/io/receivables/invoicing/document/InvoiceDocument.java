@@ -110,7 +110,9 @@ public record InvoiceDocument(
      *
      * @param vatId VAT identifier with its ISO 3166-1 alpha-2 prefix, e.g. DE123456788; empty for a buyer without
      *        one
-     * @param countryCode ISO 3166-1 alpha-2
+     * @param city empty when not on record (a printed document only; an e-invoice needs {@link #hasCompleteAddress()})
+     * @param postalCode empty when not on record
+     * @param countryCode ISO 3166-1 alpha-2; empty when not on record
      * @param contactName who answers questions about the document (EN 16931 BT-41); German domestic e-invoices
      *        require it and a telephone number
      * @param electronicAddress where e-invoices reach the party (Peppol participant); when empty the UBL writer
@@ -132,9 +134,10 @@ public record InvoiceDocument(
             requireText(legalName, "legal name");
             Objects.requireNonNull(vatId, "vatId");
             addressLines = List.copyOf(addressLines);
-            requireText(city, "city");
-            requireText(postalCode, "postal code");
-            if (countryCode == null || !countryCode.matches("[A-Z]{2}")) {
+            city = city == null ? "" : city;
+            postalCode = postalCode == null ? "" : postalCode;
+            countryCode = countryCode == null ? "" : countryCode;
+            if (!countryCode.isEmpty() && !countryCode.matches("[A-Z]{2}")) {
                 throw new IllegalArgumentException("Not an ISO 3166-1 alpha-2 country code: " + countryCode);
             }
             Objects.requireNonNull(email, "email");
@@ -148,6 +151,14 @@ public record InvoiceDocument(
                 String postalCode, String countryCode, Optional<String> email) {
             this(legalName, vatId, addressLines, city, postalCode, countryCode, email, Optional.empty(),
                     Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Whether the postal address is complete enough for an e-invoice: a street line, city, postal code and country.
+         * A printed document may show a party with less (what is on record); an e-invoice may not.
+         */
+        public boolean hasCompleteAddress() {
+            return !addressLines.isEmpty() && !city.isBlank() && !postalCode.isBlank() && !countryCode.isEmpty();
         }
 
         public Party withContact(String name, String phone) {

@@ -43,7 +43,17 @@ public class UblInvoiceWriter {
         return out.toByteArray();
     }
 
+    /**
+     * @throws IllegalArgumentException when the seller or buyer lacks a complete postal address, which an e-invoice
+     *         must carry (the PDF may show what is on record)
+     */
     public void write(InvoiceDocument invoice, OutputStream out) {
+        for (Party party : List.of(invoice.seller(), invoice.buyer())) {
+            if (!party.hasCompleteAddress()) {
+                throw new IllegalArgumentException(
+                        "An e-invoice needs a complete postal address of " + party.legalName());
+            }
+        }
         try {
             new DocumentWriter(invoice, new XmlElements(OUTPUT.createXMLStreamWriter(out, "UTF-8"))).write();
         } catch (XMLStreamException e) {

@@ -1,0 +1,142 @@
+package io.receivables.invoicing.invoice.document;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.receivables.common.problem.FieldError;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemType;
+import io.receivables.contracts.events.Contact;
+import io.receivables.contracts.events.PostalAddress;
+import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.document.DocumentKind;
+import io.receivables.invoicing.document.InvoiceDocument;
+import io.receivables.invoicing.document.InvoiceDocument.EarlyPaymentDiscount;
+import io.receivables.invoicing.document.InvoiceDocument.Line;
+import io.receivables.invoicing.document.InvoiceDocument.Party;
+import io.receivables.invoicing.document.InvoiceDocument.Totals;
+import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceLine;
+
+/**
+ * Maps an issued invoice (with its lines), its customer and the seller configuration to the {@link InvoiceDocument}
+ * the PDF renderer and the UBL writer take: the one place that knows both the entities and the document model.
+ */
+public final class InvoiceDocuments {
+
+    private InvoiceDocuments() {
+    }
+
+    /** The document to print: the buyer shows whatever address is on record, possibly none. */
+    public static InvoiceDocument forPrint(Invoice invoice, Customer customer, SellerConfig seller) {
+        return document(invoice, customer, seller);
+    }
+
+    /**
+     * The document to send as an e-invoice, which EN 16931 requires a complete buyer address for.
+     *
+     * @throws ProblemException 422 {@code missing-billing-data} naming each missing field of the customer
+     */
+    public static InvoiceDocument forEInvoice(Invoice invoice, Customer customer, SellerConfig seller) {
+        List<FieldError> missing = missingForEInvoice(customer);
+        if (!missing.isEmpty()) {
+            throw new ProblemException(ProblemType.MISSING_BILLING_DATA,
+                    "Customer " + customer.id + " lacks what an e-invoice needs: "
+                            + String.join(", ", missing.stream().map(FieldError::field).toList()),
+                    missing);
+        }
+        return document(invoice, customer, seller);
+    }
+
+    /** The customer fields (as {@code /customers} names them) an e-invoice needs but the customer lacks. */
+    static List<FieldError> missingForEInvoice(Customer customer) {
+        PostalAddress address = customer.billingAddress();
+        if (address == null) {
+            return List.of(new FieldError("billingAddress",
+                    "required for an e-invoice: set the customer's billing address (PUT /customers/" + customer.id
+                            + ")"));
+        }
+        List<FieldError> missing = new ArrayList<>();
+        if (blankToNull(customer.taxId) == null && email(customer).isEmpty()) {
+            missing.add(new FieldError("billingEmail",
+                    "required for an e-invoice to a customer without taxId: it is the electronic address"));
+        }
+        requirePresent(missing, address.line1(), "billingAddress.line1");
+        requirePresent(missing, address.city(), "billingAddress.city");
+        requirePresent(missing, address.postalCode(), "billingAddress.postalCode");
+        requirePresent(missing, address.country(), "billingAddress.country");
+        return missing;
+    }
+
+    private static void requirePresent(List<FieldError> missing, String value, String field) {
+        if (value == null || value.isBlank()) {
+            missing.add(new FieldError(field, "required for an e-invoice"));
+        }
+    }
+
+    private static InvoiceDocument document(Invoice invoice, Customer customer, SellerConfig seller) {
+        List<Line> lines = invoice.lines.stream().map(InvoiceDocuments::line).toList();
+        BigDecimal amountPaid = invoice.total.subtract(invoice.amountDue);
+        Totals totals = new Totals(invoice.subtotal, invoice.taxTotal, invoice.total, amountPaid, invoice.amountDue);
+        return new InvoiceDocument(DocumentKind.INVOICE, invoice.number, invoice.issueDate, invoice.dueDate,
+                Optional.empty(), invoice.currency, Optional.ofNullable(blankToNull(invoice.poNumber)),
+                Optional.empty(), SellerConfig.sepaTransfer(seller, invoice.number), discount(invoice),
+                SellerConfig.party(seller), buyer(customer), lines, totals, Optional.empty());
+    }
+
+    private static Optional<EarlyPaymentDiscount> discount(Invoice invoice) {
+        if (invoice.discountDate == null || invoice.discountAmount == null || invoice.discountAmount.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new EarlyPaymentDiscount(invoice.discountDate, invoice.discountAmount));
+    }
+
+    private static Line line(InvoiceLine line) {
+        return new Line(line.lineNumber, line.description, line.quantity, line.unitPrice, line.taxRate,
+                line.netAmount, line.taxAmount);
+    }
+
+    static Party buyer(Customer customer) {
+        PostalAddress address = customer.billingAddress();
+        List<String> addressLines = new ArrayList<>();
+        String city = "";
+        String postalCode = "";
+        String country = "";
+        if (address != null) {
+            addressLines.add(address.line1());
+            if (blankToNull(address.line2()) != null) {
+                addressLines.add(address.line2());
+            }
+            city = nullToEmpty(address.city());
+            postalCode = nullToEmpty(address.postalCode());
+            country = nullToEmpty(address.country()).toUpperCase(java.util.Locale.ROOT);
+        }
+        Optional<Contact> primary = primaryContact(customer.contacts());
+        Optional<String> email = email(customer);
+        return new Party(customer.legalName, Optional.ofNullable(blankToNull(customer.taxId)), addressLines, city,
+                postalCode, country, email, primary.map(Contact::name).map(InvoiceDocuments::blankToNull),
+                primary.map(Contact::phone).map(InvoiceDocuments::blankToNull), Optional.empty());
+    }
+
+    /** The primary contact's e-mail address, else the customer's billing e-mail. */
+    private static Optional<String> email(Customer customer) {
+        return primaryContact(customer.contacts()).map(Contact::email).map(InvoiceDocuments::blankToNull)
+                .or(() -> Optional.ofNullable(blankToNull(customer.billingEmail)));
+    }
+
+    /** The contact marked primary; with none marked, the first one. */
+    private static Optional<Contact> primaryContact(List<Contact> contacts) {
+        return contacts.stream().filter(Contact::primary).findFirst().or(() -> contacts.stream().findFirst());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
