@@ -1,17 +1,20 @@
 package io.receivables.invoicing.invoice.repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.receivables.common.paging.Cursors;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
+import io.receivables.invoicing.invoice.service.InvoiceQuery;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -34,12 +37,73 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return find("select i from Invoice i left join fetch i.lines where i.id = ?1", id).firstResult();
     }
 
+    /**
+     * A page of invoices for {@code query}, each with its lines. Pages by keyset (the sort field, then the unique
+     * number), and fetches the lines of just that page's invoices, so no page is cut in memory.
+     */
     @WithSession
-    public Uni<List<Invoice>> listWithLines(UUID customerId, int limit) {
-        String query = customerId == null ? "select distinct i from Invoice i left join fetch i.lines"
-                : "select distinct i from Invoice i left join fetch i.lines where i.customerId = ?1";
-        Sort sort = Sort.descending("issueDate", "number");
-        var find = customerId == null ? find(query, sort) : find(query, sort, customerId);
-        return find.page(Page.ofSize(limit)).list();
+    public Uni<io.receivables.common.paging.Page<Invoice>> page(InvoiceQuery query, LocalDate today) {
+        StringBuilder where = new StringBuilder("from Invoice i where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        filter(where, parameters, "i.customerId = :customer", "customer", query.customerId());
+        filter(where, parameters, "i.status = :status", "status", query.status());
+        filter(where, parameters, "i.issueDate >= :issuedFrom", "issuedFrom", query.issuedFrom());
+        filter(where, parameters, "i.issueDate <= :issuedTo", "issuedTo", query.issuedTo());
+        filter(where, parameters, "i.dueDate >= :dueFrom", "dueFrom", query.dueFrom());
+        filter(where, parameters, "i.dueDate <= :dueTo", "dueTo", query.dueTo());
+        if (query.overdue()) {
+            where.append(" and i.status = :open and i.amountDue > 0 and i.dueDate < :today");
+            parameters.put("open", InvoiceStatus.ISSUED);
+            parameters.put("today", today);
+        }
+        String field = "i." + query.sort().field();
+        String after = query.sort().descending() ? "<" : ">";
+        if (query.cursor() != null) {
+            List<String> position = Cursors.decode(query.cursor(), 2);
+            where.append(" and (" + field + " " + after + " :afterDate or (" + field + " = :afterDate and i.number "
+                    + after + " :afterNumber))");
+            parameters.put("afterDate", parseDate(position.get(0)));
+            parameters.put("afterNumber", position.get(1));
+        }
+        String direction = query.sort().descending() ? " desc" : "";
+        where.append(" order by " + field + direction + ", i.number" + direction);
+        // range is inclusive: limit + 1 rows tell whether there is a next page
+        return find(where.toString(), parameters).range(0, query.limit()).list()
+                .chain(rows -> withLines(rows))
+                .map(rows -> Cursors.page(rows, query.limit(),
+                        i -> Cursors.encode(sortValue(i, query.sort()).toString(), i.number)));
+    }
+
+    private Uni<List<Invoice>> withLines(List<Invoice> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(rows);
+        }
+        List<UUID> ids = rows.stream().map(i -> i.id).toList();
+        return find("select distinct i from Invoice i left join fetch i.lines where i.id in ?1", ids).list()
+                .map(fetched -> {
+                    Map<UUID, Invoice> byId = new HashMap<>();
+                    fetched.forEach(i -> byId.put(i.id, i));
+                    return ids.stream().map(byId::get).toList();
+                });
+    }
+
+    private static void filter(StringBuilder where, Map<String, Object> parameters, String condition, String name,
+            Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            parameters.put(name, value);
+        }
+    }
+
+    private static LocalDate sortValue(Invoice invoice, InvoiceQuery.Sort sort) {
+        return sort.field().equals("dueDate") ? invoice.dueDate : invoice.issueDate;
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Cursors.notOurs();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.receivables.invoicing.invoice.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +35,7 @@ import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.service.InvoiceQuery;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Uni;
 
@@ -45,12 +48,14 @@ public class InvoiceResource {
     private final InvoiceService service;
     private final InvoiceRepository invoices;
     private final Idempotency idempotency;
+    private final Clock clock;
 
     @Inject
-    public InvoiceResource(InvoiceService service, InvoiceRepository invoices, Idempotency idempotency) {
+    public InvoiceResource(InvoiceService service, InvoiceRepository invoices, Idempotency idempotency, Clock clock) {
         this.service = service;
         this.invoices = invoices;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @POST
@@ -80,9 +85,26 @@ public class InvoiceResource {
     }
 
     @GET
-    @Operation(summary = "List invoices, newest issue date first")
-    public Uni<List<InvoiceResponse>> list(@QueryParam("customerId") UUID customerId,
+    @Operation(summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC).")
+    @APIResponse(responseCode = "200", description = "A page of invoices", content = @Content(schema = @Schema(implementation = InvoicePage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<InvoicePage> list(@QueryParam("customerId") String customerId,
+            @Parameter(description = "ISSUED, ...") @QueryParam("status") String status,
+            @Parameter(description = "Issue date on or after, e.g. 2026-01-01") @QueryParam("issuedFrom") String issuedFrom,
+            @Parameter(description = "Issue date on or before") @QueryParam("issuedTo") String issuedTo,
+            @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
+            @Parameter(description = "true: only overdue invoices") @QueryParam("overdue") String overdue,
+            @Parameter(description = "-issueDate (default), issueDate, dueDate, -dueDate") @QueryParam("sort") String sort,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return invoices.listWithLines(customerId, limit).map(list -> list.stream().map(InvoiceResponse::of).toList());
+        return Uni.createFrom()
+                .item(() -> InvoiceQuery.parse(customerId, status, issuedFrom, issuedTo, dueFrom, dueTo, overdue, sort,
+                        cursor, limit))
+                .chain(query -> invoices.page(query, LocalDate.now(clock)))
+                .map(page -> new InvoicePage(page.items().stream().map(InvoiceResponse::of).toList(), page.nextCursor()));
+    }
+
+    /** A page of invoices; {@code nextCursor} is absent on the last page. */
+    public record InvoicePage(List<InvoiceResponse> items, String nextCursor) {
     }
 }
