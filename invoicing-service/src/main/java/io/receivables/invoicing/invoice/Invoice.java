@@ -81,6 +81,27 @@ public class Invoice {
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 
+    @Column(name = "void_reason", length = 32)
+    public String voidReason;
+
+    @Column(name = "void_note", length = 1000)
+    public String voidNote;
+
+    @Column(name = "voided_at")
+    public Instant voidedAt;
+
+    @Column(name = "write_off_reason", length = 32)
+    public String writeOffReason;
+
+    @Column(name = "write_off_date")
+    public LocalDate writeOffDate;
+
+    @Column(name = "write_off_note", length = 1000)
+    public String writeOffNote;
+
+    @Column(name = "written_off_at")
+    public Instant writtenOffAt;
+
     @Version
     public long version;
 

@@ -19,18 +19,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
@@ -75,13 +78,13 @@ public class InvoiceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an invoice with its lines")
-    @APIResponse(responseCode = "200", description = "The invoice", content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @Operation(summary = "Get an invoice with its lines", description = "The ETag header is the version to send in If-Match when voiding or writing off.")
+    @APIResponse(responseCode = "200", description = "The invoice", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<InvoiceResponse> get(@PathParam("id") UUID id) {
+    public Uni<Response> get(@PathParam("id") UUID id) {
         return invoices.findWithLines(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
-                .map(InvoiceResponse::of);
+                .map(invoice -> Response.ok(InvoiceResponse.of(invoice)).tag(IfMatch.etag(invoice.version)).build());
     }
 
     @GET

@@ -2,6 +2,8 @@ package io.receivables.invoicing.invoice.service;
 
 import io.receivables.contracts.events.InvoiceIssued;
 import io.receivables.contracts.events.InvoiceLine;
+import io.receivables.contracts.events.InvoiceVoided;
+import io.receivables.contracts.events.InvoiceWrittenOff;
 import io.receivables.invoicing.invoice.Invoice;
 
 /** The events an invoice's changes publish, mapped field by field from the entity. */
@@ -19,5 +21,20 @@ final class InvoiceEvents {
                                 line.taxRate, line.netAmount, line.taxAmount))
                         .toList(),
                 invoice.poNumber, invoice.issuedAt);
+    }
+
+    /** invoice-voided: the whole total leaves the open balance. */
+    static InvoiceVoided voided(Invoice invoice) {
+        return new InvoiceVoided(invoice.id, invoice.number, invoice.customerId, invoice.currency,
+                InvoiceService.money(invoice.total, invoice.currency), InvoiceVoided.ReasonCode.valueOf(invoice.voidReason),
+                invoice.voidNote, invoice.voidedAt);
+    }
+
+    /** invoice-written-off: {@code amount} is what was still due when it was written off. */
+    static InvoiceWrittenOff writtenOff(Invoice invoice, java.math.BigDecimal amount) {
+        return new InvoiceWrittenOff(invoice.id, invoice.number, invoice.customerId, invoice.currency,
+                InvoiceService.money(amount, invoice.currency), InvoiceWrittenOff.ReasonCode.valueOf(invoice.writeOffReason),
+                invoice.writeOffDate, invoice.writeOffNote,
+                invoice.writtenOffAt);
     }
 }

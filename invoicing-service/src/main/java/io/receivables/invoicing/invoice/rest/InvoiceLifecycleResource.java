@@ -1,0 +1,96 @@
+package io.receivables.invoicing.invoice.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.idempotency.Idempotency;
+import io.receivables.common.problem.Problem;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.service.InvoiceLifecycleService;
+import io.smallrye.mutiny.Uni;
+
+/** Voiding and writing off an issued invoice, each under If-Match with the version read. */
+@Path("/invoices/{id}")
+@Tag(name = "Invoices", description = "Issue and read invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvoiceLifecycleResource {
+
+    private final InvoiceLifecycleService service;
+    private final Idempotency idempotency;
+
+    @Inject
+    public InvoiceLifecycleResource(InvoiceLifecycleService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Path("void")
+    @Operation(summary = "Void an invoice", description = "Cancels an ISSUED invoice on which nothing was paid or credited:"
+            + " status VOIDED, amount due 0, and invoice-voided with the total. The invoice keeps its number."
+            + " Needs If-Match with the ETag of GET /invoices/{id}.")
+    @APIResponse(responseCode = "200", description = "Voided", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, If-Match or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The invoice is not ISSUED, or something was paid or credited on it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The invoice changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> voidInvoice(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid VoidInvoiceRequest request) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
+                        () -> service.voidInvoice(id, expected, request).map(InvoiceLifecycleResource::ok)));
+    }
+
+    @POST
+    @Path("write-off")
+    @Operation(summary = "Write off an invoice", description = "Writes off what is still due on an ISSUED invoice as bad"
+            + " debt: status WRITTEN_OFF, amount due 0, and invoice-written-off with the amount written off."
+            + " writeOffDate defaults to today and may not precede the issue date."
+            + " Needs If-Match with the ETag of GET /invoices/{id}.")
+    @APIResponse(responseCode = "200", description = "Written off", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (e.g. writeOffDate before the issue date), If-Match or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The invoice is not ISSUED, or nothing is left due on it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The invoice changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> writeOff(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid WriteOffInvoiceRequest request) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
+                        () -> service.writeOff(id, expected, request).map(InvoiceLifecycleResource::ok)));
+    }
+
+    private static Response ok(Invoice invoice) {
+        return Response.ok(InvoiceResponse.of(invoice)).tag(IfMatch.etag(invoice.version)).build();
+    }
+}

@@ -1,0 +1,136 @@
+package io.receivables.invoicing.invoice.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.outbox.OutboxWriter;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemType;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceStatus;
+import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.rest.VoidInvoiceRequest;
+import io.receivables.invoicing.invoice.rest.WriteOffInvoiceRequest;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Ends an issued invoice's life: voided (cancelled, nothing was paid or credited) or written off (the rest is bad debt).
+ * The change and its event commit together; the invoice keeps its gap-free number either way.
+ */
+@ApplicationScoped
+public class InvoiceLifecycleService {
+
+    private final InvoiceRepository invoices;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    @Inject
+    public InvoiceLifecycleService(InvoiceRepository invoices, OutboxWriter outbox, Clock clock) {
+        this.invoices = invoices;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Voids an ISSUED invoice on which nothing was paid or credited, at version {@code expectedVersion} (empty: any);
+     * publishes {@code invoice-voided} with the total.
+     */
+    @WithTransaction
+    public Uni<Invoice> voidInvoice(UUID id, OptionalLong expectedVersion, VoidInvoiceRequest request) {
+        return lockedInvoice(id, expectedVersion)
+                .invoke(invoice -> {
+                    if (invoice.status != InvoiceStatus.ISSUED) {
+                        throw conflict("Invoice " + invoice.number + " is " + invoice.status
+                                + "; only an ISSUED invoice can be voided");
+                    }
+                    if (invoice.amountDue.compareTo(invoice.total) != 0) {
+                        throw conflict("Invoice " + invoice.number + " has " + invoice.amountDue + " of "
+                                + invoice.total + " " + invoice.currency
+                                + " still due: something was paid or credited on it, so it cannot be voided;"
+                                + " credit or write off the rest instead");
+                    }
+                    invoice.status = InvoiceStatus.VOIDED;
+                    invoice.amountDue = zero(invoice);
+                    invoice.voidReason = request.reasonCode().name();
+                    invoice.voidNote = blankToNull(request.note());
+                    invoice.voidedAt = now();
+                })
+                .call(invoice -> outbox.append("invoice", InvoiceEvents.voided(invoice)))
+                .call(invoices::flush)
+                .call(invoice -> Mutiny.fetch(invoice.lines));
+    }
+
+    /**
+     * Writes off what is still due on an ISSUED invoice, at version {@code expectedVersion} (empty: any); publishes
+     * {@code invoice-written-off} with that amount.
+     */
+    @WithTransaction
+    public Uni<Invoice> writeOff(UUID id, OptionalLong expectedVersion, WriteOffInvoiceRequest request) {
+        LocalDate writeOffDate = request.writeOffDate() != null ? request.writeOffDate() : LocalDate.now(clock);
+        return lockedInvoice(id, expectedVersion)
+                .chain(invoice -> {
+                    if (writeOffDate.isBefore(invoice.issueDate)) {
+                        throw ProblemException.invalid("writeOffDate", "must not be before the invoice's issue date "
+                                + invoice.issueDate);
+                    }
+                    if (invoice.status != InvoiceStatus.ISSUED) {
+                        throw conflict("Invoice " + invoice.number + " is " + invoice.status
+                                + "; only an ISSUED invoice can be written off");
+                    }
+                    if (invoice.amountDue.signum() <= 0) {
+                        throw conflict("Invoice " + invoice.number + " has nothing left to write off (amount due "
+                                + invoice.amountDue + " " + invoice.currency + ")");
+                    }
+                    BigDecimal amount = invoice.amountDue;
+                    invoice.status = InvoiceStatus.WRITTEN_OFF;
+                    invoice.amountDue = zero(invoice);
+                    invoice.writeOffReason = request.reasonCode().name();
+                    invoice.writeOffDate = writeOffDate;
+                    invoice.writeOffNote = blankToNull(request.note());
+                    invoice.writtenOffAt = now();
+                    return outbox.append("invoice", InvoiceEvents.writtenOff(invoice, amount)).replaceWith(invoice);
+                })
+                .call(invoices::flush)
+                .call(invoice -> Mutiny.fetch(invoice.lines));
+    }
+
+    /**
+     * The invoice, row-locked so that a concurrent void or write-off waits and then sees this one's outcome (its new
+     * version: 412).
+     */
+    private Uni<Invoice> lockedInvoice(UUID id, OptionalLong expectedVersion) {
+        return invoices.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
+                .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + id));
+    }
+
+    private static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of());
+    }
+
+    private static BigDecimal zero(Invoice invoice) {
+        return InvoiceService.money(BigDecimal.ZERO, invoice.currency);
+    }
+
+    private static String blankToNull(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
