@@ -144,6 +144,33 @@ class OpenArSummaryTest {
     }
 
     @Test
+    void voidedAndWrittenOffInvoicesLeaveOpenAr() {
+        UUID customer = UUID.randomUUID();
+        UUID voided = UUID.randomUUID();
+        UUID writtenOff = UUID.randomUUID();
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "invoice-issued",
+                voided.toString()), invoiceIssued(voided, customer, "HUF", "1000"));
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "invoice-issued",
+                writtenOff.toString()), invoiceIssued(writtenOff, customer, "HUF", "300"));
+        publishInvoice(UUID.randomUUID(), customer, "HUF", "50");
+        awaitSummary("HUF", 3, "1350.00");
+
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "invoice-voided",
+                voided.toString()),
+                """
+                        {"invoiceId": "%s", "invoiceNumber": "INV-2026-000101", "customerId": "%s", "currency": "HUF",
+                         "total": "1000", "reasonCode": "DUPLICATE", "voidedAt": "2026-11-03T10:00:00Z"}"""
+                        .formatted(voided, customer));
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "invoice-written-off",
+                writtenOff.toString()), """
+                        {"invoiceId": "%s", "invoiceNumber": "INV-2026-000102", "customerId": "%s", "currency": "HUF",
+                         "amount": "300", "reasonCode": "UNCOLLECTIBLE", "writeOffDate": "2026-11-03",
+                         "writtenOffAt": "2026-11-03T10:00:00Z"}""".formatted(writtenOff, customer));
+
+        awaitSummary("HUF", 1, "50.00");
+    }
+
+    @Test
     void acknowledgesEventTypesItDoesNotUseWithoutChangingTheSummary() {
         UUID customer = UUID.randomUUID();
         producer.send(TOPIC, customer.toString(),

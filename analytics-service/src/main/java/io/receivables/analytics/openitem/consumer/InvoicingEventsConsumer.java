@@ -1,6 +1,8 @@
 package io.receivables.analytics.openitem.consumer;
 
+import java.math.BigDecimal;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,16 +14,20 @@ import io.receivables.analytics.openitem.OpenItem;
 import io.receivables.analytics.openitem.repository.OpenItemRepository;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.InvoiceIssued;
+import io.receivables.contracts.events.InvoiceVoided;
+import io.receivables.contracts.events.InvoiceWrittenOff;
 import io.smallrye.mutiny.Uni;
 
-/** Keeps the open items current from ar.invoicing.events. */
+/** Keeps the open items current from ar.invoicing.events: issued invoices open, voided and written-off ones close. */
 @ApplicationScoped
 public class InvoicingEventsConsumer {
 
-    private static final Set<String> HANDLED = Set.of(EventType.INVOICE_ISSUED.type());
+    private static final Set<String> HANDLED = Set.of(EventType.INVOICE_ISSUED.type(), EventType.INVOICE_VOIDED.type(),
+            EventType.INVOICE_WRITTEN_OFF.type());
 
     private final InboxProcessor processor;
     private final OpenItemRepository openItems;
@@ -34,7 +40,34 @@ public class InvoicingEventsConsumer {
 
     @Incoming("invoicing-events")
     public Uni<Void> consume(Message<String> message) {
-        return processor.process(message, HANDLED, this::invoiceIssued);
+        return processor.process(message, HANDLED, this::apply);
+    }
+
+    private Uni<Void> apply(InboundEvent event) {
+        return switch (EventType.fromType(event.type())) {
+            case INVOICE_ISSUED -> invoiceIssued(event);
+            case INVOICE_VOIDED -> {
+                InvoiceVoided voided = event.body(InvoiceVoided.class);
+                yield reduce(voided.invoiceId(), voided.total(), event);
+            }
+            case INVOICE_WRITTEN_OFF -> {
+                InvoiceWrittenOff writtenOff = event.body(InvoiceWrittenOff.class);
+                yield reduce(writtenOff.invoiceId(), writtenOff.amount(), event);
+            }
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /**
+     * A voided or written-off invoice leaves open AR by the event's amount. Its invoice-issued came first: both are on
+     * this topic with the same key, so in one partition, in order; a missing open item is a broken stream, dead-lettered.
+     */
+    private Uni<Void> reduce(UUID invoiceId, BigDecimal amount, InboundEvent event) {
+        return openItems.findById(invoiceId)
+                .onItem().ifNull().failWith(() -> new MalformedEventException(
+                        event.type() + " for invoice " + invoiceId + ", which was never issued here"))
+                .invoke(item -> item.openAmount = item.openAmount.subtract(amount))
+                .replaceWithVoid();
     }
 
     private Uni<Void> invoiceIssued(InboundEvent event) {
