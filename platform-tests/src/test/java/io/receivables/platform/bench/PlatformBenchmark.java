@@ -32,12 +32,13 @@ import io.receivables.platform.Platforms;
  * measured in the same run (the machines are shared and noisy, so absolute numbers alone mean little).
  * <ol>
  * <li>Issuing throughput: invoices per second through {@code POST /invoices} (validation, numbering, outbox) beside
- * raw JDBC inserts of the same rows (invoice + line, one transaction each) at the same concurrency.</li>
+ * raw JDBC inserts of the same rows (invoice + line, one transaction each) at the same concurrency; and the same
+ * invoices through {@code POST /invoices/batch}.</li>
  * <li>Commit-to-visible latency: invoices posted at a fixed rate; for each, the time from its outbox row's timestamp
  * (written in the issuing transaction) to its application in analytics (the inbox's applied_at), p50 and p99.</li>
  * </ol>
  * Later issues add their scenarios as further {@link Scenario}s. Settings: -Dbench.invoices, -Dbench.concurrency,
- * -Dbench.rate, -Dbench.seconds.
+ * -Dbench.rate, -Dbench.seconds, -Dbench.batch (invoices per batch request).
  */
 public final class PlatformBenchmark {
 
@@ -49,6 +50,7 @@ public final class PlatformBenchmark {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     static final int RATE = Integer.getInteger("bench.rate", 20);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int BATCH = Integer.getInteger("bench.batch", 50);
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Files.createTempDirectory("receivables-bench");
@@ -76,14 +78,21 @@ public final class PlatformBenchmark {
         runConcurrently(Math.min(200, INVOICES / 5), i -> api.created(invoices, body)); // warm-up: JIT, pools
         double apiRate = runConcurrently(INVOICES, i -> api.created(invoices, body));
 
+        String batch = "{\"invoices\": [" + String.join(",", java.util.Collections.nCopies(BATCH, body)) + "]}";
+        runConcurrently(Math.max(1, Math.min(200, INVOICES / 5) / BATCH), i -> api.created(invoices + "/batch", batch));
+        double batchRate = runConcurrently(INVOICES / BATCH, i -> api.created(invoices + "/batch", batch)) * BATCH;
+
         String jdbc = platform.jdbcUrl("invoicing");
         runConcurrently(Math.min(200, INVOICES / 5), rawInsert(jdbc, customerId)); // warm-up
         double rawRate = runConcurrently(INVOICES, rawInsert(jdbc, customerId));
 
         System.out.printf(Locale.ROOT, "%n[issuing] %d invoices, %d concurrent clients%n", INVOICES, CONCURRENCY);
-        System.out.printf(Locale.ROOT, "  POST /invoices (validation, numbering, outbox): %8.1f invoices/s%n", apiRate);
-        System.out.printf(Locale.ROOT, "  raw JDBC insert of the same rows (baseline):    %8.1f invoices/s%n", rawRate);
-        System.out.printf(Locale.ROOT, "  ratio API / baseline:                           %8.2f%n", apiRate / rawRate);
+        System.out.printf(Locale.ROOT, "  POST /invoices (validation, numbering, outbox):  %8.1f invoices/s%n", apiRate);
+        System.out.printf(Locale.ROOT, "  POST /invoices/batch, %3d per request:           %8.1f invoices/s%n", BATCH,
+                batchRate);
+        System.out.printf(Locale.ROOT, "  raw JDBC insert of the same rows (baseline):     %8.1f invoices/s%n", rawRate);
+        System.out.printf(Locale.ROOT, "  ratio single / baseline:                         %8.2f%n", apiRate / rawRate);
+        System.out.printf(Locale.ROOT, "  ratio batched / baseline:                        %8.2f%n", batchRate / rawRate);
     }
 
     interface Task {

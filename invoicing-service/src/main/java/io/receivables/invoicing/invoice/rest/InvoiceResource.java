@@ -76,6 +76,25 @@ public class InvoiceResource {
                         .build()));
     }
 
+    @POST
+    @Path("batch")
+    @Operation(summary = "Issue many invoices at once", description = "All or nothing: one rejected invoice (named invoices[i].<field>) rejects the batch and nothing is written. Numbers are consecutive per year, in request order. Publishes invoice-issued for each.")
+    @APIResponse(responseCode = "201", description = "Issued, in request order", content = @Content(schema = @Schema(implementation = IssuedBatch.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> issueBatch(@NotNull(message = "a JSON body is required") @Valid IssueBatchRequest request,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.handle(idempotencyKey, "POST /invoices/batch", request, () -> service.issueBatch(request.invoices())
+                .map(issued -> Response.status(Response.Status.CREATED).entity(new IssuedBatch(issued.stream()
+                        .map(one -> InvoiceResponse.of(one.invoice(),
+                                InvoiceResponse.CreditCheck.of(one.creditCheck(), one.creditCheck().currency())))
+                        .toList())).build()));
+    }
+
+    /** The invoices of a batch as issued, in request order. */
+    public record IssuedBatch(List<InvoiceResponse> invoices) {
+    }
+
     @GET
     @Path("{id}")
     @Operation(summary = "Get an invoice with its lines", description = "The ETag header is the version to send in If-Match when voiding or writing off.")

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +35,7 @@ import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.terms.PaymentTerms;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -62,28 +67,103 @@ public class InvoiceService {
      */
     @WithTransaction
     public Uni<IssuedInvoice> issue(CreateInvoiceRequest request) {
-        List<FieldError> errors = InvoiceRequestChecks.check(request);
-        PaymentTerms requestedTerms = request.paymentTerms() == null ? null
-                : request.paymentTerms().toTerms("paymentTerms", errors);
+        return issueAll(List.of(request), index -> "").map(issued -> issued.get(0));
+    }
+
+    /**
+     * Issues many invoices atomically: all of them, or (on any rejected item, named {@code invoices[i].<field>}) none.
+     * Numbers are taken as one block per year, so a batch holds the series lock for one statement, not one per invoice.
+     */
+    @WithTransaction
+    public Uni<List<IssuedInvoice>> issueBatch(List<CreateInvoiceRequest> requests) {
+        return issueAll(requests, index -> "invoices[" + index + "].");
+    }
+
+    private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field) {
+        List<FieldError> errors = new ArrayList<>();
+        List<PaymentTerms> requestedTerms = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            CreateInvoiceRequest request = requests.get(i);
+            List<FieldError> own = InvoiceRequestChecks.check(request);
+            requestedTerms.add(request.paymentTerms() == null ? null
+                    : request.paymentTerms().toTerms("paymentTerms", own));
+            String prefix = field.apply(i);
+            own.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.message())));
+        }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        // the customer row lock serialises credit checks of one customer: two invoices cannot both squeeze under a limit
-        return customers.findById(request.customerId(), LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.unknownReference("customerId",
-                        "no customer " + request.customerId() + "; register it with POST /customers first"))
-                .chain(customer -> {
-                    Invoice invoice = build(request, customer, requestedTerms);
-                    return invoices.openAmount(customer.id, customer.currency)
-                            .map(open -> CreditCheck.decide(customer, invoice.currency, invoice.total, open,
-                                    creditLimit.policy()))
-                            .invoke(check -> invoice.creditLimitExceeded = check.exceeded())
-                            .chain(check -> numbers.next(SERIES, invoice.issueDate.getYear())
-                                    .invoke(number -> invoice.number = number)
-                                    .chain(() -> invoices.persist(invoice))
-                                    .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved)))
-                                    .map(saved -> new IssuedInvoice(saved, check)));
-                });
+        return lockCustomers(requests, field).chain(customers -> {
+            Map<UUID, BigDecimal> open = new HashMap<>();
+            return Multi.createFrom().iterable(customers.values())
+                    .onItem().transformToUniAndConcatenate(c -> invoices.openAmount(c.id, c.currency)
+                            .invoke(amount -> open.put(c.id, amount)))
+                    .collect().last()
+                    .map(ignored -> {
+                        List<IssuedInvoice> issued = new ArrayList<>();
+                        for (int i = 0; i < requests.size(); i++) {
+                            Customer customer = customers.get(requests.get(i).customerId());
+                            Invoice invoice = build(requests.get(i), customer, requestedTerms.get(i));
+                            CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i));
+                            invoice.creditLimitExceeded = check.exceeded();
+                            if (check.openAfter() != null) {
+                                open.put(customer.id, check.openAfter());
+                            }
+                            issued.add(new IssuedInvoice(invoice, check));
+                        }
+                        return issued;
+                    });
+        })
+                .call(this::number)
+                .call(issued -> Multi.createFrom().iterable(issued)
+                        .onItem().transformToUniAndConcatenate(one -> invoices.persist(one.invoice())
+                                .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved))))
+                        .collect().last());
+    }
+
+    /**
+     * Locks every customer of the batch, in id order (so concurrent batches cannot deadlock): the row lock serialises
+     * credit checks of one customer, so two invoices cannot both squeeze under a limit.
+     */
+    private Uni<Map<UUID, Customer>> lockCustomers(List<CreateInvoiceRequest> requests, IntFunction<String> field) {
+        TreeMap<UUID, Integer> firstUse = new TreeMap<>();
+        for (int i = requests.size() - 1; i >= 0; i--) {
+            firstUse.put(requests.get(i).customerId(), i);
+        }
+        Map<UUID, Customer> locked = new HashMap<>();
+        return Multi.createFrom().iterable(firstUse.entrySet())
+                .onItem().transformToUniAndConcatenate(use -> customers.findById(use.getKey(), LockModeType.PESSIMISTIC_WRITE)
+                        .onItem().ifNull().failWith(() -> ProblemException.unknownReference(
+                                field.apply(use.getValue()) + "customerId",
+                                "no customer " + use.getKey() + "; register it with POST /customers first"))
+                        .invoke(customer -> locked.put(customer.id, customer)))
+                .collect().last()
+                .map(ignored -> locked);
+    }
+
+    private CreditCheck creditCheck(Customer customer, Invoice invoice, BigDecimal open, String prefix) {
+        try {
+            return CreditCheck.decide(customer, invoice.currency, invoice.total, open, creditLimit.policy());
+        } catch (ProblemException rejected) {
+            throw new ProblemException(rejected.type(), rejected.getMessage(), rejected.errors().stream()
+                    .map(e -> new FieldError(prefix + e.field(), e.message())).toList());
+        }
+    }
+
+    /** Numbers in request order, one block per year, years in ascending order (the series rows' lock order). */
+    private Uni<Void> number(List<IssuedInvoice> issued) {
+        TreeMap<Integer, List<Invoice>> byYear = new TreeMap<>();
+        issued.forEach(one -> byYear.computeIfAbsent(one.invoice().issueDate.getYear(), y -> new ArrayList<>())
+                .add(one.invoice()));
+        return Multi.createFrom().iterable(byYear.entrySet())
+                .onItem().transformToUniAndConcatenate(year -> numbers.nextBlock(SERIES, year.getKey(), year.getValue().size())
+                        .invoke(block -> {
+                            for (int i = 0; i < block.size(); i++) {
+                                year.getValue().get(i).number = block.get(i);
+                            }
+                        }))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /** An invoice as issued, with how it stood against the customer's credit limit. */
