@@ -55,6 +55,7 @@ public final class PlatformBenchmark {
     public static void main(String[] args) throws Exception {
         Path dataDir = Files.createTempDirectory("receivables-bench");
         ApiClient api = new ApiClient();
+        int exitCode = 1;
         try (LocalPlatform platform = Platforms.start(dataDir, true)) {
             System.out.printf(Locale.ROOT, "%nReceivables benchmark: %d cores, %s%n",
                     Runtime.getRuntime().availableProcessors(),
@@ -63,8 +64,11 @@ public final class PlatformBenchmark {
                     PlatformBenchmark::commitToVisibleLatency)) {
                 scenario.run(platform, api);
             }
+            exitCode = 0;
+        } finally {
+            // worker pools of a failed scenario must not keep the JVM (and the build) waiting forever
+            System.exit(exitCode);
         }
-        System.exit(0);
     }
 
     // --- 1. issuing throughput vs raw inserts ---------------------------------------------------------------------
@@ -113,12 +117,14 @@ public final class PlatformBenchmark {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return count / seconds;
     }
 
     /** The same rows POST /invoices writes for one invoice (header and line), with none of the service around them. */
@@ -137,8 +143,8 @@ public final class PlatformBenchmark {
             UUID invoiceId = UUID.randomUUID();
             try (PreparedStatement invoice = c.prepareStatement("""
                     INSERT INTO invoice (id, number, customer_id, currency, status, issue_date, due_date, terms_type,
-                      terms_days, subtotal, tax_total, total, po_number, issued_at, version)
-                    VALUES (?, ?, ?, 'EUR', 'ISSUED', ?, ?, 'NET', 30, 99.95, 0, 99.95, NULL, ?, 0)""");
+                      terms_days, subtotal, tax_total, total, amount_due, po_number, issued_at, version)
+                    VALUES (?, ?, ?, 'EUR', 'ISSUED', ?, ?, 'NET', 30, 99.95, 0, 99.95, 99.95, NULL, ?, 0)""");
                     PreparedStatement line = c.prepareStatement("""
                             INSERT INTO invoice_line (id, invoice_id, line_number, description, quantity, unit_price,
                               tax_rate, net_amount, tax_amount) VALUES (?, ?, 1, 'Subscription', 1, 99.95, 0, 99.95, 0)""")) {
