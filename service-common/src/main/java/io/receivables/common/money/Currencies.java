@@ -38,6 +38,11 @@ public final class Currencies {
         return missingFromJdk != null ? missingFromJdk : Currency.getInstance(code).getDefaultFractionDigits();
     }
 
+    /** The amount as the API and the events show it: rounded to the currency's minor unit, plain ("120.00"). */
+    public static String format(BigDecimal amount, String code) {
+        return DecimalStrings.format(round(amount, code));
+    }
+
     /** The amount rounded to the currency's minor unit with {@link #ROUNDING}. */
     public static BigDecimal round(BigDecimal amount, String code) {
         return amount.setScale(minorUnits(code), ROUNDING);

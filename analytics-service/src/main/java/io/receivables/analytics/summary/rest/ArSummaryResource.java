@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.analytics.openitem.repository.OpenItemRepository;
 import io.receivables.common.money.Currencies;
-import io.receivables.common.money.DecimalStrings;
 import io.smallrye.mutiny.Uni;
 
 @Path("/ar/summary")
@@ -36,7 +35,7 @@ public class ArSummaryResource {
         return openItems.totalsByCurrency()
                 .map(totals -> new ArSummary(clock.instant(), totals.stream()
                         .map(t -> new ArSummary.CurrencyOpenAr(t.currency(), t.count(),
-                                DecimalStrings.format(Currencies.round(t.amount(), t.currency()))))
+                                Currencies.format(t.amount(), t.currency())))
                         .toList()));
     }
 }

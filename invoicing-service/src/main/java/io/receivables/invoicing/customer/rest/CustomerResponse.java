@@ -29,7 +29,7 @@ public record CustomerResponse(UUID id, String legalName, String taxId, String c
         return new CustomerResponse(customer.id, customer.legalName, customer.taxId, customer.currency,
                 Terms.of(customer.paymentTerms()),
                 customer.creditLimit == null ? null
-                        : DecimalStrings.format(Currencies.round(customer.creditLimit, customer.currency)),
+                        : Currencies.format(customer.creditLimit, customer.currency),
                 customer.segment, customer.billingEmail, customer.billingAddress(), customer.contacts(),
                 customer.language, customer.doNotDun(), customer.version, customer.createdAt, customer.updatedAt);
     }

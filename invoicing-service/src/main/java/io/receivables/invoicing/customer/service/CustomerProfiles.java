@@ -10,6 +10,7 @@ import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.text.FreeText;
 import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.DoNotDun;
 import io.receivables.contracts.events.PostalAddress;
@@ -53,7 +54,7 @@ final class CustomerProfiles {
             throw ProblemException.invalid(errors);
         }
         customer.legalName = request.legalName().strip();
-        customer.taxId = blankToNull(request.taxId());
+        customer.taxId = FreeText.optional(request.taxId());
         customer.currency = request.currency();
         customer.paymentTerms(terms);
         customer.creditLimit = creditLimit;
@@ -61,7 +62,7 @@ final class CustomerProfiles {
         customer.billingEmail = request.billingEmail();
         customer.billingAddress(address(request.billingAddress()));
         customer.contacts(contacts.stream()
-                .map(c -> new Contact(c.name().strip(), c.email(), blankToNull(c.phone()), c.primary()))
+                .map(c -> new Contact(c.name().strip(), c.email(), FreeText.optional(c.phone()), c.primary()))
                 .toList());
         customer.language = request.language();
         customer.doNotDun(request.doNotDun() == null ? null
@@ -87,12 +88,7 @@ final class CustomerProfiles {
 
     private static PostalAddress address(CustomerRequest.AddressRequest address) {
         return address == null ? null
-                : new PostalAddress(address.line1().strip(), blankToNull(address.line2()), address.city().strip(),
-                        blankToNull(address.postalCode()), blankToNull(address.region()), address.country());
-    }
-
-    /** Free text is stored trimmed, and an empty optional text is absent, as the event schemas require. */
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                : new PostalAddress(address.line1().strip(), FreeText.optional(address.line2()), address.city().strip(),
+                        FreeText.optional(address.postalCode()), FreeText.optional(address.region()), address.country());
     }
 }

@@ -3,7 +3,6 @@ package io.receivables.invoicing.invoice.credit;
 import java.math.BigDecimal;
 
 import io.receivables.common.money.Currencies;
-import io.receivables.common.money.DecimalStrings;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
@@ -57,6 +56,6 @@ public record CreditCheck(Decision decision, String currency, BigDecimal creditL
     }
 
     private static String money(BigDecimal amount, String currency) {
-        return DecimalStrings.format(Currencies.round(amount, currency));
+        return Currencies.format(amount, currency);
     }
 }

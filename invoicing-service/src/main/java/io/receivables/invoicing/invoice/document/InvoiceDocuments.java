@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
+import io.receivables.common.text.FreeText;
 import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.PostalAddress;
 import io.receivables.invoicing.customer.Customer;
@@ -60,7 +61,7 @@ public final class InvoiceDocuments {
                             + ")"));
         }
         List<FieldError> missing = new ArrayList<>();
-        if (blankToNull(customer.taxId) == null && email(customer).isEmpty()) {
+        if (FreeText.optional(customer.taxId) == null && email(customer).isEmpty()) {
             missing.add(new FieldError("billingEmail",
                     "required for an e-invoice to a customer without taxId: it is the electronic address"));
         }
@@ -82,7 +83,7 @@ public final class InvoiceDocuments {
         BigDecimal amountPaid = invoice.total.subtract(invoice.amountDue);
         Totals totals = new Totals(invoice.subtotal, invoice.taxTotal, invoice.total, amountPaid, invoice.amountDue);
         return new InvoiceDocument(DocumentKind.INVOICE, invoice.number, invoice.issueDate, invoice.dueDate,
-                Optional.empty(), invoice.currency, Optional.ofNullable(blankToNull(invoice.poNumber)),
+                Optional.empty(), invoice.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
                 Optional.empty(), SellerConfig.sepaTransfer(seller, invoice.number), discount(invoice),
                 SellerConfig.party(seller), buyer(customer), lines, totals, Optional.empty());
     }
@@ -107,7 +108,7 @@ public final class InvoiceDocuments {
         String country = "";
         if (address != null) {
             addressLines.add(address.line1());
-            if (blankToNull(address.line2()) != null) {
+            if (FreeText.optional(address.line2()) != null) {
                 addressLines.add(address.line2());
             }
             city = nullToEmpty(address.city());
@@ -116,24 +117,20 @@ public final class InvoiceDocuments {
         }
         Optional<Contact> primary = primaryContact(customer.contacts());
         Optional<String> email = email(customer);
-        return new Party(customer.legalName, Optional.ofNullable(blankToNull(customer.taxId)), addressLines, city,
-                postalCode, country, email, primary.map(Contact::name).map(InvoiceDocuments::blankToNull),
-                primary.map(Contact::phone).map(InvoiceDocuments::blankToNull), Optional.empty());
+        return new Party(customer.legalName, Optional.ofNullable(FreeText.optional(customer.taxId)), addressLines, city,
+                postalCode, country, email, primary.map(Contact::name).map(FreeText::optional),
+                primary.map(Contact::phone).map(FreeText::optional), Optional.empty());
     }
 
     /** The primary contact's e-mail address, else the customer's billing e-mail. */
     private static Optional<String> email(Customer customer) {
-        return primaryContact(customer.contacts()).map(Contact::email).map(InvoiceDocuments::blankToNull)
-                .or(() -> Optional.ofNullable(blankToNull(customer.billingEmail)));
+        return primaryContact(customer.contacts()).map(Contact::email).map(FreeText::optional)
+                .or(() -> Optional.ofNullable(FreeText.optional(customer.billingEmail)));
     }
 
     /** The contact marked primary; with none marked, the first one. */
     private static Optional<Contact> primaryContact(List<Contact> contacts) {
         return contacts.stream().filter(Contact::primary).findFirst().or(() -> contacts.stream().findFirst());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static String nullToEmpty(String value) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.invoicing.customer.rest.CustomerResponse;
 import io.receivables.invoicing.invoice.Invoice;
@@ -30,7 +31,7 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
         /** Amounts of the check in the customer's currency, where the limit is; absent when there is none. */
         private static String money(java.math.BigDecimal amount, String currency) {
             return amount == null ? null
-                    : DecimalStrings.format(io.receivables.common.money.Currencies.round(amount, currency));
+                    : Currencies.format(amount, currency);
         }
     }
 
@@ -57,7 +58,7 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
     }
 
     private static String money(Invoice invoice, java.math.BigDecimal amount) {
-        return DecimalStrings.format(io.receivables.common.money.Currencies.round(amount, invoice.currency));
+        return Currencies.format(amount, invoice.currency);
     }
 
     /** Quantities and rates without the storage scale's trailing zeros: "2", not "2.000000". */

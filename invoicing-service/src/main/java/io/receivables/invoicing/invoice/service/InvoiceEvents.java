@@ -1,5 +1,6 @@
 package io.receivables.invoicing.invoice.service;
 
+import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.InvoiceIssued;
 import io.receivables.contracts.events.InvoiceLine;
 import io.receivables.contracts.events.InvoiceVoided;
@@ -26,14 +27,14 @@ final class InvoiceEvents {
     /** invoice-voided: the whole total leaves the open balance. */
     static InvoiceVoided voided(Invoice invoice) {
         return new InvoiceVoided(invoice.id, invoice.number, invoice.customerId, invoice.currency,
-                InvoiceService.money(invoice.total, invoice.currency), InvoiceVoided.ReasonCode.valueOf(invoice.voidReason),
+                Currencies.round(invoice.total, invoice.currency), InvoiceVoided.ReasonCode.valueOf(invoice.voidReason),
                 invoice.voidNote, invoice.voidedAt);
     }
 
     /** invoice-written-off: {@code amount} is what was still due when it was written off. */
     static InvoiceWrittenOff writtenOff(Invoice invoice, java.math.BigDecimal amount) {
         return new InvoiceWrittenOff(invoice.id, invoice.number, invoice.customerId, invoice.currency,
-                InvoiceService.money(amount, invoice.currency), InvoiceWrittenOff.ReasonCode.valueOf(invoice.writeOffReason),
+                Currencies.round(amount, invoice.currency), InvoiceWrittenOff.ReasonCode.valueOf(invoice.writeOffReason),
                 invoice.writeOffDate, invoice.writeOffNote,
                 invoice.writtenOffAt);
     }

@@ -17,9 +17,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.money.Currencies;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
+import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -66,7 +68,7 @@ public class InvoiceLifecycleService {
                     invoice.status = InvoiceStatus.VOIDED;
                     invoice.amountDue = zero(invoice);
                     invoice.voidReason = request.reasonCode().name();
-                    invoice.voidNote = blankToNull(request.note());
+                    invoice.voidNote = FreeText.optional(request.note());
                     invoice.voidedAt = now();
                 })
                 .call(invoice -> outbox.append("invoice", InvoiceEvents.voided(invoice)))
@@ -100,7 +102,7 @@ public class InvoiceLifecycleService {
                     invoice.amountDue = zero(invoice);
                     invoice.writeOffReason = request.reasonCode().name();
                     invoice.writeOffDate = writeOffDate;
-                    invoice.writeOffNote = blankToNull(request.note());
+                    invoice.writeOffNote = FreeText.optional(request.note());
                     invoice.writtenOffAt = now();
                     return outbox.append("invoice", InvoiceEvents.writtenOff(invoice, amount)).replaceWith(invoice);
                 })
@@ -123,11 +125,7 @@ public class InvoiceLifecycleService {
     }
 
     private static BigDecimal zero(Invoice invoice) {
-        return InvoiceService.money(BigDecimal.ZERO, invoice.currency);
-    }
-
-    private static String blankToNull(String note) {
-        return note == null || note.isBlank() ? null : note.strip();
+        return Currencies.round(BigDecimal.ZERO, invoice.currency);
     }
 
     private Instant now() {

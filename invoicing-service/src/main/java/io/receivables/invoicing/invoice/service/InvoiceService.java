@@ -18,11 +18,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.Invoice;
@@ -196,7 +196,7 @@ public class InvoiceService {
         invoice.taxTotal = totals.taxTotal();
         invoice.total = totals.total();
         invoice.amountDue = totals.total();
-        invoice.poNumber = request.poNumber() == null || request.poNumber().isBlank() ? null : request.poNumber().strip();
+        invoice.poNumber = FreeText.optional(request.poNumber());
         invoice.issuedAt = now();
         for (int i = 0; i < request.lines().size(); i++) {
             invoice.lines.add(line(invoice, i, request.lines().get(i), priced.get(i), totals.lines().get(i)));
@@ -221,9 +221,5 @@ public class InvoiceService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static BigDecimal money(BigDecimal amount, String currency) {
-        return Currencies.round(amount, currency);
     }
 }
