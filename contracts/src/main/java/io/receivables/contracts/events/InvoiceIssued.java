@@ -14,7 +14,7 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * invoice-issued: an invoice is now receivable. {@code total = subtotal + taxTotal}, all in {@code currency};
- * {@code poNumber} is optional (null).
+ * {@code poNumber} and {@code billingPeriod} are optional (null).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvoiceIssued(
@@ -30,7 +30,24 @@ public record InvoiceIssued(
         @DecimalString BigDecimal total,
         List<InvoiceLine> lines,
         String poNumber,
-        Instant issuedAt) implements ReceivablesEvent {
+        Instant issuedAt,
+        BillingPeriod billingPeriod) implements ReceivablesEvent {
+
+    /** An invoice without a billing period. */
+    public InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, LocalDate issueDate,
+            LocalDate dueDate, PaymentTerms paymentTerms, BigDecimal subtotal, BigDecimal taxTotal, BigDecimal total,
+            List<InvoiceLine> lines, String poNumber, Instant issuedAt) {
+        this(invoiceId, invoiceNumber, customerId, currency, issueDate, dueDate, paymentTerms, subtotal, taxTotal, total,
+                lines, poNumber, issuedAt, null);
+    }
+
+    /** The inclusive period an invoice bills for, e.g. a subscription month. */
+    public record BillingPeriod(LocalDate start, LocalDate end) {
+        public BillingPeriod {
+            requireNonNull(start, "start");
+            requireNonNull(end, "end");
+        }
+    }
 
     public InvoiceIssued {
         requireNonNull(invoiceId, "invoiceId");

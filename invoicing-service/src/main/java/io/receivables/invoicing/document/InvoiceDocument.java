@@ -81,8 +81,10 @@ public record InvoiceDocument(
      *
      * @param meansCode UNCL 4461 code: 58 SEPA credit transfer, 30 credit transfer
      * @param reference what the buyer quotes with the payment so it can be matched (remittance information)
+     * @param note the invoice's own payment instructions in words, e.g. "Pay from the account on your contract"
      */
-    public record PaymentInstructions(String meansCode, String iban, Optional<String> bic, String reference) {
+    public record PaymentInstructions(String meansCode, String iban, Optional<String> bic, String reference,
+            Optional<String> note) {
 
         public static final String SEPA_CREDIT_TRANSFER = "58";
         public static final String CREDIT_TRANSFER = "30";
@@ -92,6 +94,17 @@ public record InvoiceDocument(
             requireText(iban, "IBAN");
             Objects.requireNonNull(bic, "bic");
             requireText(reference, "payment reference");
+            Objects.requireNonNull(note, "note");
+        }
+
+        public PaymentInstructions(String meansCode, String iban, Optional<String> bic, String reference) {
+            this(meansCode, iban, bic, reference, Optional.empty());
+        }
+
+        /** The same instructions with the invoice's own words added (absent when blank). */
+        public PaymentInstructions withNote(String text) {
+            return new PaymentInstructions(meansCode, iban, bic, reference,
+                    Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty()));
         }
     }
 

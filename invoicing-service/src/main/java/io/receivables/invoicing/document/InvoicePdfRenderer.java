@@ -181,6 +181,7 @@ public class InvoicePdfRenderer {
                     + " and pay " + Amounts.money(invoice.totals().amountDue().subtract(discount.amount()), currency)
                     + "."));
         }
+        payment.note().ifPresent(paragraphs::add);
         section(canvas, invoice.kind() == DocumentKind.CREDIT_NOTE ? "Refund" : "Payment", paragraphs);
     }
 

@@ -228,6 +228,7 @@ public class UblInvoiceWriter {
                     + amount(discount.amount()) + " " + currency + " if paid by " + date(discount.payBy())
                     + ", i.e. pay " + amount(invoice.totals().amountDue().subtract(discount.amount())) + " "
                     + currency + "."));
+            invoice.payment().note().ifPresent(sentences::add);
             return String.join(" ", sentences);
         }
 

@@ -29,7 +29,8 @@ public class Invoice {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true, length = 32)
+    /** Given when issued: a draft has none, so numbering stays gap-free. */
+    @Column(unique = true, length = 32)
     public String number;
 
     @Column(name = "customer_id", nullable = false)
@@ -42,10 +43,12 @@ public class Invoice {
     @Column(nullable = false, length = 16)
     public InvoiceStatus status;
 
-    @Column(name = "issue_date", nullable = false)
+    /** Null on a draft that will be dated the day it is issued. */
+    @Column(name = "issue_date")
     public LocalDate issueDate;
 
-    @Column(name = "due_date", nullable = false)
+    /** On a draft, only a due date that was asked for; otherwise it follows from the terms when issued. */
+    @Column(name = "due_date")
     public LocalDate dueDate;
 
     @Embedded
@@ -78,8 +81,25 @@ public class Invoice {
     @Column(name = "po_number", length = 64)
     public String poNumber;
 
-    @Column(name = "issued_at", nullable = false)
+    @Column(name = "issued_at")
     public Instant issuedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The inclusive period the invoice bills for, e.g. a subscription month; both or neither. */
+    @Column(name = "billing_period_start")
+    public LocalDate billingPeriodStart;
+
+    @Column(name = "billing_period_end")
+    public LocalDate billingPeriodEnd;
+
+    @Column(length = 2000)
+    public String notes;
+
+    /** The invoice's own payment instructions in words, printed beside the seller's bank details. */
+    @Column(name = "payment_instructions", length = 1000)
+    public String paymentInstructions;
 
     @Column(name = "void_reason", length = 32)
     public String voidReason;

@@ -8,9 +8,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** What a reader (or a screen reader, or a search) gets out of a rendered PDF. */
-record PdfText(int pages, String text) {
+public record PdfText(int pages, String text) {
 
-    static PdfText of(byte[] pdf) {
+    public static PdfText of(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PdfText(document.getNumberOfPages(), new PDFTextStripper().getText(document));
         } catch (IOException e) {
@@ -19,7 +19,7 @@ record PdfText(int pages, String text) {
     }
 
     /** The text with every run of whitespace (including line breaks from wrapping) as one space. */
-    String flowing() {
+    public String flowing() {
         return text.replaceAll("\\s+", " ");
     }
 

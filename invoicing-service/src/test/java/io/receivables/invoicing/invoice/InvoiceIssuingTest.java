@@ -143,9 +143,9 @@ class InvoiceIssuingTest {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"customerId\": ", 400, "malformed-json", null),
                 Arguments.of("empty body", "", 400, null, null),
-                Arguments.of("missing issue date",
-                        "{\"customerId\": \"%s\", \"lines\": [{\"description\": \"Work\", \"quantity\": \"1\", \"unitPrice\": \"10.00\", \"taxRate\": \"0.2\"}]}",
-                        400, "validation", "issueDate"),
+                Arguments.of("billing period without its end",
+                        "{\"customerId\": \"%s\", \"billingPeriod\": {\"start\": \"2026-02-01\"}, " + valid + "}",
+                        400, "validation", "billingPeriod.end"),
                 Arguments.of("unknown field", "{\"customerId\": \"%s\", \"colour\": \"red\", " + valid + "}", 400, "validation",
                         "colour"),
                 Arguments.of("negative money",

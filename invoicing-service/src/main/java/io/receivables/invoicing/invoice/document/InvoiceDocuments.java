@@ -83,9 +83,15 @@ public final class InvoiceDocuments {
         BigDecimal amountPaid = invoice.total.subtract(invoice.amountDue);
         Totals totals = new Totals(invoice.subtotal, invoice.taxTotal, invoice.total, amountPaid, invoice.amountDue);
         return new InvoiceDocument(DocumentKind.INVOICE, invoice.number, invoice.issueDate, invoice.dueDate,
-                Optional.empty(), invoice.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
-                Optional.empty(), SellerConfig.sepaTransfer(seller, invoice.number), discount(invoice),
+                billingPeriod(invoice), invoice.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
+                Optional.ofNullable(FreeText.optional(invoice.notes)),
+                SellerConfig.sepaTransfer(seller, invoice.number).withNote(invoice.paymentInstructions), discount(invoice),
                 SellerConfig.party(seller), buyer(customer), lines, totals, Optional.empty());
+    }
+
+    private static Optional<InvoiceDocument.Period> billingPeriod(Invoice invoice) {
+        return invoice.billingPeriodStart == null ? Optional.empty()
+                : Optional.of(new InvoiceDocument.Period(invoice.billingPeriodStart, invoice.billingPeriodEnd));
     }
 
     private static Optional<EarlyPaymentDiscount> discount(Invoice invoice) {

@@ -47,6 +47,11 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         Map<String, Object> parameters = new HashMap<>();
         filter(where, parameters, "i.customerId = :customer", "customer", query.customerId());
         filter(where, parameters, "i.status = :status", "status", query.status());
+        if (query.status() == null) {
+            // drafts are work in progress, not invoices yet: listed only when asked for
+            where.append(" and i.status <> :draft");
+            parameters.put("draft", InvoiceStatus.DRAFT);
+        }
         filter(where, parameters, "i.issueDate >= :issuedFrom", "issuedFrom", query.issuedFrom());
         filter(where, parameters, "i.issueDate <= :issuedTo", "issuedTo", query.issuedTo());
         filter(where, parameters, "i.dueDate >= :dueFrom", "dueFrom", query.dueFrom());
@@ -55,6 +60,9 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             where.append(" and i.status = :open and i.amountDue > 0 and i.dueDate < :today");
             parameters.put("open", InvoiceStatus.ISSUED);
             parameters.put("today", today);
+        }
+        if (query.status() == InvoiceStatus.DRAFT) {
+            return draftPage(where, parameters, query);
         }
         String field = "i." + query.sort().field();
         String after = query.sort().descending() ? "<" : ">";
@@ -72,6 +80,28 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 .chain(rows -> withLines(rows))
                 .map(rows -> Cursors.page(rows, query.limit(),
                         i -> Cursors.encode(sortValue(i, query.sort()).toString(), i.number)));
+    }
+
+    /**
+     * Drafts have neither number nor (perhaps) dates, so they page by creation, newest first, then by id; the sort
+     * parameter does not apply to them.
+     */
+    private Uni<io.receivables.common.paging.Page<Invoice>> draftPage(StringBuilder where, Map<String, Object> parameters,
+            InvoiceQuery query) {
+        if (query.cursor() != null) {
+            List<String> position = Cursors.decode(query.cursor(), 2);
+            where.append(" and (i.createdAt < :afterCreated or (i.createdAt = :afterCreated and i.id < :afterId))");
+            try {
+                parameters.put("afterCreated", java.time.Instant.parse(position.get(0)));
+                parameters.put("afterId", UUID.fromString(position.get(1)));
+            } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
+                throw Cursors.notOurs();
+            }
+        }
+        where.append(" order by i.createdAt desc, i.id desc");
+        return find(where.toString(), parameters).range(0, query.limit()).list()
+                .chain(rows -> withLines(rows))
+                .map(rows -> Cursors.page(rows, query.limit(), i -> Cursors.encode(i.createdAt.toString(), i.id.toString())));
     }
 
     private Uni<List<Invoice>> withLines(List<Invoice> rows) {

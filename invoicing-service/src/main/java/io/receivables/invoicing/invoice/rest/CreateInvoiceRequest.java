@@ -13,15 +13,34 @@ import jakarta.validation.constraints.Size;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 
 /**
- * An invoice to issue. Currency and payment terms default to the customer's billing profile; the due date follows from
- * the terms unless given. The issue date may lie in the past (history imported from an ERP).
+ * An invoice to issue, or with {@code draft: true} to keep as a draft. Currency and payment terms default to the
+ * customer's billing profile; the due date follows from the terms unless given; the issue date defaults to the day it
+ * is issued and may lie in the past (history imported from an ERP).
  */
 public record CreateInvoiceRequest(
         @NotNull UUID customerId,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-        @NotNull LocalDate issueDate,
+        LocalDate issueDate,
         @Valid PaymentTermsRequest paymentTerms,
         LocalDate dueDate,
         @Size(max = 64) String poNumber,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines) {
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines,
+        @Valid BillingPeriod billingPeriod,
+        @Size(max = 2000) String notes,
+        @Size(max = 1000) String paymentInstructions,
+        Boolean draft) {
+
+    /** An invoice to issue, with none of the optional texts. */
+    public CreateInvoiceRequest(UUID customerId, String currency, LocalDate issueDate, PaymentTermsRequest paymentTerms,
+            LocalDate dueDate, String poNumber, List<InvoiceLineRequest> lines) {
+        this(customerId, currency, issueDate, paymentTerms, dueDate, poNumber, lines, null, null, null, null);
+    }
+
+    /** The inclusive period an invoice bills for, e.g. a subscription month. */
+    public record BillingPeriod(@NotNull LocalDate start, @NotNull LocalDate end) {
+    }
+
+    public boolean isDraft() {
+        return Boolean.TRUE.equals(draft);
+    }
 }

@@ -28,10 +28,11 @@ import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.service.DraftInvoiceService;
 import io.receivables.invoicing.invoice.service.InvoiceLifecycleService;
 import io.smallrye.mutiny.Uni;
 
-/** Voiding and writing off an issued invoice, each under If-Match with the version read. */
+/** Issuing a draft, voiding and writing off an issued invoice, each under If-Match with the version read. */
 @Path("/invoices/{id}")
 @Tag(name = "Invoices", description = "Issue and read invoices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +40,41 @@ import io.smallrye.mutiny.Uni;
 public class InvoiceLifecycleResource {
 
     private final InvoiceLifecycleService service;
+    private final DraftInvoiceService drafts;
     private final Idempotency idempotency;
 
     @Inject
-    public InvoiceLifecycleResource(InvoiceLifecycleService service, Idempotency idempotency) {
+    public InvoiceLifecycleResource(InvoiceLifecycleService service, DraftInvoiceService drafts,
+            Idempotency idempotency) {
         this.service = service;
+        this.drafts = drafts;
         this.idempotency = idempotency;
+    }
+
+    @POST
+    @Path("issue")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Issue a draft invoice", description = "Issues a DRAFT under the rules of POST /invoices: dated"
+            + " today unless the draft has an issue date, due date from the terms unless the draft has one, checked"
+            + " against the credit limit, given the next gap-free number, and published as invoice-issued. The invoice"
+            + " keeps its id. Needs If-Match with the ETag of GET /invoices/{id}.")
+    @APIResponse(responseCode = "200", description = "Issued", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "400", description = "If-Match or Idempotency-Key invalid, or the draft's due date lies before its issue date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The invoice is not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The draft changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> issueDraft(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/issue", ifMatch,
+                        () -> drafts.issue(id, expected)
+                                .map(issued -> Response.ok(InvoiceResponse.of(issued.invoice(),
+                                        InvoiceResponse.CreditCheck.of(issued.creditCheck(),
+                                                issued.creditCheck().currency())))
+                                        .tag(IfMatch.etag(issued.invoice().version)).build())));
     }
 
     @POST

@@ -11,10 +11,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +40,7 @@ import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.service.DraftInvoiceService;
 import io.receivables.invoicing.invoice.service.InvoiceQuery;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Uni;
@@ -49,31 +52,75 @@ import io.smallrye.mutiny.Uni;
 public class InvoiceResource {
 
     private final InvoiceService service;
+    private final DraftInvoiceService drafts;
     private final InvoiceRepository invoices;
     private final Idempotency idempotency;
     private final Clock clock;
 
     @Inject
-    public InvoiceResource(InvoiceService service, InvoiceRepository invoices, Idempotency idempotency, Clock clock) {
+    public InvoiceResource(InvoiceService service, DraftInvoiceService drafts, InvoiceRepository invoices,
+            Idempotency idempotency, Clock clock) {
         this.service = service;
+        this.drafts = drafts;
         this.invoices = invoices;
         this.idempotency = idempotency;
         this.clock = clock;
     }
 
     @POST
-    @Operation(summary = "Issue an invoice", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued.")
-    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @Operation(summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
+    @APIResponse(responseCode = "201", description = "Issued (or the draft created)", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> issue(@NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
+        if (request.isDraft()) {
+            return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> drafts.create(request)
+                    .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
+                            .entity(InvoiceResponse.of(draft)).tag(IfMatch.etag(draft.version)).build()));
+        }
         return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> service.issue(request)
                 .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.invoice().id.toString()).build())
                         .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
                                 issued.creditCheck().currency())))
+                        .tag(IfMatch.etag(issued.invoice().version))
                         .build()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a draft invoice", description = "Replaces a DRAFT's content (same body as POST /invoices)."
+            + " Needs If-Match with the ETag of GET /invoices/{id}. An issued invoice cannot be changed: credit or void it.")
+    @APIResponse(responseCode = "200", description = "The changed draft", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request or If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The invoice is no longer a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The draft changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> replaceDraft(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> drafts.replace(id, expected, request))
+                .map(draft -> Response.ok(InvoiceResponse.of(draft)).tag(IfMatch.etag(draft.version)).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a draft invoice", description = "Only a DRAFT can be deleted; it never had a number."
+            + " Needs If-Match with the ETag of GET /invoices/{id}.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The invoice is not a draft: void or credit it instead", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The draft changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> deleteDraft(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> drafts.delete(id, expected))
+                .map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -111,7 +158,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "200", description = "A page of invoices", content = @Content(schema = @Schema(implementation = InvoicePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InvoicePage> list(@QueryParam("customerId") String customerId,
-            @Parameter(description = "ISSUED, ...") @QueryParam("status") String status,
+            @Parameter(description = "DRAFT, ISSUED, VOIDED, WRITTEN_OFF; drafts are listed only with status=DRAFT") @QueryParam("status") String status,
             @Parameter(description = "Issue date on or after, e.g. 2026-01-01") @QueryParam("issuedFrom") String issuedFrom,
             @Parameter(description = "Issue date on or before") @QueryParam("issuedTo") String issuedTo,
             @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,

@@ -15,7 +15,8 @@ import io.receivables.invoicing.invoice.InvoiceStatus;
 public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceStatus status, String currency,
         LocalDate issueDate, LocalDate dueDate, CustomerResponse.Terms paymentTerms, LocalDate discountDate,
         String discountAmount, String subtotal, String taxTotal, String total, String amountDue,
-        CreditCheck creditCheck, String poNumber, Instant issuedAt, List<Line> lines) {
+        CreditCheck creditCheck, String poNumber, CreateInvoiceRequest.BillingPeriod billingPeriod, String notes,
+        String paymentInstructions, Instant createdAt, Instant issuedAt, List<Line> lines) {
 
     /**
      * How the invoice stood against the customer's credit limit when it was issued: only on the response of the issuing
@@ -48,7 +49,10 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
                 invoice.issueDate, invoice.dueDate, CustomerResponse.Terms.of(invoice.paymentTerms()),
                 invoice.discountDate, invoice.discountAmount == null ? null : money(invoice, invoice.discountAmount),
                 money(invoice, invoice.subtotal), money(invoice, invoice.taxTotal), money(invoice, invoice.total),
-                money(invoice, invoice.amountDue), creditCheck, invoice.poNumber, invoice.issuedAt,
+                money(invoice, invoice.amountDue), creditCheck, invoice.poNumber,
+                invoice.billingPeriodStart == null ? null
+                        : new CreateInvoiceRequest.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd),
+                invoice.notes, invoice.paymentInstructions, invoice.createdAt, invoice.issuedAt,
                 invoice.lines.stream().map(l -> line(invoice, l)).toList());
     }
 

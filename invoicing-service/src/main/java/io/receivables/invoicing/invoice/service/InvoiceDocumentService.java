@@ -1,5 +1,6 @@
 package io.receivables.invoicing.invoice.service;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemType;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.document.InvoiceDocument;
@@ -14,6 +16,7 @@ import io.receivables.invoicing.document.InvoicePdfRenderer;
 import io.receivables.invoicing.document.SellerConfig;
 import io.receivables.invoicing.document.UblInvoiceWriter;
 import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.document.InvoiceDocuments;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +63,12 @@ public class InvoiceDocumentService {
     private Uni<InvoiceDocument> load(UUID invoiceId, boolean eInvoice) {
         return Panache.withSession(() -> invoices.findWithLines(invoiceId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
+                .invoke(invoice -> {
+                    if (invoice.status == InvoiceStatus.DRAFT) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoiceId
+                                + " is a draft: it has no number and no documents until it is issued", List.of());
+                    }
+                })
                 .chain(invoice -> customers.findById(invoice.customerId)
                         .onItem().ifNull().failWith(() -> new IllegalStateException(
                                 "Invoice " + invoice.id + " refers to the missing customer " + invoice.customerId))

@@ -21,7 +21,9 @@ final class InvoiceEvents {
                         .map(line -> new InvoiceLine(line.lineNumber, line.description, line.quantity, line.unitPrice,
                                 line.taxRate, line.netAmount, line.taxAmount))
                         .toList(),
-                invoice.poNumber, invoice.issuedAt);
+                invoice.poNumber, invoice.issuedAt,
+                invoice.billingPeriodStart == null ? null
+                        : new InvoiceIssued.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd));
     }
 
     /** invoice-voided: the whole total leaves the open balance. */

@@ -27,8 +27,12 @@ public final class InvoiceRequestChecks {
         if (request.currency() != null && !Currencies.isIssuable(request.currency())) {
             errors.add(new FieldError("currency", "'" + request.currency() + "' is not an ISO 4217 currency"));
         }
-        if (request.dueDate() != null && request.dueDate().isBefore(request.issueDate())) {
+        if (request.dueDate() != null && request.issueDate() != null && request.dueDate().isBefore(request.issueDate())) {
             errors.add(new FieldError("dueDate", "must not be before issueDate " + request.issueDate()));
+        }
+        CreateInvoiceRequest.BillingPeriod period = request.billingPeriod();
+        if (period != null && period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
+            errors.add(new FieldError("billingPeriod.end", "must not be before billingPeriod.start " + period.start()));
         }
         for (int i = 0; i < request.lines().size(); i++) {
             checkLine("lines[" + i + "].", request.lines().get(i), errors);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,21 +80,54 @@ public class InvoiceService {
         return issueAll(requests, index -> "invoices[" + index + "].");
     }
 
+    /**
+     * Issues a draft that the caller has locked, under the same rules as a new invoice: dated today unless the draft
+     * has an issue date, credit-checked, numbered, and published. Must run in the caller's transaction.
+     */
+    public Uni<IssuedInvoice> issueDraft(Invoice draft) {
+        return issuePrepared(List.of(draft.customerId), (index, customer) -> draft, index -> "")
+                .map(issued -> issued.get(0));
+    }
+
+    /**
+     * Checks a request beyond bean validation; every rejected field is reported at once, named with {@code prefix}.
+     * Returns the payment terms it asks for (null: the customer's).
+     */
+    public static PaymentTerms checked(CreateInvoiceRequest request, String prefix, List<FieldError> errors) {
+        List<FieldError> own = InvoiceRequestChecks.check(request);
+        PaymentTerms terms = request.paymentTerms() == null ? null
+                : request.paymentTerms().toTerms("paymentTerms", own);
+        own.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.message())));
+        return terms;
+    }
+
     private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field) {
         List<FieldError> errors = new ArrayList<>();
         List<PaymentTerms> requestedTerms = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             CreateInvoiceRequest request = requests.get(i);
-            List<FieldError> own = InvoiceRequestChecks.check(request);
-            requestedTerms.add(request.paymentTerms() == null ? null
-                    : request.paymentTerms().toTerms("paymentTerms", own));
-            String prefix = field.apply(i);
-            own.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.message())));
+            requestedTerms.add(checked(request, field.apply(i), errors));
+            if (request.isDraft()) {
+                errors.add(new FieldError(field.apply(i) + "draft",
+                        "a batch issues invoices; create drafts one at a time with POST /invoices"));
+            }
         }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        return lockCustomers(requests, field).chain(customers -> {
+        Instant now = now();
+        return issuePrepared(requests.stream().map(CreateInvoiceRequest::customerId).toList(),
+                (index, customer) -> fill(newInvoice(now), requests.get(index), customer, requestedTerms.get(index)),
+                field);
+    }
+
+    /**
+     * The issuing rule every path shares: lock the customers, prepare each invoice, date it, check it against the
+     * credit limit (in request order, each counting the ones before), number it, persist it and publish it.
+     */
+    private Uni<List<IssuedInvoice>> issuePrepared(List<UUID> customerIds,
+            BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field) {
+        return lockCustomers(customerIds, field).chain(customers -> {
             Map<UUID, BigDecimal> open = new HashMap<>();
             return Multi.createFrom().iterable(customers.values())
                     .onItem().transformToUniAndConcatenate(c -> invoices.openAmount(c.id, c.currency)
@@ -101,9 +135,10 @@ public class InvoiceService {
                     .collect().last()
                     .map(ignored -> {
                         List<IssuedInvoice> issued = new ArrayList<>();
-                        for (int i = 0; i < requests.size(); i++) {
-                            Customer customer = customers.get(requests.get(i).customerId());
-                            Invoice invoice = build(requests.get(i), customer, requestedTerms.get(i));
+                        for (int i = 0; i < customerIds.size(); i++) {
+                            Customer customer = customers.get(customerIds.get(i));
+                            Invoice invoice = prepare.apply(i, customer);
+                            markIssued(invoice, field.apply(i));
                             CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i));
                             invoice.creditLimitExceeded = check.exceeded();
                             if (check.openAfter() != null) {
@@ -122,13 +157,13 @@ public class InvoiceService {
     }
 
     /**
-     * Locks every customer of the batch, in id order (so concurrent batches cannot deadlock): the row lock serialises
-     * credit checks of one customer, so two invoices cannot both squeeze under a limit.
+     * Locks every customer, in id order (so concurrent batches cannot deadlock): the row lock serialises credit checks
+     * of one customer, so two invoices cannot both squeeze under a limit.
      */
-    private Uni<Map<UUID, Customer>> lockCustomers(List<CreateInvoiceRequest> requests, IntFunction<String> field) {
+    private Uni<Map<UUID, Customer>> lockCustomers(List<UUID> customerIds, IntFunction<String> field) {
         TreeMap<UUID, Integer> firstUse = new TreeMap<>();
-        for (int i = requests.size() - 1; i >= 0; i--) {
-            firstUse.put(requests.get(i).customerId(), i);
+        for (int i = customerIds.size() - 1; i >= 0; i--) {
+            firstUse.put(customerIds.get(i), i);
         }
         Map<UUID, Customer> locked = new HashMap<>();
         return Multi.createFrom().iterable(firstUse.entrySet())
@@ -158,8 +193,14 @@ public class InvoiceService {
         return Multi.createFrom().iterable(byYear.entrySet())
                 .onItem().transformToUniAndConcatenate(year -> numbers.nextBlock(SERIES, year.getKey(), year.getValue().size())
                         .invoke(block -> {
+                            Instant issuedAt = now();
                             for (int i = 0; i < block.size(); i++) {
-                                year.getValue().get(i).number = block.get(i);
+                                // ISSUED only together with its number: a draft being issued may be flushed before
+                                // (by the numbering query itself), and the table refuses an issued invoice without one
+                                Invoice invoice = year.getValue().get(i);
+                                invoice.number = block.get(i);
+                                invoice.status = InvoiceStatus.ISSUED;
+                                invoice.issuedAt = issuedAt;
                             }
                         }))
                 .collect().last()
@@ -170,11 +211,25 @@ public class InvoiceService {
     public record IssuedInvoice(Invoice invoice, CreditCheck creditCheck) {
     }
 
-    private Invoice build(CreateInvoiceRequest request, Customer customer, PaymentTerms requestedTerms) {
-        String currency = request.currency() != null ? request.currency() : customer.currency;
-        PaymentTerms terms = requestedTerms != null ? requestedTerms : customer.paymentTerms();
-        LocalDate dueDate = request.dueDate() != null ? request.dueDate() : terms.dueDate(request.issueDate());
+    /** A new draft for {@code request}, not yet persisted; {@code requestedTerms} null means the customer's. */
+    public Invoice draft(CreateInvoiceRequest request, Customer customer, PaymentTerms requestedTerms) {
+        return fill(newInvoice(now()), request, customer, requestedTerms);
+    }
 
+    private static Invoice newInvoice(Instant now) {
+        Invoice invoice = new Invoice();
+        invoice.id = UUID.randomUUID();
+        invoice.createdAt = now;
+        return invoice;
+    }
+
+    /**
+     * Writes {@code request} into an unissued invoice: priced lines and totals, terms, requested dates and texts. The
+     * invoice stays a DRAFT without number; {@link #markIssued} dates and completes it. Lines are updated in place, so
+     * a draft's lines keep their rows (and their unique line numbers) when it is changed.
+     */
+    public Invoice fill(Invoice invoice, CreateInvoiceRequest request, Customer customer, PaymentTerms requestedTerms) {
+        String currency = request.currency() != null ? request.currency() : customer.currency;
         List<InvoiceTotals.PricedLine> priced = new ArrayList<>();
         for (InvoiceLineRequest line : request.lines()) {
             priced.add(new InvoiceTotals.PricedLine(DecimalStrings.parse(line.quantity()),
@@ -182,41 +237,71 @@ public class InvoiceService {
         }
         InvoiceTotals totals = InvoiceTotals.compute(currency, priced);
 
-        Invoice invoice = new Invoice();
-        invoice.id = UUID.randomUUID();
         invoice.customerId = customer.id;
         invoice.currency = currency;
-        invoice.status = InvoiceStatus.ISSUED;
+        invoice.status = InvoiceStatus.DRAFT;
         invoice.issueDate = request.issueDate();
-        invoice.dueDate = dueDate;
-        invoice.paymentTerms(terms);
-        invoice.discountDate = terms.discountDate(request.issueDate()).orElse(null);
-        invoice.discountAmount = terms.discountAmount(totals.total(), currency).orElse(null);
+        invoice.dueDate = request.dueDate();
+        invoice.paymentTerms(requestedTerms != null ? requestedTerms : customer.paymentTerms());
         invoice.subtotal = totals.subtotal();
         invoice.taxTotal = totals.taxTotal();
         invoice.total = totals.total();
         invoice.amountDue = totals.total();
         invoice.poNumber = FreeText.optional(request.poNumber());
-        invoice.issuedAt = now();
+        invoice.billingPeriodStart = request.billingPeriod() == null ? null : request.billingPeriod().start();
+        invoice.billingPeriodEnd = request.billingPeriod() == null ? null : request.billingPeriod().end();
+        invoice.notes = FreeText.optional(request.notes());
+        invoice.paymentInstructions = FreeText.optional(request.paymentInstructions());
+        while (invoice.lines.size() > request.lines().size()) {
+            invoice.lines.remove(invoice.lines.size() - 1);
+        }
         for (int i = 0; i < request.lines().size(); i++) {
-            invoice.lines.add(line(invoice, i, request.lines().get(i), priced.get(i), totals.lines().get(i)));
+            InvoiceLine line = i < invoice.lines.size() ? invoice.lines.get(i) : newLine(invoice, i);
+            line(line, request.lines().get(i), priced.get(i), totals.lines().get(i));
         }
         return invoice;
     }
 
-    private static InvoiceLine line(Invoice invoice, int index, InvoiceLineRequest request,
-            InvoiceTotals.PricedLine priced, LineAmounts amounts) {
+    /**
+     * Dates an invoice being issued: the issue date defaults to today, the due date and any discount follow from its
+     * terms unless a due date was asked for. It becomes ISSUED when it is numbered.
+     */
+    private void markIssued(Invoice invoice, String prefix) {
+        if (invoice.status != InvoiceStatus.DRAFT) {
+            throw new ProblemException(io.receivables.common.problem.ProblemType.CONFLICT,
+                    "Invoice " + invoice.number + " is " + invoice.status + "; only a draft can be issued", List.of());
+        }
+        if (invoice.issueDate == null) {
+            invoice.issueDate = LocalDate.now(clock);
+        }
+        PaymentTerms terms = invoice.paymentTerms();
+        if (invoice.dueDate == null) {
+            invoice.dueDate = terms.dueDate(invoice.issueDate);
+        } else if (invoice.dueDate.isBefore(invoice.issueDate)) {
+            throw ProblemException.invalid(prefix + "dueDate",
+                    "must not be before the issue date " + invoice.issueDate);
+        }
+        invoice.discountDate = terms.discountDate(invoice.issueDate).orElse(null);
+        invoice.discountAmount = terms.discountAmount(invoice.total, invoice.currency).orElse(null);
+    }
+
+    private static InvoiceLine newLine(Invoice invoice, int index) {
         InvoiceLine line = new InvoiceLine();
         line.id = UUID.randomUUID();
         line.invoice = invoice;
         line.lineNumber = index + 1;
+        invoice.lines.add(line);
+        return line;
+    }
+
+    private static void line(InvoiceLine line, InvoiceLineRequest request, InvoiceTotals.PricedLine priced,
+            LineAmounts amounts) {
         line.description = request.description().strip();
         line.quantity = priced.quantity();
         line.unitPrice = priced.unitPrice();
         line.taxRate = priced.taxRate();
         line.netAmount = amounts.netAmount();
         line.taxAmount = amounts.taxAmount();
-        return line;
     }
 
     private Instant now() {

@@ -1,0 +1,107 @@
+package io.receivables.invoicing.invoice.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.problem.FieldError;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemType;
+import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.customer.repository.CustomerRepository;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceStatus;
+import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
+import io.receivables.invoicing.terms.PaymentTerms;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Draft invoices: prepared, changed and deleted freely, and then issued under exactly the rules of a new invoice. A
+ * draft has no number (numbering stays gap-free), publishes no event and is not receivable, so it counts neither in
+ * open AR nor against the credit limit until it is issued.
+ */
+@ApplicationScoped
+public class DraftInvoiceService {
+
+    private final InvoiceService issuing;
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
+
+    @Inject
+    public DraftInvoiceService(InvoiceService issuing, InvoiceRepository invoices, CustomerRepository customers) {
+        this.issuing = issuing;
+        this.invoices = invoices;
+        this.customers = customers;
+    }
+
+    @WithTransaction
+    public Uni<Invoice> create(CreateInvoiceRequest request) {
+        PaymentTerms terms = checked(request);
+        return customer(request).chain(customer -> invoices.persist(issuing.draft(request, customer, terms)));
+    }
+
+    /** Replaces a draft's content at version {@code expectedVersion}; the draft keeps its id. */
+    @WithTransaction
+    public Uni<Invoice> replace(UUID id, OptionalLong expectedVersion, CreateInvoiceRequest request) {
+        PaymentTerms terms = checked(request);
+        return lockedDraft(id, expectedVersion, "changed")
+                .chain(draft -> customer(request).map(customer -> issuing.fill(draft, request, customer, terms)))
+                .call(invoices::flush);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id, OptionalLong expectedVersion) {
+        return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete).replaceWithVoid();
+    }
+
+    /** Issues a draft at version {@code expectedVersion}: numbered, credit-checked and published like a new invoice. */
+    @WithTransaction
+    public Uni<InvoiceService.IssuedInvoice> issue(UUID id, OptionalLong expectedVersion) {
+        return lockedDraft(id, expectedVersion, "issued")
+                .chain(issuing::issueDraft)
+                .call(issued -> invoices.flush())
+                .call(issued -> Mutiny.fetch(issued.invoice().lines));
+    }
+
+    private static PaymentTerms checked(CreateInvoiceRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        PaymentTerms terms = InvoiceService.checked(request, "", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return terms;
+    }
+
+    private Uni<Customer> customer(CreateInvoiceRequest request) {
+        return customers.findById(request.customerId())
+                .onItem().ifNull().failWith(() -> ProblemException.unknownReference("customerId",
+                        "no customer " + request.customerId() + "; register it with POST /customers first"));
+    }
+
+    /**
+     * The draft, row-locked so that a concurrent change, deletion or issue waits and then sees this one's outcome (a
+     * new version: 412; issued: 409).
+     */
+    private Uni<Invoice> lockedDraft(UUID id, OptionalLong expectedVersion, String action) {
+        return invoices.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
+                .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + id))
+                .invoke(invoice -> {
+                    if (invoice.status != InvoiceStatus.DRAFT) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoice.number + " is "
+                                + invoice.status + "; only a draft can be " + action, List.of());
+                    }
+                })
+                .call(invoice -> Mutiny.fetch(invoice.lines));
+    }
+}
