@@ -106,7 +106,7 @@ public final class InvoiceDocuments {
                 line.netAmount, line.taxAmount);
     }
 
-    static Party buyer(Customer customer) {
+    public static Party buyer(Customer customer) {
         PostalAddress address = customer.billingAddress();
         List<String> addressLines = new ArrayList<>();
         String city = "";

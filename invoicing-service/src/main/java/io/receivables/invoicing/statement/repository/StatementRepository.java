@@ -1,0 +1,49 @@
+package io.receivables.invoicing.statement.repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What a customer's account held on a date, read from the facts as they were then: an invoice counts from its issue
+ * date, until it is voided or written off; what was paid or credited on it counts from the payment's value date and
+ * the credit note's issue date.
+ */
+@ApplicationScoped
+public class StatementRepository {
+
+    /** An invoice as it stood on the statement date. */
+    public record InvoiceEntry(UUID id, String number, LocalDate issueDate, LocalDate dueDate, BigDecimal total,
+            BigDecimal open) {
+    }
+
+    private static final String INVOICES = """
+            SELECT i.id, i.number, i.issue_date, i.due_date, i.total,
+                   i.total - %s AS open
+            FROM invoice i
+            WHERE i.customer_id = :customer AND i.currency = :currency AND i.status <> 'DRAFT'
+              AND i.issue_date <= :asOf
+              AND NOT (i.status = 'VOIDED' AND (i.voided_at AT TIME ZONE 'UTC')::date <= :asOf)
+              AND NOT (i.status = 'WRITTEN_OFF' AND i.write_off_date <= :asOf)
+            ORDER BY i.issue_date, i.number""";
+
+    /** What was paid or credited on invoice {@code i} by the statement date. */
+    private static final String SETTLED_BY_AS_OF = "0";
+
+    public Uni<List<InvoiceEntry>> invoices(UUID customerId, String currency, LocalDate asOf) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INVOICES.formatted(SETTLED_BY_AS_OF),
+                Object[].class)
+                .setParameter("customer", customerId)
+                .setParameter("currency", currency)
+                .setParameter("asOf", asOf)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new InvoiceEntry((UUID) row[0], (String) row[1],
+                        (LocalDate) row[2], (LocalDate) row[3], (BigDecimal) row[4], (BigDecimal) row[5])).toList());
+    }
+}

@@ -1,0 +1,78 @@
+package io.receivables.invoicing.statement.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.receivables.common.money.Currencies;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.customer.repository.CustomerRepository;
+import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.document.StatementDocument;
+import io.receivables.invoicing.document.StatementDocument.Row;
+import io.receivables.invoicing.document.StatementDocument.RowKind;
+import io.receivables.invoicing.invoice.document.InvoiceDocuments;
+import io.receivables.invoicing.statement.repository.StatementRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A customer's statement of account as of a date, in one currency (amounts are never converted): the invoices still
+ * open then, the credits the customer held, the balance and its aging. One model serves the JSON and the PDF, so the
+ * two can never disagree.
+ */
+@ApplicationScoped
+public class StatementService {
+
+    private final CustomerRepository customers;
+    private final StatementRepository entries;
+    private final SellerConfig seller;
+    private final Clock clock;
+
+    @Inject
+    public StatementService(CustomerRepository customers, StatementRepository entries, SellerConfig seller,
+            Clock clock) {
+        this.customers = customers;
+        this.entries = entries;
+        this.seller = seller;
+        this.clock = clock;
+    }
+
+    /** The customer and its statement; {@code asOf} null means today, {@code currency} null the customer's own. */
+    public record Statement(Customer customer, StatementDocument document) {
+    }
+
+    @WithSession
+    public Uni<Statement> statement(UUID customerId, LocalDate asOf, String currency) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        return customers.findById(customerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + customerId))
+                .chain(customer -> {
+                    String in = currency != null ? currency : customer.currency;
+                    return entries.invoices(customerId, in, date)
+                            .map(invoices -> {
+                                List<Row> rows = new ArrayList<>();
+                                invoices.stream().filter(invoice -> invoice.open().signum() > 0)
+                                        .forEach(invoice -> rows.add(new Row(invoice.issueDate(), invoice.number(),
+                                                RowKind.INVOICE, invoice.dueDate(),
+                                                Currencies.round(invoice.total(), in),
+                                                Currencies.round(invoice.open(), in),
+                                                daysOverdue(invoice.dueDate(), date))));
+                                return new Statement(customer, StatementDocument.of(SellerConfig.party(seller),
+                                        InvoiceDocuments.buyer(customer), date, in, rows));
+                            });
+                });
+    }
+
+    /** Days past due on the statement date; an amount is overdue the day after its due date. */
+    static int daysOverdue(LocalDate dueDate, LocalDate asOf) {
+        return (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
+    }
+}
