@@ -30,8 +30,15 @@ public final class InvoiceRequestChecks {
         if (request.dueDate() != null && request.dueDate().isBefore(request.issueDate())) {
             errors.add(new FieldError("dueDate", "must not be before issueDate " + request.issueDate()));
         }
-        for (int i = 0; i < request.lines().size(); i++) {
-            checkLine("lines[" + i + "].", request.lines().get(i), errors);
+        errors.addAll(checkLines(request.lines()));
+        return errors;
+    }
+
+    /** The lines' decimals: positive quantity, no negative price, a rate between 0 and 1, storage precision. */
+    public static List<FieldError> checkLines(List<InvoiceLineRequest> lines) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            checkLine("lines[" + i + "].", lines.get(i), errors);
         }
         return errors;
     }

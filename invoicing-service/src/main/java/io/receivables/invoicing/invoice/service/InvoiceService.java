@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.receivables.common.money.DecimalStrings;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -67,7 +67,20 @@ public class InvoiceService {
      */
     @WithTransaction
     public Uni<IssuedInvoice> issue(CreateInvoiceRequest request) {
-        return issueAll(List.of(request), index -> "").map(issued -> issued.get(0));
+        return issueAll(List.of(request), index -> "", creditLimit.policy(), invoice -> {
+        }).map(issued -> issued.get(0));
+    }
+
+    /**
+     * Issues the invoice for a late fee through the same path as any invoice (number, outbox), in the caller's
+     * transaction. The credit limit never refuses it (policy FLAG whatever the configuration): the fee arises from the
+     * customer's own lateness and is owed regardless, so it is issued and, if over the limit, flagged.
+     */
+    Uni<IssuedInvoice> issueFee(CreateInvoiceRequest request, UUID lateFeeId, UUID feeForInvoiceId) {
+        return issueAll(List.of(request), index -> "", CreditLimitConfig.Policy.FLAG, invoice -> {
+            invoice.lateFeeId = lateFeeId;
+            invoice.feeForInvoiceId = feeForInvoiceId;
+        }).map(issued -> issued.get(0));
     }
 
     /**
@@ -76,10 +89,13 @@ public class InvoiceService {
      */
     @WithTransaction
     public Uni<List<IssuedInvoice>> issueBatch(List<CreateInvoiceRequest> requests) {
-        return issueAll(requests, index -> "invoices[" + index + "].");
+        return issueAll(requests, index -> "invoices[" + index + "].", creditLimit.policy(), invoice -> {
+        });
     }
 
-    private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field) {
+    /** @param origin marks where an invoice comes from (e.g. a late fee) before it is persisted */
+    private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field,
+            CreditLimitConfig.Policy policy, Consumer<Invoice> origin) {
         List<FieldError> errors = new ArrayList<>();
         List<PaymentTerms> requestedTerms = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -104,7 +120,9 @@ public class InvoiceService {
                         for (int i = 0; i < requests.size(); i++) {
                             Customer customer = customers.get(requests.get(i).customerId());
                             Invoice invoice = build(requests.get(i), customer, requestedTerms.get(i));
-                            CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i));
+                            origin.accept(invoice);
+                            CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i),
+                                    policy);
                             invoice.creditLimitExceeded = check.exceeded();
                             if (check.openAfter() != null) {
                                 open.put(customer.id, check.openAfter());
@@ -141,9 +159,10 @@ public class InvoiceService {
                 .map(ignored -> locked);
     }
 
-    private CreditCheck creditCheck(Customer customer, Invoice invoice, BigDecimal open, String prefix) {
+    private static CreditCheck creditCheck(Customer customer, Invoice invoice, BigDecimal open, String prefix,
+            CreditLimitConfig.Policy policy) {
         try {
-            return CreditCheck.decide(customer, invoice.currency, invoice.total, open, creditLimit.policy());
+            return CreditCheck.decide(customer, invoice.currency, invoice.total, open, policy);
         } catch (ProblemException rejected) {
             throw new ProblemException(rejected.type(), rejected.getMessage(), rejected.errors().stream()
                     .map(e -> new FieldError(prefix + e.field(), e.message())).toList());
@@ -175,11 +194,7 @@ public class InvoiceService {
         PaymentTerms terms = requestedTerms != null ? requestedTerms : customer.paymentTerms();
         LocalDate dueDate = request.dueDate() != null ? request.dueDate() : terms.dueDate(request.issueDate());
 
-        List<InvoiceTotals.PricedLine> priced = new ArrayList<>();
-        for (InvoiceLineRequest line : request.lines()) {
-            priced.add(new InvoiceTotals.PricedLine(DecimalStrings.parse(line.quantity()),
-                    DecimalStrings.parse(line.unitPrice()), DecimalStrings.parse(line.taxRate())));
-        }
+        List<InvoiceTotals.PricedLine> priced = request.lines().stream().map(InvoiceTotals.PricedLine::of).toList();
         InvoiceTotals totals = InvoiceTotals.compute(currency, priced);
 
         Invoice invoice = new Invoice();
@@ -195,7 +210,7 @@ public class InvoiceService {
         invoice.subtotal = totals.subtotal();
         invoice.taxTotal = totals.taxTotal();
         invoice.total = totals.total();
-        invoice.amountDue = totals.total();
+        invoice.recomputeAmountDue();
         invoice.poNumber = FreeText.optional(request.poNumber());
         invoice.issuedAt = now();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -209,13 +224,8 @@ public class InvoiceService {
         InvoiceLine line = new InvoiceLine();
         line.id = UUID.randomUUID();
         line.invoice = invoice;
-        line.lineNumber = index + 1;
-        line.description = request.description().strip();
-        line.quantity = priced.quantity();
-        line.unitPrice = priced.unitPrice();
-        line.taxRate = priced.taxRate();
-        line.netAmount = amounts.netAmount();
-        line.taxAmount = amounts.taxAmount();
+        line.price(index + 1, request.description(), priced.quantity(), priced.unitPrice(), priced.taxRate(),
+                amounts.netAmount(), amounts.taxAmount());
         return line;
     }
 
