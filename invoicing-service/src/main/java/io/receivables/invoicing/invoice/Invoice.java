@@ -19,6 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.receivables.common.money.Currencies;
 import io.receivables.invoicing.terms.PaymentTerms;
 import io.receivables.invoicing.terms.StoredPaymentTerms;
 
@@ -74,6 +75,18 @@ public class Invoice {
     @Column(name = "amount_due", nullable = false)
     public BigDecimal amountDue;
 
+    /** The sum of the totals of its credit notes; never more than the total. */
+    @Column(name = "amount_credited", nullable = false)
+    public BigDecimal amountCredited = BigDecimal.ZERO;
+
+    /** For a fee invoice: the late-fee-assessed it bills (unique, so a redelivered event bills nothing twice). */
+    @Column(name = "late_fee_id")
+    public UUID lateFeeId;
+
+    /** For a fee invoice: the overdue invoice the fee was charged on. */
+    @Column(name = "fee_for_invoice_id")
+    public UUID feeForInvoiceId;
+
     /** Issued although it took the customer's open AR over the credit limit (policy FLAG). */
     @Column(name = "credit_limit_exceeded", nullable = false)
     public boolean creditLimitExceeded;
@@ -124,6 +137,22 @@ public class Invoice {
 
     @Version
     public long version;
+
+    /**
+     * The one balance rule: an ISSUED invoice owes its total less what was credited, never below zero; a voided or
+     * written-off one owes nothing. Every change to what was credited goes through here.
+     *
+     * @return how much less is due than before: the part of the change that reduced the balance
+     */
+    public BigDecimal recomputeAmountDue() {
+        BigDecimal zero = Currencies.round(BigDecimal.ZERO, currency);
+        BigDecimal before = amountDue == null ? zero : amountDue;
+        // a draft will owe its total; nothing can be credited on it yet
+        BigDecimal open = status == InvoiceStatus.ISSUED || status == InvoiceStatus.DRAFT ? total.subtract(amountCredited)
+                : zero;
+        amountDue = Currencies.round(open.max(zero), currency);
+        return before.subtract(amountDue);
+    }
 
     public PaymentTerms paymentTerms() {
         return terms.toTerms();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,9 +19,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.receivables.contracts.events.LateFeeAssessed;
+import io.receivables.invoicing.InTransaction;
 import io.receivables.invoicing.InvoicingDatabase;
+import io.receivables.invoicing.invoice.service.FeeInvoiceService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Under policy REJECT an invoice over the credit limit is refused and leaves nothing behind. */
 @QuarkusTest
@@ -72,5 +78,26 @@ class CreditLimitRejectTest {
         // 3 x 300 fit under 1000; a 4th would not, whatever the interleaving
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
+    }
+
+    @Inject
+    FeeInvoiceService fees;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Test
+    void aLateFeeIsBilledEvenOverTheLimitAndFlagged() {
+        String customer = CreditLimitTest.customerWithLimit("EUR", "1000.00");
+        JsonPath overdue = given().contentType(ContentType.JSON).body(CreditLimitTest.invoice(customer, "1000.00", ""))
+                .when().post("/invoices").then().statusCode(201).extract().jsonPath();
+        LateFeeAssessed fee = FeeInvoiceTest.fixedFee(overdue, LocalDate.of(2026, 9, 1));
+
+        InTransaction.run(() -> fees.issueForLateFee(fee));
+
+        var row = pool.preparedQuery("SELECT total, credit_limit_exceeded FROM invoice WHERE late_fee_id = $1")
+                .execute(Tuple.of(fee.lateFeeId())).await().indefinitely().iterator().next();
+        assertThat(row.getBigDecimal("total")).isEqualByComparingTo("40.00");
+        assertThat(row.getBoolean("credit_limit_exceeded")).as("issued over the limit, and flagged").isTrue();
     }
 }

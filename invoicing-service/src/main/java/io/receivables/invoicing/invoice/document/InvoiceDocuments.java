@@ -19,14 +19,21 @@ import io.receivables.invoicing.document.InvoiceDocument.Line;
 import io.receivables.invoicing.document.InvoiceDocument.Party;
 import io.receivables.invoicing.document.InvoiceDocument.Totals;
 import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.invoice.DocumentLine;
 import io.receivables.invoicing.invoice.Invoice;
-import io.receivables.invoicing.invoice.InvoiceLine;
 
 /**
  * Maps an issued invoice (with its lines), its customer and the seller configuration to the {@link InvoiceDocument}
  * the PDF renderer and the UBL writer take: the one place that knows both the entities and the document model.
  */
 public final class InvoiceDocuments {
+
+    /**
+     * Why a fee invoice's zero-rated line carries no VAT. Strictly it is outside the scope of VAT (EN 16931 category
+     * O), but category O forbids the seller's VAT identifier on the whole document (BR-O-02) while every other document
+     * of the seller carries it, so the line is category E (exempt) with this reason, which validates.
+     */
+    static final String FEE_EXEMPTION = "Late payment compensation, not consideration for a supply: outside the scope of VAT";
 
     private InvoiceDocuments() {
     }
@@ -42,6 +49,16 @@ public final class InvoiceDocuments {
      * @throws ProblemException 422 {@code missing-billing-data} naming each missing field of the customer
      */
     public static InvoiceDocument forEInvoice(Invoice invoice, Customer customer, SellerConfig seller) {
+        requireEInvoiceData(customer);
+        return document(invoice, customer, seller);
+    }
+
+    /**
+     * Checks that the customer has what an e-invoice (or e-credit note) needs.
+     *
+     * @throws ProblemException 422 {@code missing-billing-data} naming each missing field of the customer
+     */
+    public static void requireEInvoiceData(Customer customer) {
         List<FieldError> missing = missingForEInvoice(customer);
         if (!missing.isEmpty()) {
             throw new ProblemException(ProblemType.MISSING_BILLING_DATA,
@@ -49,7 +66,6 @@ public final class InvoiceDocuments {
                             + String.join(", ", missing.stream().map(FieldError::field).toList()),
                     missing);
         }
-        return document(invoice, customer, seller);
     }
 
     /** The customer fields (as {@code /customers} names them) an e-invoice needs but the customer lacks. */
@@ -79,7 +95,8 @@ public final class InvoiceDocuments {
     }
 
     private static InvoiceDocument document(Invoice invoice, Customer customer, SellerConfig seller) {
-        List<Line> lines = invoice.lines.stream().map(InvoiceDocuments::line).toList();
+        Optional<String> exemption = invoice.feeForInvoiceId == null ? Optional.empty() : Optional.of(FEE_EXEMPTION);
+        List<Line> lines = invoice.lines.stream().map(line -> line(line, exemption)).toList();
         BigDecimal amountPaid = invoice.total.subtract(invoice.amountDue);
         Totals totals = new Totals(invoice.subtotal, invoice.taxTotal, invoice.total, amountPaid, invoice.amountDue);
         return new InvoiceDocument(DocumentKind.INVOICE, invoice.number, invoice.issueDate, invoice.dueDate,
@@ -101,9 +118,14 @@ public final class InvoiceDocuments {
         return Optional.of(new EarlyPaymentDiscount(invoice.discountDate, invoice.discountAmount));
     }
 
-    private static Line line(InvoiceLine line) {
-        return new Line(line.lineNumber, line.description, line.quantity, line.unitPrice, line.taxRate,
-                line.netAmount, line.taxAmount);
+    /**
+     * A document line; {@code zeroRateReason} says why a zero-rated line is exempt (VAT category E) rather than taxed
+     * at zero (Z).
+     */
+    public static Line line(DocumentLine line, Optional<String> zeroRateReason) {
+        return new Line(line.lineNumber, line.description, line.quantity, Line.UNIT_PIECE, line.unitPrice,
+                line.taxRate, line.netAmount, line.taxAmount,
+                line.taxRate.signum() == 0 ? zeroRateReason : Optional.empty());
     }
 
     public static Party buyer(Customer customer) {

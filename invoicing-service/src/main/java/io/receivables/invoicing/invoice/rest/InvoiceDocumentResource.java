@@ -29,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Invoices", description = "Issue and read invoices")
 public class InvoiceDocumentResource {
 
-    static final String PDF = "application/pdf";
+    public static final String PDF = "application/pdf";
 
     private final InvoiceDocumentService documents;
 
@@ -59,7 +59,8 @@ public class InvoiceDocumentResource {
         return documents.ubl(id).map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
     }
 
-    private static Response inline(Rendered rendered, String mediaType, String extension) {
+    /** The document shown in the browser, named after its number: {@code inline; filename="INV-2026-000001.pdf"}. */
+    public static Response inline(Rendered rendered, String mediaType, String extension) {
         return Response.ok(rendered.content(), mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "inline; filename=\"" + rendered.invoiceNumber() + extension + "\"")

@@ -5,18 +5,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.invoicing.customer.rest.CustomerResponse;
+import io.receivables.invoicing.invoice.DocumentLine;
 import io.receivables.invoicing.invoice.Invoice;
-import io.receivables.invoicing.invoice.InvoiceLine;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 
 public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceStatus status, String currency,
         LocalDate issueDate, LocalDate dueDate, CustomerResponse.Terms paymentTerms, LocalDate discountDate,
         String discountAmount, String subtotal, String taxTotal, String total, String amountDue,
         CreditCheck creditCheck, String poNumber, CreateInvoiceRequest.BillingPeriod billingPeriod, String notes,
-        String paymentInstructions, Instant createdAt, Instant issuedAt, List<Line> lines) {
+        String paymentInstructions, Instant createdAt, Instant issuedAt, List<Line> lines,
+        @Schema(description = "The sum of the invoice's credit notes") String amountCredited,
+        @Schema(description = "For a fee invoice (late fee or interest): the overdue invoice it charges for") UUID feeForInvoiceId) {
 
     /**
      * How the invoice stood against the customer's credit limit when it was issued: only on the response of the issuing
@@ -38,6 +42,13 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
 
     public record Line(int lineNumber, String description, String quantity, String unitPrice, String taxRate,
             String netAmount, String taxAmount) {
+
+        /** An invoice's or credit note's line, its amounts in the document's currency. */
+        public static Line of(DocumentLine line, String currency) {
+            return new Line(line.lineNumber, line.description, plain(line.quantity), plain(line.unitPrice),
+                    plain(line.taxRate), Currencies.format(line.netAmount, currency),
+                    Currencies.format(line.taxAmount, currency));
+        }
     }
 
     public static InvoiceResponse of(Invoice invoice) {
@@ -53,12 +64,8 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
                 invoice.billingPeriodStart == null ? null
                         : new CreateInvoiceRequest.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd),
                 invoice.notes, invoice.paymentInstructions, invoice.createdAt, invoice.issuedAt,
-                invoice.lines.stream().map(l -> line(invoice, l)).toList());
-    }
-
-    private static Line line(Invoice invoice, InvoiceLine line) {
-        return new Line(line.lineNumber, line.description, plain(line.quantity), plain(line.unitPrice),
-                plain(line.taxRate), money(invoice, line.netAmount), money(invoice, line.taxAmount));
+                invoice.lines.stream().map(l -> Line.of(l, invoice.currency)).toList(),
+                money(invoice, invoice.amountCredited), invoice.feeForInvoiceId);
     }
 
     private static String money(Invoice invoice, java.math.BigDecimal amount) {

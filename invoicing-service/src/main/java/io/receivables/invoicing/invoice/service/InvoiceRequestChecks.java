@@ -34,8 +34,15 @@ public final class InvoiceRequestChecks {
         if (period != null && period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
             errors.add(new FieldError("billingPeriod.end", "must not be before billingPeriod.start " + period.start()));
         }
-        for (int i = 0; i < request.lines().size(); i++) {
-            checkLine("lines[" + i + "].", request.lines().get(i), errors);
+        errors.addAll(checkLines(request.lines()));
+        return errors;
+    }
+
+    /** The lines' decimals: positive quantity, no negative price, a rate between 0 and 1, storage precision. */
+    public static List<FieldError> checkLines(List<InvoiceLineRequest> lines) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            checkLine("lines[" + i + "].", lines.get(i), errors);
         }
         return errors;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.receivables.common.money.DecimalStrings;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -34,7 +34,6 @@ import io.receivables.invoicing.invoice.credit.CreditLimitConfig;
 import io.receivables.invoicing.invoice.repository.InvoiceNumberAllocator;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
-import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.terms.PaymentTerms;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +67,20 @@ public class InvoiceService {
      */
     @WithTransaction
     public Uni<IssuedInvoice> issue(CreateInvoiceRequest request) {
-        return issueAll(List.of(request), index -> "").map(issued -> issued.get(0));
+        return issueAll(List.of(request), index -> "", creditLimit.policy(), invoice -> {
+        }).map(issued -> issued.get(0));
+    }
+
+    /**
+     * Issues the invoice for a late fee through the same path as any invoice (number, outbox), in the caller's
+     * transaction. The credit limit never refuses it (policy FLAG whatever the configuration): the fee arises from the
+     * customer's own lateness and is owed regardless, so it is issued and, if over the limit, flagged.
+     */
+    Uni<IssuedInvoice> issueFee(CreateInvoiceRequest request, UUID lateFeeId, UUID feeForInvoiceId) {
+        return issueAll(List.of(request), index -> "", CreditLimitConfig.Policy.FLAG, invoice -> {
+            invoice.lateFeeId = lateFeeId;
+            invoice.feeForInvoiceId = feeForInvoiceId;
+        }).map(issued -> issued.get(0));
     }
 
     /**
@@ -77,7 +89,8 @@ public class InvoiceService {
      */
     @WithTransaction
     public Uni<List<IssuedInvoice>> issueBatch(List<CreateInvoiceRequest> requests) {
-        return issueAll(requests, index -> "invoices[" + index + "].");
+        return issueAll(requests, index -> "invoices[" + index + "].", creditLimit.policy(), invoice -> {
+        });
     }
 
     /**
@@ -85,7 +98,7 @@ public class InvoiceService {
      * has an issue date, credit-checked, numbered, and published. Must run in the caller's transaction.
      */
     public Uni<IssuedInvoice> issueDraft(Invoice draft) {
-        return issuePrepared(List.of(draft.customerId), (index, customer) -> draft, index -> "")
+        return issuePrepared(List.of(draft.customerId), (index, customer) -> draft, index -> "", creditLimit.policy())
                 .map(issued -> issued.get(0));
     }
 
@@ -101,7 +114,9 @@ public class InvoiceService {
         return terms;
     }
 
-    private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field) {
+    /** @param origin marks where an invoice comes from (e.g. a late fee) before it is persisted */
+    private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field,
+            CreditLimitConfig.Policy policy, Consumer<Invoice> origin) {
         List<FieldError> errors = new ArrayList<>();
         List<PaymentTerms> requestedTerms = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -117,8 +132,11 @@ public class InvoiceService {
         }
         Instant now = now();
         return issuePrepared(requests.stream().map(CreateInvoiceRequest::customerId).toList(),
-                (index, customer) -> fill(newInvoice(now), requests.get(index), customer, requestedTerms.get(index)),
-                field);
+                (index, customer) -> {
+                    Invoice invoice = fill(newInvoice(now), requests.get(index), customer, requestedTerms.get(index));
+                    origin.accept(invoice);
+                    return invoice;
+                }, field, policy);
     }
 
     /**
@@ -126,7 +144,7 @@ public class InvoiceService {
      * credit limit (in request order, each counting the ones before), number it, persist it and publish it.
      */
     private Uni<List<IssuedInvoice>> issuePrepared(List<UUID> customerIds,
-            BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field) {
+            BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field, CreditLimitConfig.Policy policy) {
         return lockCustomers(customerIds, field).chain(customers -> {
             Map<UUID, BigDecimal> open = new HashMap<>();
             return Multi.createFrom().iterable(customers.values())
@@ -139,7 +157,8 @@ public class InvoiceService {
                             Customer customer = customers.get(customerIds.get(i));
                             Invoice invoice = prepare.apply(i, customer);
                             markIssued(invoice, field.apply(i));
-                            CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i));
+                            CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i),
+                                    policy);
                             invoice.creditLimitExceeded = check.exceeded();
                             if (check.openAfter() != null) {
                                 open.put(customer.id, check.openAfter());
@@ -176,9 +195,10 @@ public class InvoiceService {
                 .map(ignored -> locked);
     }
 
-    private CreditCheck creditCheck(Customer customer, Invoice invoice, BigDecimal open, String prefix) {
+    private static CreditCheck creditCheck(Customer customer, Invoice invoice, BigDecimal open, String prefix,
+            CreditLimitConfig.Policy policy) {
         try {
-            return CreditCheck.decide(customer, invoice.currency, invoice.total, open, creditLimit.policy());
+            return CreditCheck.decide(customer, invoice.currency, invoice.total, open, policy);
         } catch (ProblemException rejected) {
             throw new ProblemException(rejected.type(), rejected.getMessage(), rejected.errors().stream()
                     .map(e -> new FieldError(prefix + e.field(), e.message())).toList());
@@ -230,11 +250,7 @@ public class InvoiceService {
      */
     public Invoice fill(Invoice invoice, CreateInvoiceRequest request, Customer customer, PaymentTerms requestedTerms) {
         String currency = request.currency() != null ? request.currency() : customer.currency;
-        List<InvoiceTotals.PricedLine> priced = new ArrayList<>();
-        for (InvoiceLineRequest line : request.lines()) {
-            priced.add(new InvoiceTotals.PricedLine(DecimalStrings.parse(line.quantity()),
-                    DecimalStrings.parse(line.unitPrice()), DecimalStrings.parse(line.taxRate())));
-        }
+        List<InvoiceTotals.PricedLine> priced = request.lines().stream().map(InvoiceTotals.PricedLine::of).toList();
         InvoiceTotals totals = InvoiceTotals.compute(currency, priced);
 
         invoice.customerId = customer.id;
@@ -246,7 +262,7 @@ public class InvoiceService {
         invoice.subtotal = totals.subtotal();
         invoice.taxTotal = totals.taxTotal();
         invoice.total = totals.total();
-        invoice.amountDue = totals.total();
+        invoice.recomputeAmountDue();
         invoice.poNumber = FreeText.optional(request.poNumber());
         invoice.billingPeriodStart = request.billingPeriod() == null ? null : request.billingPeriod().start();
         invoice.billingPeriodEnd = request.billingPeriod() == null ? null : request.billingPeriod().end();
@@ -256,8 +272,11 @@ public class InvoiceService {
             invoice.lines.remove(invoice.lines.size() - 1);
         }
         for (int i = 0; i < request.lines().size(); i++) {
-            InvoiceLine line = i < invoice.lines.size() ? invoice.lines.get(i) : newLine(invoice, i);
-            line(line, request.lines().get(i), priced.get(i), totals.lines().get(i));
+            InvoiceLine line = i < invoice.lines.size() ? invoice.lines.get(i) : newLine(invoice);
+            InvoiceTotals.PricedLine price = priced.get(i);
+            LineAmounts amounts = totals.lines().get(i);
+            line.price(i + 1, request.lines().get(i).description(), price.quantity(), price.unitPrice(),
+                    price.taxRate(), amounts.netAmount(), amounts.taxAmount());
         }
         return invoice;
     }
@@ -285,23 +304,12 @@ public class InvoiceService {
         invoice.discountAmount = terms.discountAmount(invoice.total, invoice.currency).orElse(null);
     }
 
-    private static InvoiceLine newLine(Invoice invoice, int index) {
+    private static InvoiceLine newLine(Invoice invoice) {
         InvoiceLine line = new InvoiceLine();
         line.id = UUID.randomUUID();
         line.invoice = invoice;
-        line.lineNumber = index + 1;
         invoice.lines.add(line);
         return line;
-    }
-
-    private static void line(InvoiceLine line, InvoiceLineRequest request, InvoiceTotals.PricedLine priced,
-            LineAmounts amounts) {
-        line.description = request.description().strip();
-        line.quantity = priced.quantity();
-        line.unitPrice = priced.unitPrice();
-        line.taxRate = priced.taxRate();
-        line.netAmount = amounts.netAmount();
-        line.taxAmount = amounts.taxAmount();
     }
 
     private Instant now() {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.receivables.common.money.Currencies;
+import io.receivables.common.money.DecimalStrings;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 
 /**
  * Exact invoice arithmetic. The rule (also in the README): each line's net amount is quantity × unit price, and its tax
@@ -14,6 +16,12 @@ public record InvoiceTotals(List<LineAmounts> lines, BigDecimal subtotal, BigDec
 
     /** One line as priced: quantity, unit price and tax rate (a fraction, 0.20 for 20 %). */
     public record PricedLine(BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate) {
+
+        /** A line as requested; its decimals were already checked by {@link InvoiceRequestChecks#checkLines}. */
+        public static PricedLine of(InvoiceLineRequest line) {
+            return new PricedLine(DecimalStrings.parse(line.quantity()), DecimalStrings.parse(line.unitPrice()),
+                    DecimalStrings.parse(line.taxRate()));
+        }
     }
 
     public static InvoiceTotals compute(String currency, List<PricedLine> priced) {

@@ -1,0 +1,46 @@
+package io.receivables.invoicing.creditnote.document;
+
+import java.util.Optional;
+
+import io.receivables.common.text.FreeText;
+import io.receivables.invoicing.creditnote.CreditNote;
+import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.document.DocumentKind;
+import io.receivables.invoicing.document.InvoiceDocument;
+import io.receivables.invoicing.document.InvoiceDocument.InvoiceReference;
+import io.receivables.invoicing.document.InvoiceDocument.Totals;
+import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.document.InvoiceDocuments;
+
+/**
+ * Maps a credit note, the invoice it credits and the customer to the {@link InvoiceDocument} (kind CREDIT_NOTE) the
+ * PDF renderer and the UBL writer take. The whole total is "due" to the customer: nothing of it was settled yet.
+ */
+public final class CreditNoteDocuments {
+
+    private CreditNoteDocuments() {
+    }
+
+    /** The document to print: the buyer shows whatever address is on record. */
+    public static InvoiceDocument forPrint(CreditNote note, Invoice invoice, Customer customer, SellerConfig seller) {
+        return document(note, invoice, customer, seller);
+    }
+
+    /** The e-credit note; 422 {@code missing-billing-data} when the customer lacks what it needs. */
+    public static InvoiceDocument forEInvoice(CreditNote note, Invoice invoice, Customer customer,
+            SellerConfig seller) {
+        InvoiceDocuments.requireEInvoiceData(customer);
+        return document(note, invoice, customer, seller);
+    }
+
+    private static InvoiceDocument document(CreditNote note, Invoice invoice, Customer customer, SellerConfig seller) {
+        Totals totals = new Totals(note.subtotal, note.taxTotal, note.total, java.math.BigDecimal.ZERO, note.total);
+        return new InvoiceDocument(DocumentKind.CREDIT_NOTE, note.number, note.issueDate, note.issueDate,
+                Optional.empty(), note.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
+                Optional.ofNullable(note.note), SellerConfig.sepaTransfer(seller, note.number), Optional.empty(),
+                SellerConfig.party(seller), InvoiceDocuments.buyer(customer),
+                note.lines.stream().map(line -> InvoiceDocuments.line(line, Optional.empty())).toList(), totals,
+                Optional.of(new InvoiceReference(invoice.number, invoice.issueDate)));
+    }
+}

@@ -1,0 +1,78 @@
+package io.receivables.invoicing.creditnote.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.problem.Problem;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
+import io.receivables.invoicing.creditnote.service.CreditNoteDocumentService;
+import io.receivables.invoicing.invoice.rest.InvoiceDocumentResource;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One credit note: as JSON, as the InvoiceDocumentResource.PDF the customer reads and as the UBL e-credit note its accounting
+ * imports.
+ */
+@Path("/credit-notes/{id}")
+@Tag(name = "Credit notes", description = "Credit issued invoices, in part or in full")
+public class CreditNoteResource {
+
+    private final CreditNoteRepository creditNotes;
+    private final CreditNoteDocumentService documents;
+
+    @Inject
+    public CreditNoteResource(CreditNoteRepository creditNotes, CreditNoteDocumentService documents) {
+        this.creditNotes = creditNotes;
+        this.documents = documents;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a credit note with its lines")
+    @APIResponse(responseCode = "200", description = "The credit note", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CreditNoteResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return creditNotes.findWithLines(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No credit note " + id))
+                .map(note -> Response.ok(CreditNoteResponse.of(note)).tag(IfMatch.etag(note.version)).build());
+    }
+
+    @GET
+    @Path("pdf")
+    @Produces(InvoiceDocumentResource.PDF)
+    @Operation(summary = "Get a credit note as InvoiceDocumentResource.PDF", description = "The printable credit note, naming the invoice it credits.")
+    @APIResponse(responseCode = "200", description = "The credit note as InvoiceDocumentResource.PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = InvoiceDocumentResource.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> pdf(@PathParam("id") UUID id) {
+        return documents.pdf(id).map(rendered -> InvoiceDocumentResource.inline(rendered, InvoiceDocumentResource.PDF, ".pdf"));
+    }
+
+    @GET
+    @Path("ubl")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Get a credit note as UBL 2.1 e-credit note", description = "A UBL 2.1 CreditNote following EN 16931 and Peppol BIS Billing 3.0, referring to the credited invoice (BillingReference). It needs the customer's complete billing address.")
+    @APIResponse(responseCode = "200", description = "The credit note as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-credit note needs (missing-billing-data)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> ubl(@PathParam("id") UUID id) {
+        return documents.ubl(id).map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+    }
+}

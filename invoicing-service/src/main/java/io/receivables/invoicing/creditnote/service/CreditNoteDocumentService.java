@@ -1,0 +1,71 @@
+package io.receivables.invoicing.creditnote.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.creditnote.CreditNote;
+import io.receivables.invoicing.creditnote.document.CreditNoteDocuments;
+import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
+import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.customer.repository.CustomerRepository;
+import io.receivables.invoicing.document.InvoiceDocument;
+import io.receivables.invoicing.document.InvoicePdfRenderer;
+import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.document.UblInvoiceWriter;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.service.InvoiceDocumentService.Rendered;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * A credit note as a document, like {@code InvoiceDocumentService}: read in one session on the event loop, rendered on
+ * a worker thread.
+ */
+@ApplicationScoped
+public class CreditNoteDocumentService {
+
+    private final CreditNoteRepository creditNotes;
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
+    private final SellerConfig seller;
+    private final InvoicePdfRenderer pdf = new InvoicePdfRenderer();
+    private final UblInvoiceWriter ubl = new UblInvoiceWriter();
+
+    @Inject
+    public CreditNoteDocumentService(CreditNoteRepository creditNotes, InvoiceRepository invoices,
+            CustomerRepository customers, SellerConfig seller) {
+        this.creditNotes = creditNotes;
+        this.invoices = invoices;
+        this.customers = customers;
+        this.seller = seller;
+    }
+
+    public Uni<Rendered> pdf(UUID creditNoteId) {
+        return load(creditNoteId, false).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(document -> new Rendered(document.number(), pdf.render(document)));
+    }
+
+    /** The credit note as a UBL 2.1 / Peppol BIS Billing 3.0 CreditNote; 422 when the customer's billing data is short. */
+    public Uni<Rendered> ubl(UUID creditNoteId) {
+        return load(creditNoteId, true).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(document -> new Rendered(document.number(), ubl.write(document)));
+    }
+
+    private Uni<InvoiceDocument> load(UUID creditNoteId, boolean eInvoice) {
+        return Panache.withSession(() -> creditNotes.findWithLines(creditNoteId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No credit note " + creditNoteId))
+                .chain(note -> invoices.findById(note.invoiceId)
+                        .chain(invoice -> customers.findById(note.customerId)
+                                .map(customer -> document(note, invoice, customer, eInvoice)))));
+    }
+
+    private InvoiceDocument document(CreditNote note, Invoice invoice, Customer customer, boolean eInvoice) {
+        return eInvoice ? CreditNoteDocuments.forEInvoice(note, invoice, customer, seller)
+                : CreditNoteDocuments.forPrint(note, invoice, customer, seller);
+    }
+}

@@ -1,0 +1,296 @@
+package io.receivables.invoicing.creditnote.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.common.money.Currencies;
+import io.receivables.common.outbox.OutboxWriter;
+import io.receivables.common.problem.FieldError;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemType;
+import io.receivables.common.text.FreeText;
+import io.receivables.contracts.events.CreditNoteIssued;
+import io.receivables.contracts.events.DisputeResolved;
+import io.receivables.invoicing.creditnote.CreditNote;
+import io.receivables.invoicing.creditnote.CreditNoteLine;
+import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
+import io.receivables.invoicing.creditnote.rest.CreateCreditNoteRequest;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceStatus;
+import io.receivables.invoicing.invoice.repository.InvoiceNumberAllocator;
+import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
+import io.receivables.invoicing.invoice.service.InvoiceRequestChecks;
+import io.receivables.invoicing.invoice.service.InvoiceTotals;
+import io.receivables.invoicing.invoice.service.LineAmounts;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Issues credit notes against issued invoices: on request, and for a dispute resolved in the customer's favour. The
+ * credit note, its number, the invoice's new balance and {@code credit-note-issued} commit together or not at all.
+ * <p>
+ * The invoice row is locked first, then the CN number series, so concurrent credits of one invoice queue (and can never
+ * together exceed its total) and numbers stay gap-free.
+ */
+@ApplicationScoped
+public class CreditNoteService {
+
+    static final String SERIES = "CN";
+
+    /** The longest note a credit note (and its event) carries. */
+    private static final int NOTE_LENGTH = 1000;
+
+    private final InvoiceRepository invoices;
+    private final CreditNoteRepository creditNotes;
+    private final InvoiceNumberAllocator numbers;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    @Inject
+    public CreditNoteService(InvoiceRepository invoices, CreditNoteRepository creditNotes,
+            InvoiceNumberAllocator numbers, OutboxWriter outbox, Clock clock) {
+        this.invoices = invoices;
+        this.creditNotes = creditNotes;
+        this.numbers = numbers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Credits the invoice at version {@code expectedVersion} (empty: any): the requested lines, or with {@code full}
+     * everything not yet credited. The sum of an invoice's credit notes never exceeds its total.
+     */
+    @WithTransaction
+    public Uni<CreditNote> issue(UUID invoiceId, OptionalLong expectedVersion, CreateCreditNoteRequest request) {
+        List<FieldError> errors = check(request);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        LocalDate issueDate = request.issueDate() != null ? request.issueDate() : LocalDate.now(clock);
+        return invoices.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
+                .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + invoiceId))
+                .call(invoice -> Mutiny.fetch(invoice.lines))
+                .chain(invoice -> {
+                    if (invoice.status == InvoiceStatus.VOIDED) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoice.number
+                                + " is VOIDED: it owes nothing, so there is nothing to credit", List.of());
+                    }
+                    if (issueDate.isBefore(invoice.issueDate)) {
+                        throw ProblemException.invalid("issueDate",
+                                "must not be before the invoice's issue date " + invoice.issueDate);
+                    }
+                    CreditNote note = request.isFull() ? remainder(invoice, "Credit of invoice ")
+                            : fromLines(invoice, request.lines());
+                    requireCreditable(invoice, note, request.isFull() ? "full" : "lines");
+                    note.reasonCode = request.reasonCode();
+                    note.note = FreeText.optional(request.note());
+                    note.issueDate = issueDate;
+                    return issue(invoice, note);
+                });
+    }
+
+    /**
+     * The credit note for a resolved dispute, in the CALLER's transaction (the inbox transaction of the consumer that
+     * applies dispute-resolved): CUSTOMER_FAVOUR or PARTIAL with a positive creditedAmount credits that gross amount,
+     * split by the invoice's tax rates ({@link GrossCreditSplit}); any other outcome credits nothing. Exactly once per
+     * dispute: the invoice row lock queues concurrent calls and a later one finds the credit note and does nothing.
+     *
+     * @throws MalformedEventException (as the Uni's failure) when the event cannot be applied: unknown invoice, another
+     *         customer or currency, a voided invoice, more decimals than the currency has, or more than is left to
+     *         credit
+     */
+    @WithTransaction
+    public Uni<Void> creditForResolvedDispute(DisputeResolved event) {
+        boolean credits = (event.outcome() == DisputeResolved.Outcome.CUSTOMER_FAVOUR
+                || event.outcome() == DisputeResolved.Outcome.PARTIAL) && event.creditedAmount().signum() > 0;
+        if (!credits) {
+            return Uni.createFrom().voidItem();
+        }
+        String what = "dispute-resolved " + event.disputeId();
+        return invoices.findById(event.invoiceId(), LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> new MalformedEventException(
+                        what + " refers to the unknown invoice " + event.invoiceId()))
+                .chain(invoice -> creditNotes.existsForDispute(event.disputeId())
+                        .chain(done -> done ? Uni.createFrom().voidItem()
+                                : Mutiny.fetch(invoice.lines)
+                                        .chain(ignored -> creditDispute(invoice, event, what).replaceWithVoid())));
+    }
+
+    private Uni<CreditNote> creditDispute(Invoice invoice, DisputeResolved event, String what) {
+        requireMatches(invoice, event.customerId(), event.currency(), what);
+        if (invoice.status == InvoiceStatus.VOIDED) {
+            throw new MalformedEventException(what + ": invoice " + invoice.number + " is VOIDED and cannot be credited");
+        }
+        BigDecimal amount = event.creditedAmount();
+        if (amount.stripTrailingZeros().scale() > Currencies.minorUnits(invoice.currency)) {
+            throw new MalformedEventException(what + ": creditedAmount " + amount.toPlainString() + " has more decimals"
+                    + " than " + invoice.currency + " has minor units");
+        }
+        BigDecimal creditable = creditable(invoice);
+        if (amount.compareTo(creditable) > 0) {
+            throw new MalformedEventException(what + ": creditedAmount " + amount.toPlainString() + " "
+                    + invoice.currency + " exceeds the " + creditable.toPlainString() + " left to credit on invoice "
+                    + invoice.number);
+        }
+        CreditNote note = split(invoice, amount, "Dispute resolution: credit on invoice ");
+        note.reasonCode = CreditNoteIssued.ReasonCode.DISPUTE_RESOLUTION;
+        note.disputeId = event.disputeId();
+        note.note = truncated(FreeText.optional(event.resolutionNote()));
+        LocalDate today = LocalDate.now(clock);
+        note.issueDate = today.isBefore(invoice.issueDate) ? invoice.issueDate : today;
+        return issue(invoice, note);
+    }
+
+    static void requireMatches(Invoice invoice, UUID customerId, String currency, String what) {
+        if (!invoice.customerId.equals(customerId)) {
+            throw new MalformedEventException(what + ": invoice " + invoice.number + " belongs to customer "
+                    + invoice.customerId + ", not " + customerId);
+        }
+        if (!invoice.currency.equals(currency)) {
+            throw new MalformedEventException(what + ": currency " + currency + " does not match invoice "
+                    + invoice.number + " in " + invoice.currency);
+        }
+    }
+
+    /** Numbers, applies and publishes a credit note whose lines, amounts, reason and issue date are set. */
+    private Uni<CreditNote> issue(Invoice invoice, CreditNote note) {
+        note.id = UUID.randomUUID();
+        note.invoiceId = invoice.id;
+        note.customerId = invoice.customerId;
+        note.currency = invoice.currency;
+        note.issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        invoice.amountCredited = invoice.amountCredited.add(note.total);
+        BigDecimal applied = invoice.recomputeAmountDue();
+        note.unappliedAmount = note.total.subtract(applied);
+        return numbers.next(SERIES, note.issueDate.getYear())
+                .invoke(number -> note.number = number)
+                .chain(number -> creditNotes.persist(note))
+                .call(saved -> outbox.append("credit-note", event(saved)))
+                .call(saved -> invoices.flush());
+    }
+
+    private static CreditNoteIssued event(CreditNote note) {
+        return new CreditNoteIssued(note.id, note.number, note.customerId, note.invoiceId, note.disputeId,
+                note.currency, note.issueDate, note.reasonCode, note.subtotal, note.taxTotal, note.total, note.note,
+                note.issuedAt);
+    }
+
+    private static List<FieldError> check(CreateCreditNoteRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean hasLines = request.lines() != null && !request.lines().isEmpty();
+        if (request.isFull() && request.lines() != null) {
+            errors.add(new FieldError("lines", "leave out lines with full: true, which credits everything not yet"
+                    + " credited"));
+        } else if (!request.isFull() && !hasLines) {
+            errors.add(new FieldError("lines", "give the lines to credit, or full: true to credit everything not yet"
+                    + " credited"));
+        } else if (hasLines) {
+            errors.addAll(InvoiceRequestChecks.checkLines(request.lines()));
+        }
+        return errors;
+    }
+
+    /** What may still be credited on the invoice: its total less its credit notes so far. */
+    private static BigDecimal creditable(Invoice invoice) {
+        return invoice.total.subtract(invoice.amountCredited);
+    }
+
+    private static void requireCreditable(Invoice invoice, CreditNote note, String field) {
+        BigDecimal creditable = creditable(invoice);
+        if (note.total.compareTo(creditable) > 0 || (field.equals("full") && creditable.signum() <= 0)) {
+            String message = "the credit of " + Currencies.format(note.total, invoice.currency) + " "
+                    + invoice.currency + " exceeds the " + Currencies.format(creditable, invoice.currency) + " "
+                    + invoice.currency + " left to credit on invoice " + invoice.number + " (total "
+                    + Currencies.format(invoice.total, invoice.currency) + ", credited "
+                    + Currencies.format(invoice.amountCredited, invoice.currency) + ")";
+            throw new ProblemException(ProblemType.CREDIT_EXCEEDS_INVOICE, message,
+                    List.of(new FieldError(field, message)));
+        }
+        if (note.total.signum() <= 0) {
+            throw ProblemException.invalid(field, "a credit note must credit more than zero");
+        }
+    }
+
+    /** The requested lines, priced and rounded exactly like invoice lines. */
+    private static CreditNote fromLines(Invoice invoice, List<InvoiceLineRequest> requested) {
+        List<InvoiceTotals.PricedLine> priced = requested.stream().map(InvoiceTotals.PricedLine::of).toList();
+        InvoiceTotals totals = InvoiceTotals.compute(invoice.currency, priced);
+        CreditNote note = withTotals(totals.subtotal(), totals.taxTotal());
+        for (int i = 0; i < requested.size(); i++) {
+            InvoiceTotals.PricedLine line = priced.get(i);
+            LineAmounts amounts = totals.lines().get(i);
+            note.lines.add(line(note, i + 1, requested.get(i).description(), line.quantity(), line.unitPrice(),
+                    line.taxRate(), amounts));
+        }
+        return note;
+    }
+
+    /**
+     * Everything not yet credited: the invoice's own lines when nothing was credited before (a full reversal), else
+     * the remaining gross split by tax rate.
+     */
+    private static CreditNote remainder(Invoice invoice, String description) {
+        if (invoice.amountCredited.signum() != 0) {
+            return split(invoice, creditable(invoice), description);
+        }
+        CreditNote note = withTotals(invoice.subtotal, invoice.taxTotal);
+        invoice.lines.forEach(line -> note.lines.add(line(note, line.lineNumber, line.description, line.quantity,
+                line.unitPrice, line.taxRate, new LineAmounts(line.netAmount, line.taxAmount))));
+        return note;
+    }
+
+    /** A gross amount credited as one line per tax rate of the invoice, named after it. */
+    private static CreditNote split(Invoice invoice, BigDecimal gross, String description) {
+        List<GrossCreditSplit.Part> parts = GrossCreditSplit.of(invoice.lines, gross, invoice.currency);
+        BigDecimal subtotal = parts.stream().map(GrossCreditSplit.Part::netAmount).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        BigDecimal taxTotal = parts.stream().map(GrossCreditSplit.Part::taxAmount).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        CreditNote note = withTotals(subtotal, taxTotal);
+        for (int i = 0; i < parts.size(); i++) {
+            GrossCreditSplit.Part part = parts.get(i);
+            String rate = parts.size() == 1 ? ""
+                    : " (" + part.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + " % VAT part)";
+            note.lines.add(line(note, i + 1, description + invoice.number + rate, BigDecimal.ONE, part.netAmount(),
+                    part.taxRate(), new LineAmounts(part.netAmount(), part.taxAmount())));
+        }
+        return note;
+    }
+
+    private static CreditNote withTotals(BigDecimal subtotal, BigDecimal taxTotal) {
+        CreditNote note = new CreditNote();
+        note.subtotal = subtotal;
+        note.taxTotal = taxTotal;
+        note.total = subtotal.add(taxTotal);
+        return note;
+    }
+
+    private static CreditNoteLine line(CreditNote note, int number, String description, BigDecimal quantity,
+            BigDecimal unitPrice, BigDecimal taxRate, LineAmounts amounts) {
+        CreditNoteLine line = new CreditNoteLine();
+        line.id = UUID.randomUUID();
+        line.creditNote = note;
+        line.price(number, description, quantity, unitPrice, taxRate, amounts.netAmount(), amounts.taxAmount());
+        return line;
+    }
+
+    private static String truncated(String text) {
+        return text == null || text.length() <= NOTE_LENGTH ? text : text.substring(0, NOTE_LENGTH);
+    }
+}
