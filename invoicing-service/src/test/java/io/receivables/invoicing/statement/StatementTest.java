@@ -104,6 +104,36 @@ class StatementTest {
     }
 
     @Test
+    void countsACreditNoteFromItsDateAndShowsWhatItCreditedBeyondTheDueAmountAsACredit() {
+        String customerId = registerCustomer();
+        JsonPath credited = issue(customerId, "2026-01-10", "EUR");
+        JsonPath writtenOff = issue(customerId, "2026-01-11", "EUR");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                {"reasonCode": "PRICING_ERROR", "issueDate": "2026-04-20",
+                 "lines": [{"description": "Overcharged", "quantity": "1", "unitPrice": "10.00", "taxRate": "0.21"}]}""")
+                .when().post("/invoices/" + credited.getString("id") + "/credit-notes").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"reasonCode\": \"UNCOLLECTIBLE\", \"writeOffDate\": \"2026-03-31\"}")
+                .when().post("/invoices/" + writtenOff.getString("id") + "/write-off").then().statusCode(200);
+        String goodwill = given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("""
+                {"reasonCode": "GOODWILL", "issueDate": "2026-04-25",
+                 "lines": [{"description": "Goodwill", "quantity": "1", "unitPrice": "5.00", "taxRate": "0"}]}""")
+                .when().post("/invoices/" + writtenOff.getString("id") + "/credit-notes").then().statusCode(201)
+                .extract().path("number");
+
+        JsonPath before = statement(customerId, "2026-04-15");
+        assertThat(before.getList("openItems.openAmount")).containsExactly("121.02");
+        assertThat(before.getList("credits")).isEmpty();
+
+        JsonPath after = statement(customerId, "2026-04-30");
+        assertThat(after.getList("openItems.openAmount")).as("121.02 less the 12.10 credited").containsExactly("108.92");
+        assertThat(after.getList("credits.documentNumber")).containsExactly(goodwill);
+        assertThat(after.getList("credits.kind")).containsExactly("CREDIT_NOTE");
+        assertThat(after.getList("credits.openAmount")).containsExactly("-5.00");
+        assertThat(after.getString("balance")).isEqualTo("103.92");
+    }
+
+    @Test
     void printsTheSameStatementAsPdf() {
         String customerId = registerCustomer();
         JsonPath invoice = issue(customerId, "2026-01-10", "EUR");

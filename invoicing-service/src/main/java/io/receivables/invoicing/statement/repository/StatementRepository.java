@@ -34,7 +34,31 @@ public class StatementRepository {
             ORDER BY i.issue_date, i.number""";
 
     /** What was paid or credited on invoice {@code i} by the statement date. */
-    private static final String SETTLED_BY_AS_OF = "0";
+    private static final String SETTLED_BY_AS_OF = """
+            (SELECT coalesce(sum(c.total - c.unapplied_amount), 0) FROM credit_note c
+             WHERE c.invoice_id = i.id AND c.issue_date <= :asOf)""";
+
+    /** Credit notes of the customer that credited more than was due: credits the customer held on the date. */
+    private static final String CREDITS = """
+            SELECT c.number, c.issue_date, c.total, c.unapplied_amount
+            FROM credit_note c
+            WHERE c.customer_id = :customer AND c.currency = :currency AND c.issue_date <= :asOf
+              AND c.unapplied_amount > 0
+            ORDER BY c.issue_date, c.number""";
+
+    /** A credit the customer held: a credit note's amount and the part of it not set off against its invoice. */
+    public record CreditEntry(String number, LocalDate issueDate, BigDecimal total, BigDecimal unapplied) {
+    }
+
+    public Uni<List<CreditEntry>> credits(UUID customerId, String currency, LocalDate asOf) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(CREDITS, Object[].class)
+                .setParameter("customer", customerId)
+                .setParameter("currency", currency)
+                .setParameter("asOf", asOf)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new CreditEntry((String) row[0], (LocalDate) row[1],
+                        (BigDecimal) row[2], (BigDecimal) row[3])).toList());
+    }
 
     public Uni<List<InvoiceEntry>> invoices(UUID customerId, String currency, LocalDate asOf) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INVOICES.formatted(SETTLED_BY_AS_OF),

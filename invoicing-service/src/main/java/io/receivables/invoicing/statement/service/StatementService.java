@@ -56,18 +56,21 @@ public class StatementService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + customerId))
                 .chain(customer -> {
                     String in = currency != null ? currency : customer.currency;
+                    List<Row> rows = new ArrayList<>();
                     return entries.invoices(customerId, in, date)
-                            .map(invoices -> {
-                                List<Row> rows = new ArrayList<>();
-                                invoices.stream().filter(invoice -> invoice.open().signum() > 0)
-                                        .forEach(invoice -> rows.add(new Row(invoice.issueDate(), invoice.number(),
-                                                RowKind.INVOICE, invoice.dueDate(),
-                                                Currencies.round(invoice.total(), in),
-                                                Currencies.round(invoice.open(), in),
-                                                daysOverdue(invoice.dueDate(), date))));
-                                return new Statement(customer, StatementDocument.of(SellerConfig.party(seller),
-                                        InvoiceDocuments.buyer(customer), date, in, rows));
-                            });
+                            .invoke(invoices -> invoices.stream().filter(invoice -> invoice.open().signum() > 0)
+                                    .forEach(invoice -> rows.add(new Row(invoice.issueDate(), invoice.number(),
+                                            RowKind.INVOICE, invoice.dueDate(), Currencies.round(invoice.total(), in),
+                                            Currencies.round(invoice.open(), in),
+                                            daysOverdue(invoice.dueDate(), date)))))
+                            .chain(ignored -> entries.credits(customerId, in, date))
+                            // credits reduce what the customer owes, so they count negative and are never overdue
+                            .invoke(credits -> credits.forEach(credit -> rows.add(new Row(credit.issueDate(),
+                                    credit.number(), RowKind.CREDIT_NOTE, credit.issueDate(),
+                                    Currencies.round(credit.total().negate(), in),
+                                    Currencies.round(credit.unapplied().negate(), in), 0))))
+                            .map(ignored -> new Statement(customer, StatementDocument.of(SellerConfig.party(seller),
+                                    InvoiceDocuments.buyer(customer), date, in, rows)));
                 });
     }
 
