@@ -171,6 +171,35 @@ class OpenArSummaryTest {
     }
 
     @Test
+    void creditNotesLowerTheirInvoiceButNeverBelowZero() {
+        UUID customer = UUID.randomUUID();
+        UUID partly = UUID.randomUUID();
+        UUID overCredited = UUID.randomUUID();
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "invoice-issued",
+                partly.toString()), invoiceIssued(partly, customer, "CZK", "1000"));
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "invoice-issued",
+                overCredited.toString()), invoiceIssued(overCredited, customer, "CZK", "100"));
+        awaitSummary("CZK", 2, "1100.00");
+
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "credit-note-issued",
+                UUID.randomUUID().toString()), creditNote(customer, partly, "250.00"));
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "credit-note-issued",
+                UUID.randomUUID().toString()), creditNote(customer, overCredited, "60.00"));
+        producer.send(TOPIC, customer.toString(), CloudEventProducer.headers(UUID.randomUUID(), "credit-note-issued",
+                UUID.randomUUID().toString()), creditNote(customer, overCredited, "60.00"));
+
+        awaitSummary("CZK", 1, "750.00");
+    }
+
+    private static String creditNote(UUID customer, UUID invoiceId, String total) {
+        return """
+                {"creditNoteId": "%s", "creditNoteNumber": "CN-2026-%06d", "customerId": "%s", "invoiceId": "%s",
+                 "currency": "CZK", "issueDate": "2026-11-03", "reasonCode": "PRICING_ERROR", "subtotal": "%s",
+                 "taxTotal": "0.00", "total": "%s", "issuedAt": "2026-11-03T10:00:00Z"}"""
+                .formatted(UUID.randomUUID(), System.nanoTime() % 1_000_000, customer, invoiceId, total, total);
+    }
+
+    @Test
     void acknowledgesEventTypesItDoesNotUseWithoutChangingTheSummary() {
         UUID customer = UUID.randomUUID();
         producer.send(TOPIC, customer.toString(),

@@ -16,18 +16,22 @@ import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxProcessor;
 import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.money.Currencies;
+import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.InvoiceIssued;
 import io.receivables.contracts.events.InvoiceVoided;
 import io.receivables.contracts.events.InvoiceWrittenOff;
 import io.smallrye.mutiny.Uni;
 
-/** Keeps the open items current from ar.invoicing.events: issued invoices open, voided and written-off ones close. */
+/**
+ * Keeps the open items current from ar.invoicing.events: issued invoices open, credit notes lower them, voided and
+ * written-off ones close.
+ */
 @ApplicationScoped
 public class InvoicingEventsConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.INVOICE_ISSUED.type(), EventType.INVOICE_VOIDED.type(),
-            EventType.INVOICE_WRITTEN_OFF.type());
+            EventType.INVOICE_WRITTEN_OFF.type(), EventType.CREDIT_NOTE_ISSUED.type());
 
     private final InboxProcessor processor;
     private final OpenItemRepository openItems;
@@ -54,6 +58,7 @@ public class InvoicingEventsConsumer {
                 InvoiceWrittenOff writtenOff = event.body(InvoiceWrittenOff.class);
                 yield reduce(writtenOff.invoiceId(), writtenOff.amount(), event);
             }
+            case CREDIT_NOTE_ISSUED -> creditNoteIssued(event);
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -67,6 +72,23 @@ public class InvoicingEventsConsumer {
                 .onItem().ifNull().failWith(() -> new MalformedEventException(
                         event.type() + " for invoice " + invoiceId + ", which was never issued here"))
                 .invoke(item -> item.openAmount = item.openAmount.subtract(amount))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A credit note lowers its invoice's open amount, never below zero: what it credits beyond that is a credit the
+     * customer holds, not negative AR on the invoice. One without an invoice changes no open item.
+     */
+    private Uni<Void> creditNoteIssued(InboundEvent event) {
+        CreditNoteIssued credit = event.body(CreditNoteIssued.class);
+        if (credit.invoiceId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return openItems.findById(credit.invoiceId())
+                .onItem().ifNull().failWith(() -> new MalformedEventException(
+                        event.type() + " for invoice " + credit.invoiceId() + ", which was never issued here"))
+                .invoke(item -> item.openAmount = item.openAmount
+                        .subtract(credit.total().min(item.openAmount.max(BigDecimal.ZERO))))
                 .replaceWithVoid();
     }
 
