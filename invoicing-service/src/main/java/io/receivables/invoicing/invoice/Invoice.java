@@ -19,6 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.receivables.common.money.Currencies;
 import io.receivables.invoicing.terms.PaymentTerms;
 import io.receivables.invoicing.terms.StoredPaymentTerms;
 
@@ -67,9 +68,21 @@ public class Invoice {
     @Column(nullable = false)
     public BigDecimal total;
 
-    /** What the customer still owes on it: the total, less payments, credit notes and write-offs applied. */
+    /** What the customer still owes on it: see {@link #recomputeAmountDue()}. */
     @Column(name = "amount_due", nullable = false)
     public BigDecimal amountDue;
+
+    /** Everything payments applied to it and not reversed, an overpayment included. */
+    @Column(name = "amount_paid", nullable = false)
+    public BigDecimal amountPaid = BigDecimal.ZERO;
+
+    /** What was paid beyond what it asked for: kept here for a refund or a reallocation, never lost. */
+    @Column(name = "amount_overpaid", nullable = false)
+    public BigDecimal amountOverpaid = BigDecimal.ZERO;
+
+    /** The sum of its open disputes; above zero exactly while a dispute is open. */
+    @Column(name = "disputed_amount", nullable = false)
+    public BigDecimal disputedAmount = BigDecimal.ZERO;
 
     /** Issued although it took the customer's open AR over the credit limit (policy FLAG). */
     @Column(name = "credit_limit_exceeded", nullable = false)
@@ -104,6 +117,39 @@ public class Invoice {
 
     @Version
     public long version;
+
+    /**
+     * The one rule for what is due: {@code total − paid}, never below zero; what goes beyond the total is the
+     * overpayment. A voided or written-off invoice owes nothing whatever is paid or given back on it later (a payment
+     * after a write-off is a recovery, kept in {@link #amountPaid}).
+     */
+    public void recomputeAmountDue() {
+        BigDecimal remaining = total.subtract(amountPaid);
+        boolean closed = status == InvoiceStatus.VOIDED || status == InvoiceStatus.WRITTEN_OFF;
+        amountDue = Currencies.round(closed ? BigDecimal.ZERO : remaining.max(BigDecimal.ZERO), currency);
+        amountOverpaid = Currencies.round(remaining.negate().max(BigDecimal.ZERO), currency);
+    }
+
+    /**
+     * The status a collector sees on {@code today}. The stored VOIDED and WRITTEN_OFF win; then PAID (nothing to
+     * collect, even if a dispute is still open), DISPUTED (do not chase a disputed invoice, even if overdue), OVERDUE
+     * (chase it, even if partly paid), PARTIALLY_PAID, ISSUED. InvoiceRepository's status filter is the same rule in SQL.
+     */
+    public InvoiceStatus statusOn(LocalDate today) {
+        if (status != InvoiceStatus.ISSUED) {
+            return status;
+        }
+        if (amountDue.signum() == 0) {
+            return InvoiceStatus.PAID;
+        }
+        if (disputedAmount.signum() > 0) {
+            return InvoiceStatus.DISPUTED;
+        }
+        if (dueDate.isBefore(today)) {
+            return InvoiceStatus.OVERDUE;
+        }
+        return amountPaid.signum() > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+    }
 
     public PaymentTerms paymentTerms() {
         return terms.toTerms();

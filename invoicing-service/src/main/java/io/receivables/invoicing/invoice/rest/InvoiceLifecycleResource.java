@@ -1,5 +1,7 @@
 package io.receivables.invoicing.invoice.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -40,11 +42,13 @@ public class InvoiceLifecycleResource {
 
     private final InvoiceLifecycleService service;
     private final Idempotency idempotency;
+    private final Clock clock;
 
     @Inject
-    public InvoiceLifecycleResource(InvoiceLifecycleService service, Idempotency idempotency) {
+    public InvoiceLifecycleResource(InvoiceLifecycleService service, Idempotency idempotency, Clock clock) {
         this.service = service;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @POST
@@ -65,7 +69,7 @@ public class InvoiceLifecycleResource {
             @NotNull(message = "a JSON body is required") @Valid VoidInvoiceRequest request) {
         return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
                 .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
-                        () -> service.voidInvoice(id, expected, request).map(InvoiceLifecycleResource::ok)));
+                        () -> service.voidInvoice(id, expected, request).map(this::ok)));
     }
 
     @POST
@@ -87,10 +91,10 @@ public class InvoiceLifecycleResource {
             @NotNull(message = "a JSON body is required") @Valid WriteOffInvoiceRequest request) {
         return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
                 .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
-                        () -> service.writeOff(id, expected, request).map(InvoiceLifecycleResource::ok)));
+                        () -> service.writeOff(id, expected, request).map(this::ok)));
     }
 
-    private static Response ok(Invoice invoice) {
-        return Response.ok(InvoiceResponse.of(invoice)).tag(IfMatch.etag(invoice.version)).build();
+    private Response ok(Invoice invoice) {
+        return Response.ok(InvoiceResponse.of(invoice, LocalDate.now(clock))).tag(IfMatch.etag(invoice.version)).build();
     }
 }

@@ -12,10 +12,15 @@ import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceLine;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 
+/**
+ * An invoice as clients see it. {@code status} is derived on the day of the request (see {@link Invoice#statusOn}):
+ * PAID, PARTIALLY_PAID, OVERDUE and DISPUTED come from the payments and disputes applied to it.
+ */
 public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceStatus status, String currency,
         LocalDate issueDate, LocalDate dueDate, CustomerResponse.Terms paymentTerms, LocalDate discountDate,
         String discountAmount, String subtotal, String taxTotal, String total, String amountDue,
-        CreditCheck creditCheck, String poNumber, Instant issuedAt, List<Line> lines) {
+        String amountPaid, String amountOverpaid, String disputedAmount, CreditCheck creditCheck, String poNumber,
+        Instant issuedAt, List<Line> lines) {
 
     /**
      * How the invoice stood against the customer's credit limit when it was issued: only on the response of the issuing
@@ -39,16 +44,19 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
             String netAmount, String taxAmount) {
     }
 
-    public static InvoiceResponse of(Invoice invoice) {
-        return of(invoice, null);
+    public static InvoiceResponse of(Invoice invoice, LocalDate today) {
+        return of(invoice, null, today);
     }
 
-    public static InvoiceResponse of(Invoice invoice, CreditCheck creditCheck) {
-        return new InvoiceResponse(invoice.id, invoice.number, invoice.customerId, invoice.status, invoice.currency,
+    public static InvoiceResponse of(Invoice invoice, CreditCheck creditCheck, LocalDate today) {
+        return new InvoiceResponse(invoice.id, invoice.number, invoice.customerId, invoice.statusOn(today),
+                invoice.currency,
                 invoice.issueDate, invoice.dueDate, CustomerResponse.Terms.of(invoice.paymentTerms()),
                 invoice.discountDate, invoice.discountAmount == null ? null : money(invoice, invoice.discountAmount),
                 money(invoice, invoice.subtotal), money(invoice, invoice.taxTotal), money(invoice, invoice.total),
-                money(invoice, invoice.amountDue), creditCheck, invoice.poNumber, invoice.issuedAt,
+                money(invoice, invoice.amountDue), money(invoice, invoice.amountPaid),
+                money(invoice, invoice.amountOverpaid), money(invoice, invoice.disputedAmount), creditCheck, invoice.poNumber,
+                invoice.issuedAt,
                 invoice.lines.stream().map(l -> line(invoice, l)).toList());
     }
 
