@@ -71,9 +71,21 @@ public class Invoice {
     @Column(nullable = false)
     public BigDecimal total;
 
-    /** What the customer still owes on it: the total, less payments, credit notes and write-offs applied. */
+    /** What the customer still owes on it: see {@link #recomputeAmountDue()}. */
     @Column(name = "amount_due", nullable = false)
     public BigDecimal amountDue;
+
+    /** Everything payments applied to it and not reversed, an overpayment included. */
+    @Column(name = "amount_paid", nullable = false)
+    public BigDecimal amountPaid = BigDecimal.ZERO;
+
+    /** What was paid beyond what it asked for: kept here for a refund or a reallocation, never lost. */
+    @Column(name = "amount_overpaid", nullable = false)
+    public BigDecimal amountOverpaid = BigDecimal.ZERO;
+
+    /** The sum of its open disputes; above zero exactly while a dispute is open. */
+    @Column(name = "disputed_amount", nullable = false)
+    public BigDecimal disputedAmount = BigDecimal.ZERO;
 
     /** The sum of the totals of its credit notes; never more than the total. */
     @Column(name = "amount_credited", nullable = false)
@@ -139,19 +151,43 @@ public class Invoice {
     public long version;
 
     /**
-     * The one balance rule: an ISSUED invoice owes its total less what was credited, never below zero; a voided or
-     * written-off one owes nothing. Every change to what was credited goes through here.
+     * The one rule for what is due: {@code total − credited − paid}, never below zero; a voided or written-off invoice
+     * owes nothing whatever is paid or given back on it later (a payment after a write-off is a recovery, kept in
+     * {@link #amountPaid}), and a draft will owe its total. What was paid beyond what its credit notes left due is the
+     * overpayment. Every change to what was paid or credited goes through here.
      *
      * @return how much less is due than before: the part of the change that reduced the balance
      */
     public BigDecimal recomputeAmountDue() {
-        BigDecimal zero = Currencies.round(BigDecimal.ZERO, currency);
-        BigDecimal before = amountDue == null ? zero : amountDue;
-        // a draft will owe its total; nothing can be credited on it yet
-        BigDecimal open = status == InvoiceStatus.ISSUED || status == InvoiceStatus.DRAFT ? total.subtract(amountCredited)
-                : zero;
-        amountDue = Currencies.round(open.max(zero), currency);
+        BigDecimal before = amountDue == null ? BigDecimal.ZERO : amountDue;
+        BigDecimal afterCredits = total.subtract(amountCredited);
+        BigDecimal remaining = afterCredits.subtract(amountPaid);
+        boolean closed = status == InvoiceStatus.VOIDED || status == InvoiceStatus.WRITTEN_OFF;
+        amountDue = Currencies.round(closed ? BigDecimal.ZERO : remaining.max(BigDecimal.ZERO), currency);
+        amountOverpaid = Currencies.round(amountPaid.subtract(afterCredits.max(BigDecimal.ZERO)).max(BigDecimal.ZERO),
+                currency);
         return before.subtract(amountDue);
+    }
+
+    /**
+     * The status a collector sees on {@code today}. The stored DRAFT, VOIDED and WRITTEN_OFF win; then PAID (nothing to
+     * collect, even if a dispute is still open), DISPUTED (do not chase a disputed invoice, even if overdue), OVERDUE
+     * (chase it, even if partly paid), PARTIALLY_PAID, ISSUED. InvoiceRepository's status filter is the same rule in SQL.
+     */
+    public InvoiceStatus statusOn(LocalDate today) {
+        if (status != InvoiceStatus.ISSUED) {
+            return status;
+        }
+        if (amountDue.signum() == 0) {
+            return InvoiceStatus.PAID;
+        }
+        if (disputedAmount.signum() > 0) {
+            return InvoiceStatus.DISPUTED;
+        }
+        if (dueDate.isBefore(today)) {
+            return InvoiceStatus.OVERDUE;
+        }
+        return amountPaid.signum() > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
     }
 
     public PaymentTerms paymentTerms() {

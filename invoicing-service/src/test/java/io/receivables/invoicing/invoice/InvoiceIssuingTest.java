@@ -65,7 +65,8 @@ class InvoiceIssuingTest {
                 .when().post("/invoices")
                 .then().statusCode(201)
                 .body("number", matchesPattern("INV-2026-\\d{6}"))
-                .body("status", equalTo("ISSUED"))
+                // stored as ISSUED; shown as derived today, and its due date has passed
+                .body("status", equalTo("OVERDUE"))
                 .body("currency", equalTo("EUR"))
                 .body("dueDate", equalTo("2026-03-02"))
                 .body("lines[0].netAmount", equalTo("100.01"))

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +98,11 @@ class InvoiceListingTest {
                 "2098-05-20");
         assertThat(allPages("-dueDate", 10, "overdue", "true")).containsExactly("2021-06-30", "2020-03-05",
                 "2020-01-10");
+        // status is the derived one: the three past their due date are OVERDUE, not ISSUED
         given().queryParam("customerId", customerId).queryParam("status", "ISSUED").when().get("/invoices").then()
-                .statusCode(200).body("items.size()", equalTo(6));
+                .statusCode(200).body("items.size()", equalTo(3));
+        given().queryParam("customerId", customerId).queryParam("status", "OVERDUE").when().get("/invoices").then()
+                .statusCode(200).body("items.size()", equalTo(3)).body("items.status", everyItem(equalTo("OVERDUE")));
     }
 
     @Test

@@ -46,8 +46,9 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         StringBuilder where = new StringBuilder("from Invoice i where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         filter(where, parameters, "i.customerId = :customer", "customer", query.customerId());
-        filter(where, parameters, "i.status = :status", "status", query.status());
-        if (query.status() == null) {
+        if (query.status() != null) {
+            where.append(" and ").append(statusCondition(query.status(), today, parameters));
+        } else {
             // drafts are work in progress, not invoices yet: listed only when asked for
             where.append(" and i.status <> :draft");
             parameters.put("draft", InvoiceStatus.DRAFT);
@@ -115,6 +116,34 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                     fetched.forEach(i -> byId.put(i.id, i));
                     return ids.stream().map(byId::get).toList();
                 });
+    }
+
+    /**
+     * {@link Invoice#statusOn} as a condition, precedence included: each derived status excludes those that win over
+     * it.
+     */
+    private static String statusCondition(InvoiceStatus status, LocalDate today, Map<String, Object> parameters) {
+        if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOIDED || status == InvoiceStatus.WRITTEN_OFF) {
+            parameters.put("status", status);
+            return "i.status = :status";
+        }
+        parameters.put("issued", InvoiceStatus.ISSUED);
+        String open = "i.status = :issued and i.amountDue > 0";
+        if (status == InvoiceStatus.PAID) {
+            return "(i.status = :issued and i.amountDue = 0)";
+        }
+        if (status == InvoiceStatus.DISPUTED) {
+            return "(" + open + " and i.disputedAmount > 0)";
+        }
+        parameters.put("today", today);
+        String undisputed = open + " and i.disputedAmount = 0";
+        return switch (status) {
+            case OVERDUE -> "(" + undisputed + " and i.dueDate < :today)";
+            case PARTIALLY_PAID -> "(" + undisputed + " and i.dueDate >= :today and i.amountPaid > 0)";
+            // still ISSUED when derived: nothing paid, nothing disputed, not yet due
+            case ISSUED -> "(" + undisputed + " and i.dueDate >= :today and i.amountPaid = 0)";
+            default -> throw new IllegalArgumentException("no derived status " + status);
+        };
     }
 
     private static void filter(StringBuilder where, Map<String, Object> parameters, String condition, String name,

@@ -1,5 +1,7 @@
 package io.receivables.invoicing.invoice.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -42,13 +44,15 @@ public class InvoiceLifecycleResource {
     private final InvoiceLifecycleService service;
     private final DraftInvoiceService drafts;
     private final Idempotency idempotency;
+    private final Clock clock;
 
     @Inject
     public InvoiceLifecycleResource(InvoiceLifecycleService service, DraftInvoiceService drafts,
-            Idempotency idempotency) {
+            Idempotency idempotency, Clock clock) {
         this.service = service;
         this.drafts = drafts;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @POST
@@ -73,7 +77,8 @@ public class InvoiceLifecycleResource {
                         () -> drafts.issue(id, expected)
                                 .map(issued -> Response.ok(InvoiceResponse.of(issued.invoice(),
                                         InvoiceResponse.CreditCheck.of(issued.creditCheck(),
-                                                issued.creditCheck().currency())))
+                                                issued.creditCheck().currency()),
+                                        LocalDate.now(clock)))
                                         .tag(IfMatch.etag(issued.invoice().version)).build())));
     }
 
@@ -95,7 +100,7 @@ public class InvoiceLifecycleResource {
             @NotNull(message = "a JSON body is required") @Valid VoidInvoiceRequest request) {
         return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
                 .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
-                        () -> service.voidInvoice(id, expected, request).map(InvoiceLifecycleResource::ok)));
+                        () -> service.voidInvoice(id, expected, request).map(this::ok)));
     }
 
     @POST
@@ -117,10 +122,10 @@ public class InvoiceLifecycleResource {
             @NotNull(message = "a JSON body is required") @Valid WriteOffInvoiceRequest request) {
         return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
                 .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
-                        () -> service.writeOff(id, expected, request).map(InvoiceLifecycleResource::ok)));
+                        () -> service.writeOff(id, expected, request).map(this::ok)));
     }
 
-    private static Response ok(Invoice invoice) {
-        return Response.ok(InvoiceResponse.of(invoice)).tag(IfMatch.etag(invoice.version)).build();
+    private Response ok(Invoice invoice) {
+        return Response.ok(InvoiceResponse.of(invoice, LocalDate.now(clock))).tag(IfMatch.etag(invoice.version)).build();
     }
 }

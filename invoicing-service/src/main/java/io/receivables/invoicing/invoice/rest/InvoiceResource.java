@@ -78,12 +78,12 @@ public class InvoiceResource {
         if (request.isDraft()) {
             return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> drafts.create(request)
                     .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
-                            .entity(InvoiceResponse.of(draft)).tag(IfMatch.etag(draft.version)).build()));
+                            .entity(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version)).build()));
         }
         return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> service.issue(request)
                 .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.invoice().id.toString()).build())
                         .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
-                                issued.creditCheck().currency())))
+                                issued.creditCheck().currency()), LocalDate.now(clock)))
                         .tag(IfMatch.etag(issued.invoice().version))
                         .build()));
     }
@@ -104,7 +104,8 @@ public class InvoiceResource {
             @NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request) {
         return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
                 .chain(expected -> drafts.replace(id, expected, request))
-                .map(draft -> Response.ok(InvoiceResponse.of(draft)).tag(IfMatch.etag(draft.version)).build());
+                .map(draft -> Response.ok(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version))
+                        .build());
     }
 
     @DELETE
@@ -134,7 +135,8 @@ public class InvoiceResource {
         return idempotency.handle(idempotencyKey, "POST /invoices/batch", request, () -> service.issueBatch(request.invoices())
                 .map(issued -> Response.status(Response.Status.CREATED).entity(new IssuedBatch(issued.stream()
                         .map(one -> InvoiceResponse.of(one.invoice(),
-                                InvoiceResponse.CreditCheck.of(one.creditCheck(), one.creditCheck().currency())))
+                                InvoiceResponse.CreditCheck.of(one.creditCheck(), one.creditCheck().currency()),
+                                LocalDate.now(clock)))
                         .toList())).build()));
     }
 
@@ -150,15 +152,16 @@ public class InvoiceResource {
     public Uni<Response> get(@PathParam("id") UUID id) {
         return invoices.findWithLines(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
-                .map(invoice -> Response.ok(InvoiceResponse.of(invoice)).tag(IfMatch.etag(invoice.version)).build());
+                .map(invoice -> Response.ok(InvoiceResponse.of(invoice, LocalDate.now(clock)))
+                        .tag(IfMatch.etag(invoice.version)).build());
     }
 
     @GET
-    @Operation(summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC).")
+    @Operation(summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC), disputed or not. status filters by the derived status: VOIDED and WRITTEN_OFF win, then PAID (nothing due), DISPUTED (a dispute is open), OVERDUE, PARTIALLY_PAID, ISSUED.")
     @APIResponse(responseCode = "200", description = "A page of invoices", content = @Content(schema = @Schema(implementation = InvoicePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InvoicePage> list(@QueryParam("customerId") String customerId,
-            @Parameter(description = "DRAFT, ISSUED, VOIDED, WRITTEN_OFF; drafts are listed only with status=DRAFT") @QueryParam("status") String status,
+            @Parameter(description = "The status as shown on the invoice, derived today: ISSUED, PARTIALLY_PAID, OVERDUE, DISPUTED, PAID, VOIDED or WRITTEN_OFF; DRAFT lists the drafts, which are listed only then") @QueryParam("status") String status,
             @Parameter(description = "Issue date on or after, e.g. 2026-01-01") @QueryParam("issuedFrom") String issuedFrom,
             @Parameter(description = "Issue date on or before") @QueryParam("issuedTo") String issuedTo,
             @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
@@ -170,7 +173,11 @@ public class InvoiceResource {
                 .item(() -> InvoiceQuery.parse(customerId, status, issuedFrom, issuedTo, dueFrom, dueTo, overdue, sort,
                         cursor, limit))
                 .chain(query -> invoices.page(query, LocalDate.now(clock)))
-                .map(page -> new InvoicePage(page.items().stream().map(InvoiceResponse::of).toList(), page.nextCursor()));
+                .map(page -> {
+                    LocalDate today = LocalDate.now(clock);
+                    return new InvoicePage(page.items().stream().map(i -> InvoiceResponse.of(i, today)).toList(),
+                            page.nextCursor());
+                });
     }
 
     /** A page of invoices; {@code nextCursor} is absent on the last page. */

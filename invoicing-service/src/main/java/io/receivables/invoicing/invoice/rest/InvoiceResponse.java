@@ -14,9 +14,14 @@ import io.receivables.invoicing.invoice.DocumentLine;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 
+/**
+ * An invoice as clients see it. {@code status} is derived on the day of the request (see {@link Invoice#statusOn}):
+ * PAID, PARTIALLY_PAID, OVERDUE and DISPUTED come from the payments and disputes applied to it.
+ */
 public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceStatus status, String currency,
         LocalDate issueDate, LocalDate dueDate, CustomerResponse.Terms paymentTerms, LocalDate discountDate,
         String discountAmount, String subtotal, String taxTotal, String total, String amountDue,
+        String amountPaid, String amountOverpaid, String disputedAmount,
         CreditCheck creditCheck, String poNumber, CreateInvoiceRequest.BillingPeriod billingPeriod, String notes,
         String paymentInstructions, Instant createdAt, Instant issuedAt, List<Line> lines,
         @Schema(description = "The sum of the invoice's credit notes") String amountCredited,
@@ -51,16 +56,19 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
         }
     }
 
-    public static InvoiceResponse of(Invoice invoice) {
-        return of(invoice, null);
+    public static InvoiceResponse of(Invoice invoice, LocalDate today) {
+        return of(invoice, null, today);
     }
 
-    public static InvoiceResponse of(Invoice invoice, CreditCheck creditCheck) {
-        return new InvoiceResponse(invoice.id, invoice.number, invoice.customerId, invoice.status, invoice.currency,
+    public static InvoiceResponse of(Invoice invoice, CreditCheck creditCheck, LocalDate today) {
+        return new InvoiceResponse(invoice.id, invoice.number, invoice.customerId, invoice.statusOn(today),
+                invoice.currency,
                 invoice.issueDate, invoice.dueDate, CustomerResponse.Terms.of(invoice.paymentTerms()),
                 invoice.discountDate, invoice.discountAmount == null ? null : money(invoice, invoice.discountAmount),
                 money(invoice, invoice.subtotal), money(invoice, invoice.taxTotal), money(invoice, invoice.total),
-                money(invoice, invoice.amountDue), creditCheck, invoice.poNumber,
+                money(invoice, invoice.amountDue), money(invoice, invoice.amountPaid),
+                money(invoice, invoice.amountOverpaid), money(invoice, invoice.disputedAmount), creditCheck,
+                invoice.poNumber,
                 invoice.billingPeriodStart == null ? null
                         : new CreateInvoiceRequest.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd),
                 invoice.notes, invoice.paymentInstructions, invoice.createdAt, invoice.issuedAt,

@@ -59,6 +59,12 @@ public class InvoiceLifecycleService {
                         throw conflict("Invoice " + invoice.number + " is " + invoice.status
                                 + "; only an ISSUED invoice can be voided");
                     }
+                    if (invoice.amountPaid.signum() > 0) {
+                        throw conflict("Invoice " + invoice.number + " has payments of "
+                                + Currencies.format(invoice.amountPaid, invoice.currency) + " "
+                                + invoice.currency + " applied, so it cannot be voided; credit or write off the rest"
+                                + " instead (a payment that is reversed no longer counts)");
+                    }
                     if (invoice.amountDue.compareTo(invoice.total) != 0) {
                         throw conflict("Invoice " + invoice.number + " has " + invoice.amountDue + " of "
                                 + invoice.total + " " + invoice.currency

@@ -1,4 +1,4 @@
-package io.receivables.analytics;
+package io.receivables.common.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +12,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes records to Kafka exactly as Debezium's Outbox Event Router does: CloudEvents binary mode. */
+import io.receivables.contracts.CloudEventHeaders;
+import io.receivables.contracts.events.EventType;
+
+/**
+ * Writes records to Kafka exactly as Debezium's Outbox Event Router does: CloudEvents binary mode. Shared by the
+ * consumers' tests of every service.
+ */
 public final class CloudEventProducer implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -35,8 +41,13 @@ public final class CloudEventProducer implements AutoCloseable {
         }
     }
 
+    /**
+     * The headers of an event of {@code type}, with the {@code ce_source} of the service that publishes that type (the
+     * invoicing service's for a type outside the catalogue, which a test sends to prove it is ignored).
+     */
     public static Map<String, String> headers(UUID id, String type, String subject) {
-        return Map.of("ce_id", id.toString(), "ce_type", type, "ce_source", "/receivables/invoicing-service",
+        String source = EventType.find(type).map(EventType::source).orElse(CloudEventHeaders.INVOICING_SOURCE);
+        return Map.of("ce_id", id.toString(), "ce_type", type, "ce_source", source,
                 "ce_specversion", "1.0", "ce_time", Instant.now().toString(), "ce_subject", subject,
                 "content-type", "application/json");
     }

@@ -1,0 +1,52 @@
+package io.receivables.invoicing.balance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * What one payment paid on one invoice: its allocations to that invoice add up here, so that a reversal of the payment
+ * gives back exactly this amount, once.
+ */
+@Entity
+@Table(name = "invoice_payment")
+public class InvoicePayment {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "payment_id", nullable = false)
+    public UUID paymentId;
+
+    @Column(name = "invoice_id", nullable = false)
+    public UUID invoiceId;
+
+    @Column(nullable = false)
+    public BigDecimal amount;
+
+    @Column(name = "applied_at", nullable = false)
+    public Instant appliedAt;
+
+    /** When the payment was reversed; the amount then no longer counts as paid. */
+    @Column(name = "reversed_at")
+    public Instant reversedAt;
+
+    public static InvoicePayment of(UUID paymentId, UUID invoiceId, Instant appliedAt) {
+        InvoicePayment payment = new InvoicePayment();
+        payment.id = UUID.randomUUID();
+        payment.paymentId = paymentId;
+        payment.invoiceId = invoiceId;
+        payment.amount = BigDecimal.ZERO;
+        payment.appliedAt = appliedAt;
+        return payment;
+    }
+
+    public boolean reversed() {
+        return reversedAt != null;
+    }
+}

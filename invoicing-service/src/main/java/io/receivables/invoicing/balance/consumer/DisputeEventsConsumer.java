@@ -1,0 +1,61 @@
+package io.receivables.invoicing.balance.consumer;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.DisputeOpened;
+import io.receivables.contracts.events.DisputeResolved;
+import io.receivables.contracts.events.EventType;
+import io.receivables.invoicing.balance.service.DisputeTracking;
+import io.receivables.invoicing.creditnote.service.CreditNoteService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the open disputes of invoices current from ar.disputes.events, and credits what a resolution in the customer's
+ * favour grants.
+ */
+@ApplicationScoped
+public class DisputeEventsConsumer {
+
+    private static final Set<String> HANDLED = Set.of(EventType.DISPUTE_OPENED.type(),
+            EventType.DISPUTE_RESOLVED.type());
+
+    private final InboxProcessor processor;
+    private final DisputeTracking disputes;
+    private final CreditNoteService creditNotes;
+
+    @Inject
+    public DisputeEventsConsumer(InboxProcessor processor, DisputeTracking disputes, CreditNoteService creditNotes) {
+        this.processor = processor;
+        this.disputes = disputes;
+        this.creditNotes = creditNotes;
+    }
+
+    @Incoming("disputes-events")
+    public Uni<Void> consume(Message<String> message) {
+        return processor.process(message, HANDLED, this::apply);
+    }
+
+    private Uni<Void> apply(InboundEvent event) {
+        return switch (EventType.fromType(event.type())) {
+            case DISPUTE_OPENED -> disputes.opened(event.body(DisputeOpened.class), event);
+            case DISPUTE_RESOLVED -> {
+                DisputeResolved resolved = event.body(DisputeResolved.class);
+                yield disputes.resolved(resolved, event).chain(() -> creditForResolvedDispute(resolved));
+            }
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** The credit note for what the resolution credits, in the inbox transaction: one per dispute. */
+    Uni<Void> creditForResolvedDispute(DisputeResolved resolved) {
+        return creditNotes.creditForResolvedDispute(resolved);
+    }
+}

@@ -1,0 +1,42 @@
+package io.receivables.invoicing.balance.consumer;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.EventType;
+import io.receivables.contracts.events.LateFeeAssessed;
+import io.receivables.invoicing.invoice.service.FeeInvoiceService;
+import io.smallrye.mutiny.Uni;
+
+/** Bills late-fee-assessed from ar.dunning.events as fee invoices; the other dunning events are acknowledged unchanged. */
+@ApplicationScoped
+public class DunningEventsConsumer {
+
+    private static final Set<String> HANDLED = Set.of(EventType.LATE_FEE_ASSESSED.type());
+
+    private final InboxProcessor processor;
+    private final FeeInvoiceService fees;
+
+    @Inject
+    public DunningEventsConsumer(InboxProcessor processor, FeeInvoiceService fees) {
+        this.processor = processor;
+        this.fees = fees;
+    }
+
+    @Incoming("dunning-events")
+    public Uni<Void> consume(Message<String> message) {
+        return processor.process(message, HANDLED, this::lateFeeAssessed);
+    }
+
+    /** The fee invoice for the late fee, in the inbox transaction: billed once however often the event arrives. */
+    Uni<Void> lateFeeAssessed(InboundEvent event) {
+        return fees.issueForLateFee(event.body(LateFeeAssessed.class));
+    }
+}

@@ -1,0 +1,49 @@
+package io.receivables.invoicing.balance.consumer;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.EventType;
+import io.receivables.contracts.events.PaymentAllocated;
+import io.receivables.contracts.events.PaymentReceived;
+import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.invoicing.balance.service.PaymentApplication;
+import io.smallrye.mutiny.Uni;
+
+/** Keeps invoice balances current from ar.payments.events: received, allocated and reversed payments. */
+@ApplicationScoped
+public class PaymentEventsConsumer {
+
+    private static final Set<String> HANDLED = Set.of(EventType.PAYMENT_RECEIVED.type(),
+            EventType.PAYMENT_ALLOCATED.type(), EventType.PAYMENT_REVERSED.type());
+
+    private final InboxProcessor processor;
+    private final PaymentApplication payments;
+
+    @Inject
+    public PaymentEventsConsumer(InboxProcessor processor, PaymentApplication payments) {
+        this.processor = processor;
+        this.payments = payments;
+    }
+
+    @Incoming("payments-events")
+    public Uni<Void> consume(Message<String> message) {
+        return processor.process(message, HANDLED, this::apply);
+    }
+
+    private Uni<Void> apply(InboundEvent event) {
+        return switch (EventType.fromType(event.type())) {
+            case PAYMENT_RECEIVED -> payments.received(event.body(PaymentReceived.class), event);
+            case PAYMENT_ALLOCATED -> payments.allocated(event.body(PaymentAllocated.class), event);
+            case PAYMENT_REVERSED -> payments.reversed(event.body(PaymentReversed.class), event);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

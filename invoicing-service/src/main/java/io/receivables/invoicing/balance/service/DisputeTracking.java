@@ -1,0 +1,85 @@
+package io.receivables.invoicing.balance.service;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.contracts.events.DisputeOpened;
+import io.receivables.contracts.events.DisputeResolved;
+import io.receivables.invoicing.balance.InvoiceDispute;
+import io.receivables.invoicing.balance.repository.InvoiceDisputeRepository;
+import io.receivables.invoicing.invoice.Invoice;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the open disputes per invoice and their sum on the invoice ({@code disputedAmount}). The invoice's status is
+ * derived from that sum, never from which event came last, so a payment and a dispute of the same invoice give the same
+ * state in either order. Runs inside the transaction of InboxProcessor that also records the event.
+ */
+@ApplicationScoped
+public class DisputeTracking {
+
+    private final EventInvoices invoices;
+    private final InvoiceDisputeRepository disputes;
+    private final Clock clock;
+
+    @Inject
+    public DisputeTracking(EventInvoices invoices, InvoiceDisputeRepository disputes, Clock clock) {
+        this.invoices = invoices;
+        this.disputes = disputes;
+        this.clock = clock;
+    }
+
+    public Uni<Void> opened(DisputeOpened opened, InboundEvent event) {
+        return invoices.lock(Set.of(opened.invoiceId()), event, opened.currency())
+                .map(locked -> locked.get(opened.invoiceId()))
+                .chain(invoice -> disputes.findById(opened.disputeId()).chain(existing -> {
+                    if (existing != null) {
+                        throw new MalformedEventException("dispute-opened " + event.id() + " opens dispute "
+                                + opened.disputeId() + ", which was already opened on invoice " + invoice.number);
+                    }
+                    InvoiceDispute dispute = new InvoiceDispute();
+                    dispute.disputeId = opened.disputeId();
+                    dispute.invoiceId = invoice.id;
+                    dispute.disputedAmount = EventInvoices.amount(opened.disputedAmount(), invoice, event);
+                    dispute.reasonCode = opened.reasonCode().name();
+                    dispute.openedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    invoice.disputedAmount = invoice.disputedAmount.add(dispute.disputedAmount);
+                    return disputes.persist(dispute);
+                }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Closes the dispute: its amount no longer counts as disputed. What is credited for it is the credit note's
+     * business, not this one's.
+     */
+    public Uni<Void> resolved(DisputeResolved resolved, InboundEvent event) {
+        return invoices.lock(Set.of(resolved.invoiceId()), event, resolved.currency())
+                .map(locked -> locked.get(resolved.invoiceId()))
+                .chain(invoice -> disputes.findById(resolved.disputeId()).invoke(dispute -> close(dispute, invoice,
+                        resolved, event)))
+                .replaceWithVoid();
+    }
+
+    private void close(InvoiceDispute dispute, Invoice invoice, DisputeResolved resolved, InboundEvent event) {
+        if (dispute == null || !dispute.invoiceId.equals(invoice.id)) {
+            // dispute-opened and dispute-resolved share topic and key, so the opening always arrives first
+            throw new MalformedEventException("dispute-resolved " + event.id() + " resolves dispute "
+                    + resolved.disputeId() + ", which was never opened on invoice " + invoice.number);
+        }
+        if (!dispute.open()) {
+            throw new MalformedEventException("dispute-resolved " + event.id() + " resolves dispute "
+                    + resolved.disputeId() + ", which was already resolved");
+        }
+        dispute.outcome = resolved.outcome().name();
+        dispute.creditedAmount = resolved.creditedAmount();
+        dispute.resolvedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        invoice.disputedAmount = invoice.disputedAmount.subtract(dispute.disputedAmount);
+    }
+}

@@ -1,0 +1,144 @@
+package io.receivables.invoicing.balance.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.contracts.events.PaymentAllocated;
+import io.receivables.contracts.events.PaymentAllocation;
+import io.receivables.contracts.events.PaymentReceived;
+import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.invoicing.balance.InvoicePayment;
+import io.receivables.invoicing.balance.repository.InvoicePaymentRepository;
+import io.receivables.invoicing.invoice.Invoice;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies payments to invoices: what each payment paid on each invoice is recorded, the invoice keeps the sum as
+ * {@code amountPaid}. Every method runs inside the transaction of InboxProcessor that also records the event, so an event
+ * is applied once and all its allocations together or none (a failure rolls the whole event back).
+ */
+@ApplicationScoped
+public class PaymentApplication {
+
+    private final EventInvoices invoices;
+    private final InvoicePaymentRepository payments;
+    private final Clock clock;
+
+    @Inject
+    public PaymentApplication(EventInvoices invoices, InvoicePaymentRepository payments, Clock clock) {
+        this.invoices = invoices;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /** payment-received: its allocations are paid on their invoices. A payment is received once. */
+    public Uni<Void> received(PaymentReceived payment, InboundEvent event) {
+        return allocate(payment.paymentId(), payment.currency(), payment.allocations(), event, true);
+    }
+
+    /** payment-allocated: more of an earlier payment is paid on invoices, adding to what it paid there before. */
+    public Uni<Void> allocated(PaymentAllocated payment, InboundEvent event) {
+        return allocate(payment.paymentId(), payment.currency(), payment.allocations(), event, false);
+    }
+
+    /**
+     * payment-reversed: each invoice in {@code reversedAllocations} gets back exactly what the payment paid on it. A
+     * reversal of something the payment never paid here, or of a different amount, cannot apply.
+     */
+    public Uni<Void> reversed(PaymentReversed reversal, InboundEvent event) {
+        Map<UUID, BigDecimal> perInvoice = perInvoice(reversal.reversedAllocations());
+        if (perInvoice.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return invoices.lock(perInvoice.keySet(), event, reversal.currency())
+                .chain(locked -> payments.ofPayment(reversal.paymentId()).invoke(recorded -> {
+                    Map<UUID, InvoicePayment> byInvoice = byInvoice(recorded);
+                    Instant now = now();
+                    perInvoice.forEach((invoiceId, amount) -> {
+                        Invoice invoice = locked.get(invoiceId);
+                        InvoicePayment paid = byInvoice.get(invoiceId);
+                        if (paid == null || paid.reversed()) {
+                            throw new MalformedEventException("payment-reversed " + event.id() + " reverses payment "
+                                    + reversal.paymentId() + " on invoice " + invoice.number + ", where it "
+                                    + (paid == null ? "was never applied" : "was already reversed"));
+                        }
+                        if (paid.amount.compareTo(amount) != 0) {
+                            throw new MalformedEventException("payment-reversed " + event.id() + " gives back "
+                                    + amount.toPlainString() + " on invoice " + invoice.number + ", but payment "
+                                    + reversal.paymentId() + " paid " + paid.amount.stripTrailingZeros().toPlainString()
+                                    + " " + invoice.currency + " there");
+                        }
+                        paid.reversedAt = now;
+                        invoice.amountPaid = invoice.amountPaid.subtract(paid.amount);
+                        invoice.recomputeAmountDue();
+                    });
+                }))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> allocate(UUID paymentId, String currency, List<PaymentAllocation> allocations, InboundEvent event,
+            boolean firstOfPayment) {
+        Map<UUID, BigDecimal> perInvoice = perInvoice(allocations);
+        if (perInvoice.isEmpty()) {
+            // nothing matched yet: the money waits on the customer's account in payments-service
+            return Uni.createFrom().voidItem();
+        }
+        return invoices.lock(perInvoice.keySet(), event, currency)
+                .chain(locked -> payments.ofPayment(paymentId).chain(recorded -> {
+                    if (firstOfPayment && !recorded.isEmpty()) {
+                        throw new MalformedEventException("payment-received " + event.id() + " for payment " + paymentId
+                                + ", which was already received here");
+                    }
+                    Map<UUID, InvoicePayment> byInvoice = byInvoice(recorded);
+                    List<InvoicePayment> added = new ArrayList<>();
+                    Instant now = now();
+                    perInvoice.forEach((invoiceId, amount) -> {
+                        Invoice invoice = locked.get(invoiceId);
+                        EventInvoices.amount(amount, invoice, event);
+                        InvoicePayment paid = byInvoice.get(invoiceId);
+                        if (paid == null) {
+                            paid = InvoicePayment.of(paymentId, invoiceId, now);
+                            added.add(paid);
+                        } else if (paid.reversed()) {
+                            throw new MalformedEventException(event.type() + " " + event.id() + " allocates payment "
+                                    + paymentId + ", which was reversed");
+                        }
+                        paid.amount = paid.amount.add(amount);
+                        // an allocation beyond what is due is not cut: amountPaid keeps it, amountOverpaid shows it
+                        invoice.amountPaid = invoice.amountPaid.add(amount);
+                        invoice.recomputeAmountDue();
+                    });
+                    // persist(Iterable) of nothing fails rather than doing nothing
+                    return added.isEmpty() ? Uni.createFrom().voidItem() : payments.persist(added);
+                }))
+                .replaceWithVoid();
+    }
+
+    /** Allocations summed per invoice, in the event's order: one payment may name an invoice twice. */
+    private static Map<UUID, BigDecimal> perInvoice(List<PaymentAllocation> allocations) {
+        return allocations.stream().collect(Collectors.toMap(PaymentAllocation::invoiceId, PaymentAllocation::amount,
+                BigDecimal::add, LinkedHashMap::new));
+    }
+
+    private static Map<UUID, InvoicePayment> byInvoice(List<InvoicePayment> recorded) {
+        return recorded.stream().collect(Collectors.toMap(p -> p.invoiceId, Function.identity()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
