@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 --changeset receivables:invoicing-006
---comment: Recurring billing schedules and the periods they issued; historical invoices imported from an ERP.
+--comment: Recurring billing schedules and the periods they issued (historical imports need no table: they are invoices).
 CREATE TABLE billing_schedule (
     id                UUID PRIMARY KEY,
     customer_id       UUID        NOT NULL REFERENCES customer (id),

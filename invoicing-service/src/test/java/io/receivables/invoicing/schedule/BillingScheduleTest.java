@@ -11,6 +11,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -266,6 +268,26 @@ class BillingScheduleTest {
         assertThat(listed).isEqualTo(ids);
         given().queryParam("cursor", "nonsense").when().get("/billing-schedules")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
+        given().queryParam("customerId", "nonsense").when().get("/billing-schedules")
+                .then().statusCode(400).body("errors.field", hasItem("customerId"));
+    }
+
+    @Test
+    void documentsTheSchedulesInOpenApi() {
+        Response openapi = given().accept("application/json").when().get("/q/openapi?format=json");
+        openapi.then().statusCode(200)
+                .body("paths.'/billing-schedules'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
+                        equalTo("header"))
+                .body("paths.'/billing-schedules'.post.responses.keySet()", hasItems("201", "400", "422"))
+                .body("paths.'/billing-schedules/{id}'.get.responses.'200'.headers.ETag", notNullValue())
+                .body("paths.'/billing-schedules/run'.post.responses.keySet()", hasItem("200"));
+        for (String action : List.of("pause", "resume", "cancel")) {
+            String path = "paths.'/billing-schedules/{id}/" + action + "'.post";
+            openapi.then()
+                    .body(path + ".parameters.find { it.name == 'If-Match' }.in", equalTo("header"))
+                    .body(path + ".parameters.find { it.name == 'Idempotency-Key' }.in", equalTo("header"))
+                    .body(path + ".responses.keySet()", hasItems("200", "404", "409", "412", "428"));
+        }
     }
 
     private static void invalid(String body, int status, String field) {

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.schedule.service.BillingScheduleService;
 import io.receivables.invoicing.schedule.service.RunReport;
 import io.receivables.invoicing.schedule.service.ScheduleRunner;
@@ -91,10 +92,11 @@ public class BillingScheduleResource {
     @APIResponse(responseCode = "200", description = "A page of schedules", content = @Content(schema = @Schema(implementation = SchedulePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SchedulePage> list(
-            @Parameter(description = "Only this customer's schedules") @QueryParam("customerId") UUID customerId,
+            @Parameter(description = "Only this customer's schedules (a UUID)") @QueryParam("customerId") String customerId,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return service.list(customerId, cursor, limit)
+        return Uni.createFrom().item(() -> customerId == null ? null : customerId(customerId))
+                .chain(customer -> service.list(customer, cursor, limit))
                 .map(page -> new SchedulePage(page.items().stream().map(BillingScheduleResponse::of).toList(),
                         page.nextCursor()));
     }
@@ -163,6 +165,15 @@ public class BillingScheduleResource {
         return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
                 .chain(expected -> idempotency.handle(idempotencyKey, "POST /billing-schedules/" + id + "/" + action, null,
                         () -> change.apply(id, expected).map(BillingScheduleResource::ok)));
+    }
+
+    /** A malformed id is the client's mistake (400 naming it), not an unknown resource (JAX-RS would answer 404). */
+    private static UUID customerId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("customerId", "'" + value + "' is not a UUID");
+        }
     }
 
     private static Response ok(ScheduleWithRuns view) {

@@ -198,6 +198,16 @@ class InvoiceImportTest {
                 .then().statusCode(200).body("accepted", equalTo(1));
     }
 
+    @Test
+    void documentsTheImportInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/invoices/import'.post.requestBody.content.keySet()",
+                        hasItems("text/csv", "application/x-ndjson"))
+                .body("paths.'/invoices/import'.post.responses.keySet()", hasItems("200", "400", "413", "422"))
+                .body("paths.'/invoices/import'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
+                        equalTo("header"));
+    }
+
     private static String line(String number, String customer, String issueDate, String currency, String price) {
         return """
                 {"externalNumber": "%s", "customerId": "%s", "issueDate": "%s", "currency": "%s", \
