@@ -20,6 +20,8 @@ import io.receivables.invoicing.InvoicingDatabase;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** POST /invoices/import: each historical invoice accepted or rejected on its own, with its original number. */
 @QuarkusTest
@@ -31,6 +33,9 @@ class InvoiceImportTest {
 
     @Inject
     InvoicingDatabase db;
+
+    @Inject
+    Pool pool;
 
     static String customer(String creditLimit) {
         String limit = creditLimit == null ? "" : ", \"creditLimit\": \"" + creditLimit + "\"";
@@ -192,10 +197,20 @@ class InvoiceImportTest {
     }
 
     @Test
-    void theCreditLimitDoesNotRefuseHistory() {
+    void theCreditLimitIsNotCheckedForHistoryButTheHistoryCountsAsOpenAr() {
         String customer = customer("100.00");
-        importCsv(HEADER + "CL-" + System.nanoTime() + "," + customer + ",2018-01-01,,,,Old,1,1000.00,0\n")
-                .then().statusCode(200).body("accepted", equalTo(1));
+        String imported = importCsv(HEADER + "CL-" + System.nanoTime() + "," + customer + ",2018-01-01,,,,Old,1,1000.00,0\n")
+                .then().statusCode(200).body("accepted", equalTo(1)).extract().path("rows[0].invoiceId");
+
+        assertThat(pool.preparedQuery("SELECT credit_limit_exceeded FROM invoice WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(imported))).await().indefinitely().iterator().next().getBoolean(0))
+                .as("not checked, so not flagged").isFalse();
+        given().contentType(ContentType.JSON).body("""
+                {"customerId": "%s", "issueDate": "2018-02-01",
+                 "lines": [{"description": "New", "quantity": "1", "unitPrice": "1.00", "taxRate": "0"}]}"""
+                .formatted(customer)).when().post("/invoices").then().statusCode(201)
+                .body("creditCheck.decision", equalTo("ALLOWED_OVER_LIMIT"))
+                .body("creditCheck.openBefore", equalTo("1000.00"));
     }
 
     @Test
