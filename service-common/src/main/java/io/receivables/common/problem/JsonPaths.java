@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Turns Jackson's reference chain into the field path a client wrote, e.g. {@code lines[2].unitPrice}. */
-final class JsonPaths {
+/**
+ * Turns Jackson's reference chain into the field path a client wrote, e.g. {@code lines[2].unitPrice}. Public for code
+ * that reads JSON itself (one document per line of an upload) and reports per document instead of failing the request.
+ */
+public final class JsonPaths {
 
     private JsonPaths() {
     }
 
-    static String of(JsonMappingException e) {
+    public static String of(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getIndex() >= 0) {
@@ -26,7 +29,7 @@ final class JsonPaths {
     }
 
     /** A client-facing reason for a JSON value of the wrong kind, e.g. a number where a decimal string is required. */
-    static String describeMismatch(MismatchedInputException e) {
+    public static String describeMismatch(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         boolean numberGiven = original.contains("Floating-point value") || original.contains("Integer value")

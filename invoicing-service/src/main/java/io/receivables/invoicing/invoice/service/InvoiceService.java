@@ -114,6 +114,40 @@ public class InvoiceService {
         return terms;
     }
 
+    /**
+     * Records an invoice issued earlier in another system (an ERP's history) under its original number: the gap-free
+     * series is not used, and the credit limit is not checked, since the invoice exists already and refusing it would
+     * only hide receivables that are real. Like any invoice it publishes {@code invoice-issued}, in the same transaction.
+     * Every rejection (invalid field, unknown customer) is decided before anything is written.
+     */
+    @WithTransaction
+    public Uni<Invoice> recordHistorical(CreateInvoiceRequest request, String originalNumber) {
+        List<FieldError> errors = new ArrayList<>();
+        PaymentTerms requestedTerms = checked(request, "", errors);
+        if (request.issueDate() == null) {
+            errors.add(new FieldError("issueDate", "a historical invoice needs the date it was issued"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return customers.findById(request.customerId())
+                .onItem().ifNull().failWith(() -> unknownCustomer("customerId", request.customerId()))
+                .chain(customer -> {
+                    Invoice invoice = fill(newInvoice(now()), request, customer, requestedTerms);
+                    markIssued(invoice, "");
+                    invoice.number = originalNumber;
+                    invoice.status = InvoiceStatus.ISSUED;
+                    invoice.issuedAt = now();
+                    invoice.recomputeAmountDue();
+                    return invoices.persist(invoice);
+                })
+                .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved)));
+    }
+
+    private static ProblemException unknownCustomer(String field, UUID id) {
+        return ProblemException.unknownReference(field, "no customer " + id + "; register it with POST /customers first");
+    }
+
     /** @param origin marks where an invoice comes from (e.g. a late fee) before it is persisted */
     private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field,
             CreditLimitConfig.Policy policy, Consumer<Invoice> origin) {
@@ -187,9 +221,8 @@ public class InvoiceService {
         Map<UUID, Customer> locked = new HashMap<>();
         return Multi.createFrom().iterable(firstUse.entrySet())
                 .onItem().transformToUniAndConcatenate(use -> customers.findById(use.getKey(), LockModeType.PESSIMISTIC_WRITE)
-                        .onItem().ifNull().failWith(() -> ProblemException.unknownReference(
-                                field.apply(use.getValue()) + "customerId",
-                                "no customer " + use.getKey() + "; register it with POST /customers first"))
+                        .onItem().ifNull()
+                        .failWith(() -> unknownCustomer(field.apply(use.getValue()) + "customerId", use.getKey()))
                         .invoke(customer -> locked.put(customer.id, customer)))
                 .collect().last()
                 .map(ignored -> locked);

@@ -1,0 +1,173 @@
+package io.receivables.invoicing.invoice.importing;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.receivables.common.problem.FieldError;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
+import io.receivables.invoicing.terms.PaymentTermsType;
+
+/**
+ * Historical invoices from CSV: a header row naming the columns (any order), then one row per invoice LINE; the rows of
+ * one invoice share its {@code externalNumber} and its invoice columns are read from its first row (a later row may
+ * leave them empty, but not contradict them).
+ */
+public final class CsvInvoices {
+
+    /** Every invoice needs these. */
+    public static final List<String> REQUIRED = List.of("externalNumber", "customerId", "issueDate", "description",
+            "quantity", "unitPrice", "taxRate");
+
+    /** Empty or absent: the invoice defaults (customer's currency and terms, due date from the terms). */
+    public static final List<String> OPTIONAL = List.of("dueDate", "currency", "poNumber", "paymentTermsType",
+            "paymentTermsDays");
+
+    private static final List<String> INVOICE_COLUMNS = List.of("customerId", "issueDate", "dueDate", "currency",
+            "poNumber", "paymentTermsType", "paymentTermsDays");
+
+    private CsvInvoices() {
+    }
+
+    /**
+     * The invoices of {@code csv}, each read or with why it could not be.
+     *
+     * @throws ProblemException 400 naming the column for a header that is not understood, 413 for more than
+     *         {@code maxRows} rows
+     */
+    public static List<ImportRow> read(String csv, int maxRows) {
+        List<CsvRecords.Record> records;
+        try {
+            records = CsvRecords.parse(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("body", "is not valid CSV: " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw ProblemException.invalid("body", "is empty; the first line must be the header: "
+                    + String.join(",", REQUIRED));
+        }
+        Map<String, Integer> columns = header(records.get(0).fields());
+        List<CsvRecords.Record> rows = records.subList(1, records.size());
+        if (rows.size() > maxRows) {
+            throw ImportLimits.tooManyRows(rows.size(), maxRows);
+        }
+        Map<String, List<CsvRecords.Record>> byNumber = new LinkedHashMap<>();
+        List<ImportRow> read = new ArrayList<>();
+        for (CsvRecords.Record row : rows) {
+            if (row.fields().size() != columns.size()) {
+                read.add(ImportRow.unreadable(row.line(), null, List.of(new FieldError("columns", "line " + row.line()
+                        + " has " + row.fields().size() + " fields, the header " + columns.size())), List.of()));
+                continue;
+            }
+            String number = row.fields().get(columns.get("externalNumber")).strip();
+            if (number.isEmpty()) {
+                read.add(ImportRow.unreadable(row.line(), null, List.of(new FieldError("externalNumber",
+                        "must not be empty: it groups the rows of an invoice (line " + row.line() + ")")), List.of()));
+                continue;
+            }
+            byNumber.computeIfAbsent(number, n -> new ArrayList<>()).add(row);
+        }
+        byNumber.forEach((number, invoiceRows) -> read.add(invoice(number, invoiceRows, columns)));
+        read.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return read;
+    }
+
+    private static Map<String, Integer> header(List<String> names) {
+        Map<String, Integer> columns = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).strip();
+            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+                errors.add(new FieldError(name, "unknown column; the columns are " + String.join(", ", REQUIRED)
+                        + " and optionally " + String.join(", ", OPTIONAL)));
+            } else if (columns.putIfAbsent(name, i) != null) {
+                errors.add(new FieldError(name, "column appears more than once"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!columns.containsKey(required)) {
+                errors.add(new FieldError(required, "required column is missing from the header"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return columns;
+    }
+
+    private static ImportRow invoice(String number, List<CsvRecords.Record> rows, Map<String, Integer> columns) {
+        CsvRecords.Record first = rows.get(0);
+        List<FieldError> errors = new ArrayList<>();
+        for (CsvRecords.Record row : rows.subList(1, rows.size())) {
+            for (String column : INVOICE_COLUMNS) {
+                String value = value(row, columns, column);
+                if (value != null && !value.equals(value(first, columns, column))) {
+                    errors.add(new FieldError(column, "'" + value + "' on line " + row.line()
+                            + " differs from line " + first.line() + " of the same invoice"));
+                }
+            }
+        }
+        UUID customerId = parse(first, columns, "customerId", UUID::fromString, "is not a UUID", errors);
+        LocalDate issueDate = parse(first, columns, "issueDate", LocalDate::parse, "is not a date such as 2024-03-31",
+                errors);
+        LocalDate dueDate = parse(first, columns, "dueDate", LocalDate::parse, "is not a date such as 2024-04-30",
+                errors);
+        PaymentTermsRequest terms = terms(first, columns, errors);
+        List<InvoiceLineRequest> lines = new ArrayList<>();
+        for (CsvRecords.Record row : rows) {
+            lines.add(new InvoiceLineRequest(value(row, columns, "description"), value(row, columns, "quantity"),
+                    value(row, columns, "unitPrice"), value(row, columns, "taxRate")));
+        }
+        List<Integer> lineNumbers = rows.stream().map(CsvRecords.Record::line).toList();
+        if (!errors.isEmpty()) {
+            return ImportRow.unreadable(first.line(), number, errors, lineNumbers);
+        }
+        return ImportRow.read(first.line(), new HistoricalInvoice(number, customerId, value(first, columns, "currency"),
+                issueDate, terms, dueDate, value(first, columns, "poNumber"), lines), lineNumbers);
+    }
+
+    private static PaymentTermsRequest terms(CsvRecords.Record row, Map<String, Integer> columns,
+            List<FieldError> errors) {
+        String type = value(row, columns, "paymentTermsType");
+        String days = value(row, columns, "paymentTermsDays");
+        if (type == null && days == null) {
+            return null;
+        }
+        PaymentTermsType parsedType = parse(row, columns, "paymentTermsType", PaymentTermsType::valueOf,
+                "is not one of " + java.util.Arrays.toString(PaymentTermsType.values()), errors);
+        Integer parsedDays = parse(row, columns, "paymentTermsDays", Integer::valueOf, "is not a whole number of days",
+                errors);
+        return new PaymentTermsRequest(parsedType, parsedDays, null, null);
+    }
+
+    /** The stripped value of {@code column}; null when the column is absent or the cell empty. */
+    private static String value(CsvRecords.Record row, Map<String, Integer> columns, String column) {
+        Integer index = columns.get(column);
+        if (index == null) {
+            return null;
+        }
+        String value = row.fields().get(index).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static <T> T parse(CsvRecords.Record row, Map<String, Integer> columns, String column,
+            java.util.function.Function<String, T> parser, String problem, List<FieldError> errors) {
+        String value = value(row, columns, column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            errors.add(new FieldError(column, "'" + value + "' " + problem + " (line " + row.line() + ")"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.receivables.invoicing.invoice.importing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
+import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
+
+/**
+ * An invoice issued earlier in another system: the body of POST /invoices plus the number it was issued under, which it
+ * keeps. Its dates are kept as they were.
+ */
+public record HistoricalInvoice(
+        @NotBlank @Size(max = 32) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._/-]*$", message = "must start with a letter or digit and hold only letters, digits and . _ / -") String externalNumber,
+        @NotNull UUID customerId,
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @NotNull LocalDate issueDate,
+        @Valid PaymentTermsRequest paymentTerms,
+        LocalDate dueDate,
+        @Size(max = 64) String poNumber,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines) {
+
+    /** This service's own numbers: an imported number of that form would collide with one it issues later. */
+    private static final java.util.regex.Pattern OWN_SERIES = java.util.regex.Pattern.compile("^INV-\\d{4}-\\d+$");
+
+    /** True when the number has the form this service issues (INV-year-sequence), which would collide later. */
+    public boolean hasOwnSeriesNumber() {
+        return externalNumber != null && OWN_SERIES.matcher(externalNumber).matches();
+    }
+
+    public CreateInvoiceRequest invoice() {
+        return new CreateInvoiceRequest(customerId, currency, issueDate, paymentTerms, dueDate, poNumber, lines);
+    }
+}

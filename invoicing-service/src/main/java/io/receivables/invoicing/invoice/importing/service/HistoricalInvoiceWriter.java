@@ -1,0 +1,49 @@
+package io.receivables.invoicing.invoice.importing.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.problem.FieldError;
+import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.importing.HistoricalInvoice;
+import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.service.InvoiceService;
+import io.smallrye.mutiny.Uni;
+
+/** Writes one historical invoice in its own transaction (or the Idempotency-Key's, when the import has one). */
+@ApplicationScoped
+public class HistoricalInvoiceWriter {
+
+    private final InvoiceRepository invoices;
+    private final InvoiceService service;
+
+    @Inject
+    public HistoricalInvoiceWriter(InvoiceRepository invoices, InvoiceService service) {
+        this.invoices = invoices;
+        this.service = service;
+    }
+
+    /** Fails with {@link DuplicateNumberException} when an invoice with that number exists already. */
+    @WithTransaction
+    public Uni<Invoice> record(HistoricalInvoice invoice) {
+        return invoices.count("number", invoice.externalNumber())
+                .chain(existing -> existing > 0
+                        ? Uni.createFrom().failure(new DuplicateNumberException(invoice.externalNumber()))
+                        : service.recordHistorical(invoice.invoice(), invoice.externalNumber()));
+    }
+
+    /** An invoice with this number is on record already: imported before, or issued here. */
+    public static class DuplicateNumberException extends RuntimeException {
+
+        public DuplicateNumberException(String number) {
+            super("an invoice numbered " + number + " exists already; nothing was written for this row");
+        }
+
+        public List<FieldError> errors() {
+            return List.of(new FieldError("externalNumber", getMessage()));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.receivables.invoicing.schedule.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
+import io.receivables.invoicing.schedule.Frequency;
+import io.receivables.invoicing.schedule.InvoiceTemplate;
+
+/**
+ * A recurring invoice. Lines, currency, payment terms and PO number are as for POST /invoices; currency and terms left
+ * out default to the customer's profile at the time each period is issued.
+ */
+public record BillingScheduleRequest(
+        @NotNull UUID customerId,
+        @NotNull Frequency frequency,
+        @Schema(description = "Day of the month periods start on, 1 to 31; 29 to 31 fall on the last day of a shorter month") @NotNull @Min(1) @Max(31) Integer anchorDay,
+        @Schema(description = "The first period starts on the first anchor day on or after this date; may lie in the past (missed periods are issued once each)") @NotNull LocalDate startDate,
+        @Schema(description = "Inclusive: no period starts after it; absent for open-ended") LocalDate endDate,
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @Valid PaymentTermsRequest paymentTerms,
+        @Size(max = 64) String poNumber,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines) {
+
+    public InvoiceTemplate template() {
+        return new InvoiceTemplate(currency, paymentTerms, poNumber, lines);
+    }
+}

@@ -1,0 +1,182 @@
+package io.receivables.invoicing.schedule.rest;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.idempotency.Idempotency;
+import io.receivables.common.problem.Problem;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.schedule.service.BillingScheduleService;
+import io.receivables.invoicing.schedule.service.RunReport;
+import io.receivables.invoicing.schedule.service.ScheduleRunner;
+import io.receivables.invoicing.schedule.service.ScheduleWithRuns;
+import io.smallrye.mutiny.Uni;
+
+@Path("/billing-schedules")
+@Tag(name = "Billing schedules", description = "Recurring invoices: each period issued once, when it starts")
+@Produces(MediaType.APPLICATION_JSON)
+public class BillingScheduleResource {
+
+    private final BillingScheduleService service;
+    private final ScheduleRunner runner;
+    private final Idempotency idempotency;
+
+    @Inject
+    public BillingScheduleResource(BillingScheduleService service, ScheduleRunner runner, Idempotency idempotency) {
+        this.service = service;
+        this.runner = runner;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a billing schedule", description = "Periods start on the anchor day every 1, 3 or 12"
+            + " months, from the first anchor day on or after startDate, up to endDate (inclusive: no period starts"
+            + " after it). An anchor day of 29 to 31 falls on the last day of a shorter month. Each period is issued"
+            + " once as an invoice dated the period's start, as soon as it has started; a start in the past catches up"
+            + " every missed period.")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid BillingScheduleRequest request,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            UriInfo uri) {
+        return idempotency.handle(idempotencyKey, "POST /billing-schedules", request, () -> service.create(request)
+                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.schedule().id.toString()).build())
+                        .tag(IfMatch.etag(created.schedule().version)).entity(BillingScheduleResponse.of(created)).build()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a billing schedule", description = "With its next run date and the periods issued so far."
+            + " The ETag header is the version to send in If-Match to pause, resume or cancel.")
+    @APIResponse(responseCode = "200", description = "The schedule", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.find(id).map(BillingScheduleResource::ok);
+    }
+
+    @GET
+    @Operation(summary = "List billing schedules", description = "Oldest first. Cursor pagination: pass nextCursor as cursor for the next page.")
+    @APIResponse(responseCode = "200", description = "A page of schedules", content = @Content(schema = @Schema(implementation = SchedulePage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SchedulePage> list(
+            @Parameter(description = "Only this customer's schedules (a UUID)") @QueryParam("customerId") String customerId,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return Uni.createFrom().item(() -> customerId == null ? null : customerId(customerId))
+                .chain(customer -> service.list(customer, cursor, limit))
+                .map(page -> new SchedulePage(page.items().stream().map(BillingScheduleResponse::of).toList(),
+                        page.nextCursor()));
+    }
+
+    /** A page of schedules; {@code nextCursor} is absent on the last page. */
+    public record SchedulePage(List<BillingScheduleResponse> items, String nextCursor) {
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @Operation(summary = "Pause a billing schedule", description = "ACTIVE to PAUSED: nothing is issued while paused. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Paused", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The schedule is not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The schedule changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> pause(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return change(id, "pause", ifMatch, idempotencyKey, service::pause);
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Operation(summary = "Resume a paused billing schedule", description = "PAUSED to ACTIVE. The next period is the first"
+            + " that starts today or later: periods that started while paused are skipped, not billed late. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Resumed", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The schedule is not PAUSED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The schedule changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> resume(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return change(id, "resume", ifMatch, idempotencyKey, service::resume);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a billing schedule", description = "ACTIVE or PAUSED to CANCELLED, for good; invoices already issued stay. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Cancelled", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The schedule is already CANCELLED or COMPLETED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The schedule changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> cancel(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return change(id, "cancel", ifMatch, idempotencyKey, service::cancel);
+    }
+
+    @POST
+    @Path("run")
+    @Operation(summary = "Issue every period that is due now", description = "What the scheduler does every"
+            + " receivables.invoicing.schedules.interval, for operators. Safe to repeat and to run on several replicas"
+            + " at once: a period already issued is never issued again, so no Idempotency-Key is needed. A schedule that"
+            + " fails (e.g. credit limit under policy REJECT) is reported under failed, keeps the error as lastError and"
+            + " is tried again on the next run; the others go on.")
+    @APIResponse(responseCode = "200", description = "What this run issued and which schedules failed", content = @Content(schema = @Schema(implementation = RunReport.class)))
+    public Uni<RunReport> run() {
+        return runner.runDue();
+    }
+
+    private Uni<Response> change(UUID id, String action, String ifMatch, String idempotencyKey,
+            BiFunction<UUID, OptionalLong, Uni<ScheduleWithRuns>> change) {
+        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
+                .chain(expected -> idempotency.handle(idempotencyKey, "POST /billing-schedules/" + id + "/" + action, null,
+                        () -> change.apply(id, expected).map(BillingScheduleResource::ok)));
+    }
+
+    /** A malformed id is the client's mistake (400 naming it), not an unknown resource (JAX-RS would answer 404). */
+    private static UUID customerId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("customerId", "'" + value + "' is not a UUID");
+        }
+    }
+
+    private static Response ok(ScheduleWithRuns view) {
+        return Response.ok(BillingScheduleResponse.of(view)).tag(IfMatch.etag(view.schedule().version)).build();
+    }
+}

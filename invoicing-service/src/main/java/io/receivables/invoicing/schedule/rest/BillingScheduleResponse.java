@@ -1,0 +1,45 @@
+package io.receivables.invoicing.schedule.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
+import io.receivables.invoicing.schedule.BillingSchedule;
+import io.receivables.invoicing.schedule.Frequency;
+import io.receivables.invoicing.schedule.InvoiceTemplate;
+import io.receivables.invoicing.schedule.ScheduleRun;
+import io.receivables.invoicing.schedule.ScheduleStatus;
+import io.receivables.invoicing.schedule.service.ScheduleWithRuns;
+
+public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus status, Frequency frequency,
+        int anchorDay, LocalDate startDate, LocalDate endDate, String currency, PaymentTermsRequest paymentTerms,
+        String poNumber, List<InvoiceLineRequest> lines,
+        @Schema(description = "The issue date of the next invoice (the start of the next period); absent unless ACTIVE") LocalDate nextRunDate,
+        @Schema(description = "Why the last attempt to issue failed; cleared once a period is issued") String lastError,
+        Instant lastErrorAt,
+        @Schema(description = "The periods issued so far, oldest first") List<IssuedPeriod> issuedPeriods,
+        Instant createdAt, Instant updatedAt) {
+
+    /** One issued period: the invoice's issue date is the period's start. */
+    public record IssuedPeriod(LocalDate periodStart, LocalDate periodEnd, UUID invoiceId, String invoiceNumber,
+            Instant issuedAt) {
+
+        static IssuedPeriod of(ScheduleRun run) {
+            return new IssuedPeriod(run.periodStart, run.periodEnd, run.invoiceId, run.invoiceNumber, run.issuedAt);
+        }
+    }
+
+    public static BillingScheduleResponse of(ScheduleWithRuns view) {
+        BillingSchedule s = view.schedule();
+        InvoiceTemplate template = s.template();
+        return new BillingScheduleResponse(s.id, s.customerId, s.status, s.frequency, s.anchorDay, s.startDate,
+                s.endDate, template.currency(), template.paymentTerms(), template.poNumber(), template.lines(),
+                s.status == ScheduleStatus.ACTIVE ? s.nextPeriodStart : null, s.lastError, s.lastErrorAt,
+                view.runs().stream().map(IssuedPeriod::of).toList(), s.createdAt, s.updatedAt);
+    }
+}

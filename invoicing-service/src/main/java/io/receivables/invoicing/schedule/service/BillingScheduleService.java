@@ -1,0 +1,179 @@
+package io.receivables.invoicing.schedule.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.paging.Page;
+import io.receivables.common.problem.FieldError;
+import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemType;
+import io.receivables.invoicing.customer.repository.CustomerRepository;
+import io.receivables.invoicing.invoice.service.InvoiceRequestChecks;
+import io.receivables.invoicing.schedule.BillingCalendar;
+import io.receivables.invoicing.schedule.BillingSchedule;
+import io.receivables.invoicing.schedule.ScheduleRun;
+import io.receivables.invoicing.schedule.ScheduleStatus;
+import io.receivables.invoicing.schedule.repository.BillingScheduleRepository;
+import io.receivables.invoicing.schedule.repository.ScheduleRunRepository;
+import io.receivables.invoicing.schedule.rest.BillingScheduleRequest;
+import io.smallrye.mutiny.Uni;
+
+/** Creating, reading, pausing, resuming and cancelling schedules; {@link ScheduleRunner} issues their periods. */
+@ApplicationScoped
+public class BillingScheduleService {
+
+    private final BillingScheduleRepository schedules;
+    private final ScheduleRunRepository runs;
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    @Inject
+    public BillingScheduleService(BillingScheduleRepository schedules, ScheduleRunRepository runs,
+            CustomerRepository customers, Clock clock) {
+        this.schedules = schedules;
+        this.runs = runs;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an ACTIVE schedule after the same checks an invoice gets (lines, currency, terms), so that its periods do
+     * not fail later on input that could have been rejected now.
+     */
+    @WithTransaction
+    public Uni<ScheduleWithRuns> create(BillingScheduleRequest request) {
+        BillingCalendar calendar = new BillingCalendar(request.frequency(), request.anchorDay());
+        LocalDate firstPeriod = calendar.firstPeriodStart(request.startDate());
+        List<FieldError> errors = InvoiceRequestChecks.check(
+                request.template().invoice(request.customerId(), firstPeriod, calendar.periodEnd(firstPeriod)));
+        if (request.paymentTerms() != null) {
+            request.paymentTerms().toTerms("paymentTerms", errors);
+        }
+        if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
+            errors.add(new FieldError("endDate", "must not be before startDate " + request.startDate()));
+        } else if (request.endDate() != null && request.endDate().isBefore(firstPeriod)) {
+            errors.add(new FieldError("endDate", "no period would start on or before it: the first starts on "
+                    + firstPeriod));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return customers.findById(request.customerId())
+                .onItem().ifNull().failWith(() -> ProblemException.unknownReference("customerId",
+                        "no customer " + request.customerId() + "; register it with POST /customers first"))
+                .chain(customer -> {
+                    BillingSchedule schedule = new BillingSchedule();
+                    schedule.id = UUID.randomUUID();
+                    schedule.customerId = customer.id;
+                    schedule.frequency = request.frequency();
+                    schedule.anchorDay = request.anchorDay();
+                    schedule.startDate = request.startDate();
+                    schedule.endDate = request.endDate();
+                    schedule.template(request.template());
+                    schedule.status = ScheduleStatus.ACTIVE;
+                    schedule.nextPeriodStart = firstPeriod;
+                    schedule.createdAt = now();
+                    return schedules.persist(schedule);
+                })
+                .map(schedule -> new ScheduleWithRuns(schedule, List.of()));
+    }
+
+    @WithSession
+    public Uni<ScheduleWithRuns> find(UUID id) {
+        return schedules.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No billing schedule " + id))
+                .chain(this::withRuns);
+    }
+
+    @WithSession
+    public Uni<Page<ScheduleWithRuns>> list(UUID customerId, String cursor, int limit) {
+        return schedules.page(customerId, cursor, limit)
+                .chain(page -> runs.ofSchedules(page.items().stream().map(s -> s.id).toList())
+                        .map(all -> {
+                            Map<UUID, List<ScheduleRun>> bySchedule = all.stream()
+                                    .collect(Collectors.groupingBy(run -> run.scheduleId));
+                            return new Page<>(page.items().stream()
+                                    .map(s -> new ScheduleWithRuns(s, bySchedule.getOrDefault(s.id, List.of())))
+                                    .toList(), page.nextCursor());
+                        }));
+    }
+
+    /** ACTIVE to PAUSED: nothing is issued until resumed. */
+    @WithTransaction
+    public Uni<ScheduleWithRuns> pause(UUID id, OptionalLong expectedVersion) {
+        return change(id, expectedVersion, schedule -> {
+            requireStatus(schedule, "paused", ScheduleStatus.ACTIVE);
+            schedule.status = ScheduleStatus.PAUSED;
+        });
+    }
+
+    /**
+     * PAUSED to ACTIVE. The next period is the first that starts today or later: periods that started while the schedule
+     * was paused are skipped, not billed late.
+     */
+    @WithTransaction
+    public Uni<ScheduleWithRuns> resume(UUID id, OptionalLong expectedVersion) {
+        return change(id, expectedVersion, schedule -> {
+            requireStatus(schedule, "resumed", ScheduleStatus.PAUSED);
+            schedule.status = ScheduleStatus.ACTIVE;
+            schedule.nextPeriodFrom(schedule.calendar().firstPeriodStartOnOrAfter(schedule.nextPeriodStart,
+                    LocalDate.now(clock)));
+        });
+    }
+
+    /** ACTIVE or PAUSED to CANCELLED, for good; the invoices already issued stay as they are. */
+    @WithTransaction
+    public Uni<ScheduleWithRuns> cancel(UUID id, OptionalLong expectedVersion) {
+        return change(id, expectedVersion, schedule -> {
+            requireStatus(schedule, "cancelled", ScheduleStatus.ACTIVE, ScheduleStatus.PAUSED);
+            schedule.status = ScheduleStatus.CANCELLED;
+            schedule.nextPeriodStart = null;
+        });
+    }
+
+    /**
+     * Applies a status change under the row lock, which waits for a runner issuing a period of this schedule right now;
+     * the version check then tells the client that the schedule moved on since it read it.
+     */
+    private Uni<ScheduleWithRuns> change(UUID id, OptionalLong expectedVersion,
+            java.util.function.Consumer<BillingSchedule> change) {
+        return schedules.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No billing schedule " + id))
+                .invoke(schedule -> {
+                    IfMatch.check(expectedVersion, schedule.version, "Billing schedule " + id);
+                    change.accept(schedule);
+                    schedule.updatedAt = now();
+                })
+                .call(schedules::flush)
+                .chain(this::withRuns);
+    }
+
+    private static void requireStatus(BillingSchedule schedule, String action, ScheduleStatus... allowed) {
+        if (!List.of(allowed).contains(schedule.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Billing schedule " + schedule.id + " is " + schedule.status
+                    + "; only a schedule that is " + List.of(allowed) + " can be " + action, List.of());
+        }
+    }
+
+    private Uni<ScheduleWithRuns> withRuns(BillingSchedule schedule) {
+        return runs.ofSchedules(List.of(schedule.id)).map(list -> new ScheduleWithRuns(schedule, list));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
