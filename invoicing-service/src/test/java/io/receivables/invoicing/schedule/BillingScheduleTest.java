@@ -57,7 +57,7 @@ class BillingScheduleTest {
     }
 
     @Test
-    void issuesEachDuePeriodOnceAsAnInvoiceWithItsEventAndNothingMoreWhenRunAgain() {
+    void issuesEachDuePeriodOnceAsAnInvoiceWithItsEventAndNothingMoreWhenRunAgain() throws Exception {
         String customer = customer(null);
         String id = create(schedule(customer, "MONTHLY", 1, "2061-01-01", "2061-12-31"));
         travelTo(clock, LocalDate.of(2061, 2, 10));
@@ -75,9 +75,10 @@ class BillingScheduleTest {
                     .body("poNumber", equalTo("PO-SUB"))
                     .body("billingPeriod.start", equalTo(period.get("periodStart")))
                     .body("billingPeriod.end", equalTo(period.get("periodEnd")));
-            assertThat(db.outboxRowFor(period.get("invoiceId"), "invoice-issued").getString("payload"))
-                    .contains("\"billingPeriod\":{\"start\":\"" + period.get("periodStart") + "\",\"end\":\""
-                            + period.get("periodEnd") + "\"}");
+            var event = io.receivables.contracts.json.EventJson.mapper()
+                    .readTree(db.outboxRowFor(period.get("invoiceId"), "invoice-issued").getString("payload"));
+            assertThat(event.at("/billingPeriod/start").asText()).isEqualTo(period.get("periodStart"));
+            assertThat(event.at("/billingPeriod/end").asText()).isEqualTo(period.get("periodEnd"));
         }
         get(id).then().statusCode(200)
                 .body("status", equalTo("ACTIVE"))
