@@ -2,6 +2,7 @@ package io.receivables.invoicing.balance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -36,13 +37,25 @@ public class InvoicePayment {
     @Column(name = "reversed_at")
     public Instant reversedAt;
 
-    public static InvoicePayment of(UUID paymentId, UUID invoiceId, Instant appliedAt) {
+    /**
+     * The business date from which it counts as paid: the payment's value date, or for a later allocation of money
+     * already received, the day it was allocated. A statement as of a date reads this, not {@link #appliedAt}.
+     */
+    @Column(name = "paid_on", nullable = false)
+    public LocalDate paidOn;
+
+    /** The reversal's business date; from then on the amount no longer counts as paid. */
+    @Column(name = "reversed_on")
+    public LocalDate reversedOn;
+
+    public static InvoicePayment of(UUID paymentId, UUID invoiceId, Instant appliedAt, LocalDate paidOn) {
         InvoicePayment payment = new InvoicePayment();
         payment.id = UUID.randomUUID();
         payment.paymentId = paymentId;
         payment.invoiceId = invoiceId;
         payment.amount = BigDecimal.ZERO;
         payment.appliedAt = appliedAt;
+        payment.paidOn = paidOn;
         return payment;
     }
 

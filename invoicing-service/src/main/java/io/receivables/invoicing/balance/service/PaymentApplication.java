@@ -3,6 +3,8 @@ package io.receivables.invoicing.balance.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +49,14 @@ public class PaymentApplication {
 
     /** payment-received: its allocations are paid on their invoices. A payment is received once. */
     public Uni<Void> received(PaymentReceived payment, InboundEvent event) {
-        return allocate(payment.paymentId(), payment.currency(), payment.allocations(), event, true);
+        return allocate(payment.paymentId(), payment.currency(), payment.allocations(), payment.valueDate(), event,
+                true);
     }
 
     /** payment-allocated: more of an earlier payment is paid on invoices, adding to what it paid there before. */
     public Uni<Void> allocated(PaymentAllocated payment, InboundEvent event) {
-        return allocate(payment.paymentId(), payment.currency(), payment.allocations(), event, false);
+        return allocate(payment.paymentId(), payment.currency(), payment.allocations(),
+                LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC), event, false);
     }
 
     /**
@@ -83,6 +87,7 @@ public class PaymentApplication {
                                     + " " + invoice.currency + " there");
                         }
                         paid.reversedAt = now;
+                        paid.reversedOn = reversal.reversalDate();
                         invoice.amountPaid = invoice.amountPaid.subtract(paid.amount);
                         invoice.recomputeAmountDue();
                     });
@@ -90,8 +95,8 @@ public class PaymentApplication {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> allocate(UUID paymentId, String currency, List<PaymentAllocation> allocations, InboundEvent event,
-            boolean firstOfPayment) {
+    private Uni<Void> allocate(UUID paymentId, String currency, List<PaymentAllocation> allocations, LocalDate paidOn,
+            InboundEvent event, boolean firstOfPayment) {
         Map<UUID, BigDecimal> perInvoice = perInvoice(allocations);
         if (perInvoice.isEmpty()) {
             // nothing matched yet: the money waits on the customer's account in payments-service
@@ -111,7 +116,7 @@ public class PaymentApplication {
                         EventInvoices.amount(amount, invoice, event);
                         InvoicePayment paid = byInvoice.get(invoiceId);
                         if (paid == null) {
-                            paid = InvoicePayment.of(paymentId, invoiceId, now);
+                            paid = InvoicePayment.of(paymentId, invoiceId, now, paidOn);
                             added.add(paid);
                         } else if (paid.reversed()) {
                             throw new MalformedEventException(event.type() + " " + event.id() + " allocates payment "

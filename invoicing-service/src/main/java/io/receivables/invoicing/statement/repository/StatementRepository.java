@@ -25,7 +25,7 @@ public class StatementRepository {
 
     private static final String INVOICES = """
             SELECT i.id, i.number, i.issue_date, i.due_date, i.total,
-                   i.total - %s AS open
+                   i.total - (%s) AS open
             FROM invoice i
             WHERE i.customer_id = :customer AND i.currency = :currency AND i.status <> 'DRAFT'
               AND i.issue_date <= :asOf
@@ -33,10 +33,15 @@ public class StatementRepository {
               AND NOT (i.status = 'WRITTEN_OFF' AND i.write_off_date <= :asOf)
             ORDER BY i.issue_date, i.number""";
 
-    /** What was paid or credited on invoice {@code i} by the statement date. */
+    /**
+     * What was credited or paid on invoice {@code i} by the statement date: credit notes from their issue date, the part
+     * of them that lowered the invoice's balance; payments from their value date until the date of their reversal.
+     */
     private static final String SETTLED_BY_AS_OF = """
             (SELECT coalesce(sum(c.total - c.unapplied_amount), 0) FROM credit_note c
-             WHERE c.invoice_id = i.id AND c.issue_date <= :asOf)""";
+             WHERE c.invoice_id = i.id AND c.issue_date <= :asOf)
+            + (SELECT coalesce(sum(p.amount), 0) FROM invoice_payment p
+               WHERE p.invoice_id = i.id AND p.paid_on <= :asOf AND (p.reversed_on IS NULL OR p.reversed_on > :asOf))""";
 
     /** Credit notes of the customer that credited more than was due: credits the customer held on the date. */
     private static final String CREDITS = """

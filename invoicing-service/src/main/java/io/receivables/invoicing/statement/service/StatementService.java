@@ -1,10 +1,12 @@
 package io.receivables.invoicing.statement.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,11 +60,8 @@ public class StatementService {
                     String in = currency != null ? currency : customer.currency;
                     List<Row> rows = new ArrayList<>();
                     return entries.invoices(customerId, in, date)
-                            .invoke(invoices -> invoices.stream().filter(invoice -> invoice.open().signum() > 0)
-                                    .forEach(invoice -> rows.add(new Row(invoice.issueDate(), invoice.number(),
-                                            RowKind.INVOICE, invoice.dueDate(), Currencies.round(invoice.total(), in),
-                                            Currencies.round(invoice.open(), in),
-                                            daysOverdue(invoice.dueDate(), date)))))
+                            .invoke(invoices -> invoices.forEach(invoice -> row(invoice, in, date)
+                                    .ifPresent(rows::add)))
                             .chain(ignored -> entries.credits(customerId, in, date))
                             // credits reduce what the customer owes, so they count negative and are never overdue
                             .invoke(credits -> credits.forEach(credit -> rows.add(new Row(credit.issueDate(),
@@ -72,6 +71,23 @@ public class StatementService {
                             .map(ignored -> new Statement(customer, StatementDocument.of(SellerConfig.party(seller),
                                     InvoiceDocuments.buyer(customer), date, in, rows)));
                 });
+    }
+
+    /**
+     * An invoice with something still due is an open item; one paid beyond what its credit notes left due shows the
+     * overpayment as a credit (the credit notes' own excess is on their rows, so nothing counts twice).
+     */
+    private static Optional<Row> row(StatementRepository.InvoiceEntry invoice, String currency, LocalDate asOf) {
+        BigDecimal open = Currencies.round(invoice.open(), currency);
+        if (open.signum() > 0) {
+            return Optional.of(new Row(invoice.issueDate(), invoice.number(), RowKind.INVOICE, invoice.dueDate(),
+                    Currencies.round(invoice.total(), currency), open, daysOverdue(invoice.dueDate(), asOf)));
+        }
+        if (open.signum() < 0) {
+            return Optional.of(new Row(invoice.issueDate(), "Overpaid " + invoice.number(), RowKind.PAYMENT,
+                    invoice.issueDate(), open, open, 0));
+        }
+        return Optional.empty();
     }
 
     /** Days past due on the statement date; an amount is overdue the day after its due date. */
