@@ -12,15 +12,13 @@ import io.receivables.invoicing.creditnote.document.CreditNoteDocuments;
 import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
+import io.receivables.invoicing.document.DocumentRendering;
+import io.receivables.invoicing.document.DocumentRendering.Rendered;
 import io.receivables.invoicing.document.InvoiceDocument;
-import io.receivables.invoicing.document.InvoicePdfRenderer;
 import io.receivables.invoicing.document.SellerConfig;
-import io.receivables.invoicing.document.UblInvoiceWriter;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
-import io.receivables.invoicing.invoice.service.InvoiceDocumentService.Rendered;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A credit note as a document, like {@code InvoiceDocumentService}: read in one session on the event loop, rendered on
@@ -33,27 +31,26 @@ public class CreditNoteDocumentService {
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final SellerConfig seller;
-    private final InvoicePdfRenderer pdf = new InvoicePdfRenderer();
-    private final UblInvoiceWriter ubl = new UblInvoiceWriter();
+    private final DocumentRendering rendering;
 
     @Inject
     public CreditNoteDocumentService(CreditNoteRepository creditNotes, InvoiceRepository invoices,
-            CustomerRepository customers, SellerConfig seller) {
+            CustomerRepository customers, SellerConfig seller,
+            DocumentRendering rendering) {
         this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.customers = customers;
         this.seller = seller;
+        this.rendering = rendering;
     }
 
     public Uni<Rendered> pdf(UUID creditNoteId) {
-        return load(creditNoteId, false).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(document -> new Rendered(document.number(), pdf.render(document)));
+        return rendering.pdf(load(creditNoteId, false));
     }
 
     /** The credit note as a UBL 2.1 / Peppol BIS Billing 3.0 CreditNote; 422 when the customer's billing data is short. */
     public Uni<Rendered> ubl(UUID creditNoteId) {
-        return load(creditNoteId, true).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(document -> new Rendered(document.number(), ubl.write(document)));
+        return rendering.ubl(load(creditNoteId, true));
     }
 
     private Uni<InvoiceDocument> load(UUID creditNoteId, boolean eInvoice) {

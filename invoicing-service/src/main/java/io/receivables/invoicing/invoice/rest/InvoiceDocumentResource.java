@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.common.problem.Problem;
+import io.receivables.invoicing.document.DocumentRendering.Rendered;
 import io.receivables.invoicing.invoice.service.InvoiceDocumentService;
-import io.receivables.invoicing.invoice.service.InvoiceDocumentService.Rendered;
 import io.smallrye.mutiny.Uni;
 
 /** An issued invoice as the documents a customer receives: PDF to read, UBL to import. */
@@ -63,7 +63,7 @@ public class InvoiceDocumentResource {
     public static Response inline(Rendered rendered, String mediaType, String extension) {
         return Response.ok(rendered.content(), mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "inline; filename=\"" + rendered.invoiceNumber() + extension + "\"")
+                        "inline; filename=\"" + rendered.documentNumber() + extension + "\"")
                 .build();
     }
 }

@@ -11,52 +11,42 @@ import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
+import io.receivables.invoicing.document.DocumentRendering;
+import io.receivables.invoicing.document.DocumentRendering.Rendered;
 import io.receivables.invoicing.document.InvoiceDocument;
-import io.receivables.invoicing.document.InvoicePdfRenderer;
 import io.receivables.invoicing.document.SellerConfig;
-import io.receivables.invoicing.document.UblInvoiceWriter;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.document.InvoiceDocuments;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/**
- * An invoice as a document: the entities are read in one session on the event loop (Hibernate Reactive's sessions
- * belong to it), mapped to an {@link InvoiceDocument} there, and only then is the blocking, CPU-bound rendering moved
- * to a worker thread.
- */
+/** An invoice as a document: read with its customer in one session, mapped, then rendered by {@link DocumentRendering}. */
 @ApplicationScoped
 public class InvoiceDocumentService {
-
-    /** A rendered document with the invoice number it is named after. */
-    public record Rendered(String invoiceNumber, byte[] content) {
-    }
 
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final SellerConfig seller;
-    private final InvoicePdfRenderer pdf = new InvoicePdfRenderer();
-    private final UblInvoiceWriter ubl = new UblInvoiceWriter();
+    private final DocumentRendering rendering;
 
     @Inject
-    public InvoiceDocumentService(InvoiceRepository invoices, CustomerRepository customers, SellerConfig seller) {
+    public InvoiceDocumentService(InvoiceRepository invoices, CustomerRepository customers, SellerConfig seller,
+            DocumentRendering rendering) {
         this.invoices = invoices;
         this.customers = customers;
         this.seller = seller;
+        this.rendering = rendering;
     }
 
     /** The invoice as PDF, showing whatever billing address the customer has on record. */
     public Uni<Rendered> pdf(UUID invoiceId) {
-        return load(invoiceId, false).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(document -> new Rendered(document.number(), pdf.render(document)));
+        return rendering.pdf(load(invoiceId, false));
     }
 
     /** The invoice as a UBL 2.1 / Peppol BIS Billing 3.0 e-invoice; 422 when the customer's billing data is short. */
     public Uni<Rendered> ubl(UUID invoiceId) {
-        return load(invoiceId, true).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(document -> new Rendered(document.number(), ubl.write(document)));
+        return rendering.ubl(load(invoiceId, true));
     }
 
     /** Invoice and customer read in one session (a self-call would bypass {@code @WithSession}, hence explicit). */
