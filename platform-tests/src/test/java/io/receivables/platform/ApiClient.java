@@ -21,17 +21,22 @@ public final class ApiClient {
     public record Reply(int status, JsonNode body) {
     }
 
-    public Reply post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build());
+    /** @param headers further request headers, as name, value, name, value, … */
+    public Reply post(String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     public Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30)).build());
     }
 
-    public JsonNode created(String url, String json) {
-        Reply reply = post(url, json);
+    public JsonNode created(String url, String json, String... headers) {
+        Reply reply = post(url, json, headers);
         if (reply.status() != 201) {
             throw new AssertionError("POST " + url + " answered " + reply.status() + ": " + reply.body());
         }

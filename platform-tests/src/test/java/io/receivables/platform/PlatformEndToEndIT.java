@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.receivables.contracts.Topics;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.local.LocalPlatform;
 
@@ -168,6 +170,45 @@ class PlatformEndToEndIT {
         // and the pipeline still flows after the restart
         api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "8.00"));
         awaitSummary("SEK", 2, "50.00");
+    }
+
+    @Test
+    @Order(5)
+    void aCreditNoteAndAPaymentChangeTheInvoiceThroughTheRealPipeline() throws Exception {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("NOK")).get("id").asText();
+        String invoiceId = api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "300.00")).get("id")
+                .asText();
+        awaitSummary("NOK", 1, "300.00");
+
+        // credit-note-issued goes through the outbox, Debezium and Kafka to analytics
+        api.created(invoicing("/invoices/" + invoiceId + "/credit-notes"), """
+                {"reasonCode": "PRICING_ERROR",
+                 "lines": [{"description": "Discount agreed", "quantity": "1", "unitPrice": "100.00", "taxRate": "0"}]}""",
+                "If-Match", "\"0\"");
+        awaitSummary("NOK", 1, "200.00");
+
+        // payments-service does not publish yet: its event goes onto its topic as Debezium would write it
+        UUID paymentId = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> payment = new ProducerRecord<>(Topics.PAYMENTS, customerId, """
+                    {"paymentId": "%s", "customerId": "%s", "currency": "NOK", "amount": "200.00",
+                     "valueDate": "2026-11-20", "method": "BANK_TRANSFER",
+                     "allocations": [{"invoiceId": "%s", "amount": "200.00"}], "unallocatedAmount": "0",
+                     "receivedAt": "2026-11-20T09:00:00Z"}""".formatted(paymentId, customerId, invoiceId));
+            Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "payment-received",
+                    "ce_source", "/receivables/payments-service", "ce_specversion", "1.0",
+                    "ce_subject", paymentId.toString(), "content-type", "application/json")
+                    .forEach((name, value) -> payment.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(payment).get();
+        }
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode invoice = api.get(invoicing("/invoices/" + invoiceId)).body();
+            assertThat(invoice.get("status").asText()).isEqualTo("PAID");
+            assertThat(invoice.get("amountDue").asText()).isEqualTo("0.00");
+        });
+        JsonNode statement = api.get(invoicing("/customers/" + customerId + "/statement")).body();
+        assertThat(statement.get("balance").asText()).isEqualTo("0.00");
     }
 
     static Properties kafkaProps() {
