@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.receivables.contracts.Topics;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.local.LocalPlatform;
+import io.receivables.platform.bench.PlatformBenchmark;
 
 /**
  * The whole platform as it runs locally: embedded PostgreSQL, a KRaft broker, Kafka Connect with Debezium's outbox
@@ -209,6 +210,14 @@ class PlatformEndToEndIT {
         });
         JsonNode statement = api.get(invoicing("/customers/" + customerId + "/statement")).body();
         assertThat(statement.get("balance").asText()).isEqualTo("0.00");
+    }
+
+    @Test
+    @Order(6)
+    void theBenchmarksRawInsertBaselineStillFitsTheSchema() throws Exception {
+        // the benchmark runs outside the test suite; without this its baseline would break unseen on a schema change
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("EUR")).get("id").asText();
+        PlatformBenchmark.rawInsert(platform.jdbcUrl("invoicing"), customerId).run(0);
     }
 
     static Properties kafkaProps() {

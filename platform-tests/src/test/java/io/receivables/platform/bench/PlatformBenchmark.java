@@ -65,6 +65,9 @@ public final class PlatformBenchmark {
                 scenario.run(platform, api);
             }
             exitCode = 0;
+        } catch (Throwable failure) {
+            // System.exit below would otherwise swallow the reason
+            failure.printStackTrace();
         } finally {
             // worker pools of a failed scenario must not keep the JVM (and the build) waiting forever
             System.exit(exitCode);
@@ -99,7 +102,7 @@ public final class PlatformBenchmark {
         System.out.printf(Locale.ROOT, "  ratio batched / baseline:                        %8.2f%n", batchRate / rawRate);
     }
 
-    interface Task {
+    public interface Task {
         void run(int index) throws Exception;
     }
 
@@ -128,7 +131,7 @@ public final class PlatformBenchmark {
     }
 
     /** The same rows POST /invoices writes for one invoice (header and line), with none of the service around them. */
-    static Task rawInsert(String jdbcUrl, String customerId) {
+    public static Task rawInsert(String jdbcUrl, String customerId) {
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
                 Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
@@ -143,8 +146,8 @@ public final class PlatformBenchmark {
             UUID invoiceId = UUID.randomUUID();
             try (PreparedStatement invoice = c.prepareStatement("""
                     INSERT INTO invoice (id, number, customer_id, currency, status, issue_date, due_date, terms_type,
-                      terms_days, subtotal, tax_total, total, amount_due, po_number, issued_at, version)
-                    VALUES (?, ?, ?, 'EUR', 'ISSUED', ?, ?, 'NET', 30, 99.95, 0, 99.95, 99.95, NULL, ?, 0)""");
+                      terms_days, subtotal, tax_total, total, amount_due, po_number, issued_at, created_at, version)
+                    VALUES (?, ?, ?, 'EUR', 'ISSUED', ?, ?, 'NET', 30, 99.95, 0, 99.95, 99.95, NULL, ?, ?, 0)""");
                     PreparedStatement line = c.prepareStatement("""
                             INSERT INTO invoice_line (id, invoice_id, line_number, description, quantity, unit_price,
                               tax_rate, net_amount, tax_amount) VALUES (?, ?, 1, 'Subscription', 1, 99.95, 0, 99.95, 0)""")) {
@@ -153,7 +156,9 @@ public final class PlatformBenchmark {
                 invoice.setObject(3, UUID.fromString(customerId));
                 invoice.setObject(4, LocalDate.of(2026, 11, 2));
                 invoice.setObject(5, LocalDate.of(2026, 12, 2));
-                invoice.setTimestamp(6, Timestamp.from(Instant.now()));
+                Timestamp now = Timestamp.from(Instant.now());
+                invoice.setTimestamp(6, now);
+                invoice.setTimestamp(7, now);
                 invoice.executeUpdate();
                 line.setObject(1, UUID.randomUUID());
                 line.setObject(2, invoiceId);
