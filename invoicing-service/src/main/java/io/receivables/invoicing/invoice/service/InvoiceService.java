@@ -134,11 +134,8 @@ public class InvoiceService {
                 .onItem().ifNull().failWith(() -> unknownCustomer("customerId", request.customerId()))
                 .chain(customer -> {
                     Invoice invoice = fill(newInvoice(now()), request, customer, requestedTerms);
-                    markIssued(invoice, "");
-                    invoice.number = originalNumber;
-                    invoice.status = InvoiceStatus.ISSUED;
-                    invoice.issuedAt = now();
-                    invoice.recomputeAmountDue();
+                    dateForIssue(invoice, "");
+                    numbered(invoice, originalNumber, now());
                     return invoices.persist(invoice);
                 })
                 .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved)));
@@ -190,7 +187,7 @@ public class InvoiceService {
                         for (int i = 0; i < customerIds.size(); i++) {
                             Customer customer = customers.get(customerIds.get(i));
                             Invoice invoice = prepare.apply(i, customer);
-                            markIssued(invoice, field.apply(i));
+                            dateForIssue(invoice, field.apply(i));
                             CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i),
                                     policy);
                             invoice.creditLimitExceeded = check.exceeded();
@@ -248,12 +245,7 @@ public class InvoiceService {
                         .invoke(block -> {
                             Instant issuedAt = now();
                             for (int i = 0; i < block.size(); i++) {
-                                // ISSUED only together with its number: a draft being issued may be flushed before
-                                // (by the numbering query itself), and the table refuses an issued invoice without one
-                                Invoice invoice = year.getValue().get(i);
-                                invoice.number = block.get(i);
-                                invoice.status = InvoiceStatus.ISSUED;
-                                invoice.issuedAt = issuedAt;
+                                numbered(year.getValue().get(i), block.get(i), issuedAt);
                             }
                         }))
                 .collect().last()
@@ -278,7 +270,7 @@ public class InvoiceService {
 
     /**
      * Writes {@code request} into an unissued invoice: priced lines and totals, terms, requested dates and texts. The
-     * invoice stays a DRAFT without number; {@link #markIssued} dates and completes it. Lines are updated in place, so
+     * invoice stays a DRAFT without number; {@link #dateForIssue} dates and completes it. Lines are updated in place, so
      * a draft's lines keep their rows (and their unique line numbers) when it is changed.
      */
     public Invoice fill(Invoice invoice, CreateInvoiceRequest request, Customer customer, PaymentTerms requestedTerms) {
@@ -316,13 +308,9 @@ public class InvoiceService {
 
     /**
      * Dates an invoice being issued: the issue date defaults to today, the due date and any discount follow from its
-     * terms unless a due date was asked for. It becomes ISSUED when it is numbered.
+     * terms unless a due date was asked for. It becomes ISSUED when it is {@link #numbered}.
      */
-    private void markIssued(Invoice invoice, String prefix) {
-        if (invoice.status != InvoiceStatus.DRAFT) {
-            throw new ProblemException(io.receivables.common.problem.ProblemType.CONFLICT,
-                    "Invoice " + invoice.number + " is " + invoice.status + "; only a draft can be issued", List.of());
-        }
+    private void dateForIssue(Invoice invoice, String prefix) {
         if (invoice.issueDate == null) {
             invoice.issueDate = LocalDate.now(clock);
         }
@@ -335,6 +323,16 @@ public class InvoiceService {
         }
         invoice.discountDate = terms.discountDate(invoice.issueDate).orElse(null);
         invoice.discountAmount = terms.discountAmount(invoice.total, invoice.currency).orElse(null);
+    }
+
+    /**
+     * An invoice becomes ISSUED only together with its number: a draft being issued may be flushed before (by the
+     * numbering query itself), and the table refuses an issued invoice without one.
+     */
+    private static void numbered(Invoice invoice, String number, Instant issuedAt) {
+        invoice.number = number;
+        invoice.status = InvoiceStatus.ISSUED;
+        invoice.issuedAt = issuedAt;
     }
 
     private static InvoiceLine newLine(Invoice invoice) {
