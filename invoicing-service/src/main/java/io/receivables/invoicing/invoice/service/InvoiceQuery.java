@@ -1,7 +1,6 @@
 package io.receivables.invoicing.invoice.service;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.UUID;
 
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.query.QueryParameters;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 
 /**
@@ -52,9 +52,11 @@ public record InvoiceQuery(UUID customerId, InvoiceStatus status, LocalDate issu
     public static InvoiceQuery parse(String customerId, String status, String issuedFrom, String issuedTo, String dueFrom,
             String dueTo, String overdue, String sort, String cursor, int limit) {
         List<FieldError> errors = new ArrayList<>();
-        InvoiceQuery query = new InvoiceQuery(uuid("customerId", customerId, errors),
-                status(status, errors), date("issuedFrom", issuedFrom, errors), date("issuedTo", issuedTo, errors),
-                date("dueFrom", dueFrom, errors), date("dueTo", dueTo, errors), bool("overdue", overdue, errors),
+        InvoiceQuery query = new InvoiceQuery(QueryParameters.uuid("customerId", customerId, errors),
+                status(status, errors), QueryParameters.date("issuedFrom", issuedFrom, errors),
+                QueryParameters.date("issuedTo", issuedTo, errors),
+                QueryParameters.date("dueFrom", dueFrom, errors), QueryParameters.date("dueTo", dueTo, errors),
+                bool("overdue", overdue, errors),
                 sort(sort, errors), cursor == null || cursor.isBlank() ? null : cursor, limit);
         if (query.issuedFrom() != null && query.issuedTo() != null && query.issuedTo().isBefore(query.issuedFrom())) {
             errors.add(new FieldError("issuedTo", "must not be before issuedFrom"));
@@ -68,18 +70,6 @@ public record InvoiceQuery(UUID customerId, InvoiceStatus status, LocalDate issu
         return query;
     }
 
-    private static UUID uuid(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "'" + value + "' is not a UUID"));
-            return null;
-        }
-    }
-
     private static InvoiceStatus status(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
@@ -88,18 +78,6 @@ public record InvoiceQuery(UUID customerId, InvoiceStatus status, LocalDate issu
             return InvoiceStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("status", "'" + value + "' is not one of " + Arrays.toString(InvoiceStatus.values())));
-            return null;
-        }
-    }
-
-    private static LocalDate date(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "'" + value + "' is not an ISO date such as 2026-11-23"));
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package io.receivables.invoicing.statement.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import io.receivables.common.money.Currencies;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.query.QueryParameters;
 import io.receivables.invoicing.document.StatementPdfRenderer;
 import io.receivables.invoicing.statement.service.StatementService;
 import io.smallrye.mutiny.Uni;
@@ -83,19 +83,12 @@ public class StatementResource {
                         .build());
     }
 
-    /** The query parameters, parsed here so that a bad one is a 400 naming it (JAX-RS would answer 404). */
+    /** The query parameters; every bad one is reported at once. */
     record Query(LocalDate asOf, String currency) {
 
         static Query parse(String asOf, String currency) {
             List<FieldError> errors = new ArrayList<>();
-            LocalDate date = null;
-            if (asOf != null && !asOf.isBlank()) {
-                try {
-                    date = LocalDate.parse(asOf);
-                } catch (DateTimeParseException e) {
-                    errors.add(new FieldError("asOf", "'" + asOf + "' is not an ISO date such as 2026-11-30"));
-                }
-            }
+            LocalDate date = QueryParameters.date("asOf", asOf, errors);
             String code = currency == null || currency.isBlank() ? null : currency;
             if (code != null && !Currencies.isIssuable(code)) {
                 errors.add(new FieldError("currency", "'" + currency + "' is not an ISO 4217 currency"));
