@@ -1,12 +1,14 @@
 package io.receivables.common.concurrency;
 
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.EntityTag;
 
 import io.receivables.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Optimistic concurrency over HTTP: a resource's ETag is its version ({@code "7"}); an update must send it back in
@@ -41,6 +43,14 @@ public final class IfMatch {
             throw ProblemException.invalid("If-Match", "'" + value + "' is not an ETag this API returned (such as \"3\")");
         }
         return OptionalLong.of(Long.parseLong(matcher.group(1)));
+    }
+
+    /**
+     * Runs {@code change} with the version from {@code ifMatch}; a missing or malformed header fails the returned Uni
+     * (428, 400) before the change starts.
+     */
+    public static <T> Uni<T> expecting(String ifMatch, Function<OptionalLong, Uni<T>> change) {
+        return Uni.createFrom().item(() -> expectedVersion(ifMatch)).chain(version -> change.apply(version));
     }
 
     /** Fails with 412 when {@code current} is not the version the client expected. */

@@ -74,8 +74,8 @@ public class InvoiceCreditNoteResource {
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid CreateCreditNoteRequest request, UriInfo uri) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/credit-notes", request,
+        return IfMatch.expecting(ifMatch,
+                expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/credit-notes", request,
                         () -> service.issue(id, expected, request)
                                 .map(note -> Response
                                         .created(uri.getBaseUriBuilder().path("credit-notes").path(note.id.toString())

@@ -90,8 +90,7 @@ public class CustomerResource {
     public Uni<Response> update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /customers/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid CustomerRequest request) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> customers.update(id, expected, request))
+        return IfMatch.expecting(ifMatch, expected -> customers.update(id, expected, request))
                 .map(CustomerResource::ok);
     }
 

@@ -72,8 +72,8 @@ public class InvoiceLifecycleResource {
     public Uni<Response> issueDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/issue", ifMatch,
+        return IfMatch.expecting(ifMatch,
+                expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/issue", ifMatch,
                         () -> drafts.issue(id, expected)
                                 .map(issued -> Response.ok(InvoiceResponse.of(issued.invoice(),
                                         InvoiceResponse.CreditCheck.of(issued.creditCheck(),
@@ -98,8 +98,8 @@ public class InvoiceLifecycleResource {
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid VoidInvoiceRequest request) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
+        return IfMatch.expecting(ifMatch,
+                expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
                         () -> service.voidInvoice(id, expected, request).map(this::ok)));
     }
 
@@ -120,8 +120,8 @@ public class InvoiceLifecycleResource {
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid WriteOffInvoiceRequest request) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
+        return IfMatch.expecting(ifMatch,
+                expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
                         () -> service.writeOff(id, expected, request).map(this::ok)));
     }
 

@@ -102,8 +102,7 @@ public class InvoiceResource {
     public Uni<Response> replaceDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> drafts.replace(id, expected, request))
+        return IfMatch.expecting(ifMatch, expected -> drafts.replace(id, expected, request))
                 .map(draft -> Response.ok(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version))
                         .build());
     }
@@ -119,8 +118,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> drafts.delete(id, expected))
+        return IfMatch.expecting(ifMatch, expected -> drafts.delete(id, expected))
                 .map(ignored -> Response.noContent().build());
     }
 

@@ -162,8 +162,8 @@ public class BillingScheduleResource {
 
     private Uni<Response> change(UUID id, String action, String ifMatch, String idempotencyKey,
             BiFunction<UUID, OptionalLong, Uni<ScheduleWithRuns>> change) {
-        return Uni.createFrom().item(() -> IfMatch.expectedVersion(ifMatch))
-                .chain(expected -> idempotency.handle(idempotencyKey, "POST /billing-schedules/" + id + "/" + action, null,
+        return IfMatch.expecting(ifMatch,
+                expected -> idempotency.handle(idempotencyKey, "POST /billing-schedules/" + id + "/" + action, null,
                         () -> change.apply(id, expected).map(BillingScheduleResource::ok)));
     }
 
