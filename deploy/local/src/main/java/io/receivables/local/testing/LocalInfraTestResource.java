@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.receivables.local.Polling;
 
 /**
  * Real PostgreSQL and a real Kafka broker for a service's {@code @QuarkusTest}s, without Docker:
@@ -175,22 +177,20 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     }
 
     private Properties awaitReadyFile(Path readyFile) throws IOException {
-        long deadline = System.nanoTime() + startupTimeout.toNanos();
-        while (!Files.exists(readyFile)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the local infrastructure exited with status " + process.exitValue()
-                        + " before it was ready; its output:\n" + tail(outputLog));
+        try {
+            Polling.await("the local infrastructure to be ready", startupTimeout, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the local infrastructure exited with status "
+                            + process.exitValue() + " before it was ready; its output:\n" + tail(outputLog));
+                }
+                return Files.exists(readyFile);
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new IllegalStateException("the local infrastructure was not ready within "
+                        + startupTimeout.toSeconds() + " s; its output:\n" + tail(outputLog), e);
             }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the local infrastructure was not ready within " + startupTimeout.toSeconds()
-                        + " s; its output:\n" + tail(outputLog));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the local infrastructure started", e);
-            }
+            throw e;
         }
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(readyFile)) {
