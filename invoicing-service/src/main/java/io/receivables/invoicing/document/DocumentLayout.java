@@ -16,6 +16,8 @@ import io.receivables.invoicing.document.InvoiceDocument.Party;
 final class DocumentLayout {
 
     static final float BODY = 9;
+    /** The distance between lines of body text. */
+    static final float LEADING = BODY * 1.3f;
     static final float SMALL = 7.5f;
     static final float FACTS_LABEL_X = 330;
     static final float FACTS_VALUE_X = 430;
@@ -64,6 +66,34 @@ final class DocumentLayout {
         }
         canvas.textRight(RIGHT, MARGIN - 4, canvas.fonts.regular, SMALL,
                 "Page " + pageNumber + " of " + pageCount);
+    }
+
+    /** A column heading of a table: left-aligned at {@code x}, or right-aligned so that it ends at {@code x}. */
+    record Heading(float x, boolean alignRight, String text) {
+
+        static Heading left(float x, String text) {
+            return new Heading(x, false, text);
+        }
+
+        static Heading right(float x, String text) {
+            return new Heading(x, true, text);
+        }
+    }
+
+    /** The bold headings of a table over a rule; on a new page first if fewer than three lines fit on this one. */
+    static void tableHeader(PdfCanvas canvas, List<Heading> headings) {
+        canvas.ensureSpace(3 * LEADING);
+        canvas.moveDown(LEADING);
+        float y = canvas.y();
+        for (Heading heading : headings) {
+            if (heading.alignRight()) {
+                canvas.textRight(heading.x(), y, canvas.fonts.bold, BODY, heading.text());
+            } else {
+                canvas.text(heading.x(), y, canvas.fonts.bold, BODY, heading.text());
+            }
+        }
+        canvas.moveDown(5);
+        canvas.rule(LEFT, RIGHT);
     }
 
     static List<String> addressBlock(Party party) {

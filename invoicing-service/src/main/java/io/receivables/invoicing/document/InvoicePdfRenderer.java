@@ -1,6 +1,7 @@
 package io.receivables.invoicing.document;
 
 import static io.receivables.invoicing.document.DocumentLayout.BODY;
+import static io.receivables.invoicing.document.DocumentLayout.LEADING;
 import static io.receivables.invoicing.document.PdfCanvas.LEFT;
 import static io.receivables.invoicing.document.PdfCanvas.RIGHT;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 import io.receivables.invoicing.document.DocumentLayout.Fact;
+import io.receivables.invoicing.document.DocumentLayout.Heading;
 import io.receivables.invoicing.document.InvoiceDocument.Line;
 import io.receivables.invoicing.document.VatBreakdown.Subtotal;
 
@@ -19,7 +21,6 @@ import io.receivables.invoicing.document.VatBreakdown.Subtotal;
  */
 public class InvoicePdfRenderer {
 
-    private static final float LEADING = BODY * 1.3f;
     private static final float ROW_GAP = 1.5f;
     private static final float TOTALS_LABEL_X = 330;
 
@@ -84,20 +85,13 @@ public class InvoicePdfRenderer {
                 title(invoice) + " " + invoice.number() + " (continued)"));
     }
 
+    private static final List<Heading> LINE_HEADINGS = List.of(Heading.left(POSITION_X, "#"),
+            Heading.left(DESCRIPTION_X, "Description"), Heading.right(QUANTITY_RIGHT, "Qty"),
+            Heading.left(UNIT_X, "Unit"), Heading.right(UNIT_PRICE_RIGHT, "Unit price"), Heading.right(VAT_RIGHT, "VAT"),
+            Heading.right(NET_RIGHT, "Net amount"));
+
     private static void tableHeader(PdfCanvas canvas) {
-        canvas.ensureSpace(3 * LEADING);
-        canvas.moveDown(LEADING);
-        PDFont bold = canvas.fonts.bold;
-        float y = canvas.y();
-        canvas.text(POSITION_X, y, bold, BODY, "#");
-        canvas.text(DESCRIPTION_X, y, bold, BODY, "Description");
-        canvas.textRight(QUANTITY_RIGHT, y, bold, BODY, "Qty");
-        canvas.text(UNIT_X, y, bold, BODY, "Unit");
-        canvas.textRight(UNIT_PRICE_RIGHT, y, bold, BODY, "Unit price");
-        canvas.textRight(VAT_RIGHT, y, bold, BODY, "VAT");
-        canvas.textRight(NET_RIGHT, y, bold, BODY, "Net amount");
-        canvas.moveDown(5);
-        canvas.rule(LEFT, RIGHT);
+        DocumentLayout.tableHeader(canvas, LINE_HEADINGS);
         canvas.moveDown(2);
     }
 

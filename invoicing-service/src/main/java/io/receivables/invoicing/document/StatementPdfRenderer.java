@@ -1,6 +1,7 @@
 package io.receivables.invoicing.document;
 
 import static io.receivables.invoicing.document.DocumentLayout.BODY;
+import static io.receivables.invoicing.document.DocumentLayout.LEADING;
 import static io.receivables.invoicing.document.PdfCanvas.LEFT;
 import static io.receivables.invoicing.document.PdfCanvas.RIGHT;
 
@@ -10,13 +11,13 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 import io.receivables.invoicing.document.DocumentLayout.Fact;
+import io.receivables.invoicing.document.DocumentLayout.Heading;
 import io.receivables.invoicing.document.StatementDocument.Aging;
 import io.receivables.invoicing.document.StatementDocument.Row;
 
 /** Renders a customer's statement of account as PDF. Stateless and thread safe. */
 public class StatementPdfRenderer {
 
-    private static final float LEADING = BODY * 1.3f;
     private static final float NUMBER_X = LEFT + 58;
     private static final float KIND_X = LEFT + 150;
     private static final float DUE_X = LEFT + 205;
@@ -72,20 +73,13 @@ public class StatementPdfRenderer {
                 "Statement as of " + Amounts.date(statement.asOf()) + " (continued)"));
     }
 
+    private static final List<Heading> ROW_HEADINGS = List.of(Heading.left(LEFT, "Date"),
+            Heading.left(NUMBER_X, "Document"), Heading.left(KIND_X, "Type"), Heading.left(DUE_X, "Due date"),
+            Heading.right(AMOUNT_RIGHT, "Amount"), Heading.right(OPEN_RIGHT, "Open"),
+            Heading.right(OVERDUE_RIGHT, "Days overdue"));
+
     private static void header(PdfCanvas canvas) {
-        canvas.ensureSpace(3 * LEADING);
-        canvas.moveDown(LEADING);
-        PDFont bold = canvas.fonts.bold;
-        float y = canvas.y();
-        canvas.text(LEFT, y, bold, BODY, "Date");
-        canvas.text(NUMBER_X, y, bold, BODY, "Document");
-        canvas.text(KIND_X, y, bold, BODY, "Type");
-        canvas.text(DUE_X, y, bold, BODY, "Due date");
-        canvas.textRight(AMOUNT_RIGHT, y, bold, BODY, "Amount");
-        canvas.textRight(OPEN_RIGHT, y, bold, BODY, "Open");
-        canvas.textRight(OVERDUE_RIGHT, y, bold, BODY, "Days overdue");
-        canvas.moveDown(5);
-        canvas.rule(LEFT, RIGHT);
+        DocumentLayout.tableHeader(canvas, ROW_HEADINGS);
     }
 
     private static String kindName(StatementDocument.RowKind kind) {
