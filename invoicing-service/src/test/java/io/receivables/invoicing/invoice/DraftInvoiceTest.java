@@ -239,6 +239,20 @@ class DraftInvoiceTest {
     }
 
     @Test
+    void aDraftCannotBeCreditedOnlyChanged() {
+        String customerId = InvoiceIssuingTest.registerCustomer("EUR", "NET", 30);
+        String id = create(draft(customerId, "2073-05-01")).getString("id");
+        long creditNotes = db.count("credit_note");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                {"reasonCode": "GOODWILL", "full": true}""")
+                .when().post("/invoices/" + id + "/credit-notes")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is a draft"));
+        assertThat(db.count("credit_note")).isEqualTo(creditNotes);
+        assertThat(outboxRows(id)).isZero();
+    }
+
+    @Test
     void aBatchIssuesOnlyAndSaysSoForADraft() {
         String customerId = InvoiceIssuingTest.registerCustomer("EUR", "NET", 30);
         given().contentType(ContentType.JSON).body("{\"invoices\": [" + draft(customerId, "2073-04-01") + "]}")

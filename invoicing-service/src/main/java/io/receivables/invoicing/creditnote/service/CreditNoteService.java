@@ -91,6 +91,10 @@ public class CreditNoteService {
                         throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoice.number
                                 + " is VOIDED: it owes nothing, so there is nothing to credit", List.of());
                     }
+                    if (invoice.status == InvoiceStatus.DRAFT) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoiceId
+                                + " is a draft: change it instead; only an issued invoice can be credited", List.of());
+                    }
                     if (issueDate.isBefore(invoice.issueDate)) {
                         throw ProblemException.invalid("issueDate",
                                 "must not be before the invoice's issue date " + invoice.issueDate);
