@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.text.FreeText;
 
 /**
  * Opaque cursors for keyset pagination: the sort key of the last row of a page, as base64url JSON. Opaque so that
@@ -36,7 +37,7 @@ public final class Cursors {
         try {
             List<String> decoded = JSON.readValue(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8),
                     PARTS);
-            if (decoded.size() != parts || decoded.contains(null)) {
+            if (decoded.size() != parts || decoded.contains(null) || decoded.stream().anyMatch(FreeText::hasNul)) {
                 throw notOurs();
             }
             return decoded;

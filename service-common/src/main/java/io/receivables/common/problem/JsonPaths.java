@@ -1,5 +1,8 @@
 package io.receivables.common.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,8 +31,50 @@ public final class JsonPaths {
         return path.toString();
     }
 
+    /**
+     * The key a JSON document gives twice, as a field path ({@code lines[0].quantity}), or null when {@code e} is not
+     * about a duplicate key. The parser is still positioned in the object that holds the key.
+     */
+    public static String duplicateKey(JsonProcessingException e) {
+        java.util.regex.Matcher key = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        if (!key.find()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // read through a buffer (a record's creator): Jackson gives the path of the object holding the key
+            path.append(of(mapping));
+        } else if (e.getProcessor() instanceof JsonParser parser) {
+            appendPath(parser.getParsingContext().getParent(), path);
+        }
+        if (path.length() > 0) {
+            path.append('.');
+        }
+        return path.append(key.group(1)).toString();
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
+    private static void appendPath(JsonStreamContext context, StringBuilder path) {
+        if (context == null || context.inRoot()) {
+            return;
+        }
+        appendPath(context.getParent(), path);
+        if (context.inArray()) {
+            path.append('[').append(context.getCurrentIndex()).append(']');
+        } else if (context.getCurrentName() != null) {
+            if (path.length() > 0) {
+                path.append('.');
+            }
+            path.append(context.getCurrentName());
+        }
+    }
+
     /** A client-facing reason for a JSON value of the wrong kind, e.g. a number where a decimal string is required. */
     public static String describeMismatch(MismatchedInputException e) {
+        if (e instanceof io.receivables.common.json.RejectedValueException) {
+            return e.getOriginalMessage();
+        }
         Class<?> target = e.getTargetType();
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         boolean numberGiven = original.contains("Floating-point value") || original.contains("Integer value")
@@ -58,6 +103,12 @@ public final class JsonPaths {
         }
         if (target == java.util.UUID.class) {
             return "a UUID";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "a whole number (a JSON number without fraction, not a string)";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false (a JSON boolean, not a string or number)";
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
             return "a number";

@@ -29,6 +29,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Why a key given twice is refused: which value was meant is a guess (parsers differ: first or last wins). */
+    public static final String DUPLICATE_KEY = "is given more than once; send each field once";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.type(), e.type().status(), e.getMessage(), e.errors(), uri);
@@ -46,6 +49,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String duplicate = JsonPaths.duplicateKey(e);
+        if (duplicate != null) {
+            return respond(ProblemType.VALIDATION, 400, duplicate + ": " + DUPLICATE_KEY,
+                    List.of(new FieldError(duplicate, DUPLICATE_KEY)), uri);
+        }
         String detail = "Body is not valid JSON (line %d, column %d)".formatted(e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr());
         return respond(ProblemType.MALFORMED_JSON, 400, detail, List.of(), uri);
@@ -72,6 +80,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherMapping(JsonMappingException e, UriInfo uri) {
+        String duplicate = JsonPaths.duplicateKey(e);
+        if (duplicate != null) {
+            return respond(ProblemType.VALIDATION, 400, duplicate + ": " + DUPLICATE_KEY,
+                    List.of(new FieldError(duplicate, DUPLICATE_KEY)), uri);
+        }
         String field = JsonPaths.of(e);
         String message = e.getOriginalMessage();
         return respond(ProblemType.VALIDATION, 400, field + ": " + message, List.of(new FieldError(field, message)), uri);
@@ -130,8 +143,14 @@ public class ProblemMappers {
     /** {@code createInvoice.request.lines[0].unitPrice} becomes {@code lines[0].unitPrice}. */
     static String fieldPath(Path path) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                // a query or header parameter is named by itself; a body parameter by the fields below it
+                parameter = node.getName();
                 continue;
             }
             if (node.getIndex() != null && field.length() > 0 && node.getKind() == ElementKind.PROPERTY) {
@@ -143,6 +162,10 @@ public class ProblemMappers {
                 }
                 field.append(node.getName());
             }
+        }
+        if (field.length() == 0 && parameter != null && !parameter.matches("arg\\d+")) {
+            // resources name their body parameter "request": a missing body is reported as "body"
+            return parameter.equals("request") ? "body" : parameter;
         }
         return field.toString();
     }

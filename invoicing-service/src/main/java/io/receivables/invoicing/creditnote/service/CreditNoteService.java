@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.money.Currencies;
@@ -76,7 +76,7 @@ public class CreditNoteService {
      * everything not yet credited. The sum of an invoice's credit notes never exceeds its total.
      */
     @WithTransaction
-    public Uni<CreditNote> issue(UUID invoiceId, OptionalLong expectedVersion, CreateCreditNoteRequest request) {
+    public Uni<CreditNote> issue(UUID invoiceId, ExpectedVersion expectedVersion, CreateCreditNoteRequest request) {
         List<FieldError> errors = check(request);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));

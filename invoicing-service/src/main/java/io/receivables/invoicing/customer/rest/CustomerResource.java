@@ -1,15 +1,14 @@
 package io.receivables.invoicing.customer.rest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,8 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.query.QueryParameters;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.service.CustomerService;
 import io.smallrye.mutiny.Uni;
@@ -99,8 +101,12 @@ public class CustomerResource {
     public Uni<CustomerPage> list(
             @Parameter(description = "Only customers of this segment") @QueryParam("segment") @Pattern(regexp = "[a-z][a-z0-9-]{0,31}", message = "must be a segment name") String segment,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return customers.list(segment, cursor, limit)
+            @Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        String validCursor = QueryParameters.text("cursor", cursor, errors);
+        int size = QueryParameters.limit("limit", limit, 50, 500, errors);
+        QueryParameters.rejectIfAny(errors);
+        return customers.list(segment, validCursor, size)
                 .map(page -> new CustomerPage(page.items().stream().map(CustomerResponse::of).toList(), page.nextCursor()));
     }
 

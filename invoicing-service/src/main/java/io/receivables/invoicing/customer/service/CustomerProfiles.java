@@ -14,6 +14,7 @@ import io.receivables.common.text.FreeText;
 import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.DoNotDun;
 import io.receivables.contracts.events.PostalAddress;
+import io.receivables.invoicing.ColumnLimits;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.rest.CustomerRequest;
 import io.receivables.invoicing.terms.PaymentTerms;
@@ -76,6 +77,11 @@ final class CustomerProfiles {
         BigDecimal limit = DecimalStrings.parse(request.creditLimit());
         if (limit.signum() < 0) {
             errors.add(new FieldError("creditLimit", "must not be negative"));
+            return null;
+        }
+        int before = errors.size();
+        ColumnLimits.AMOUNT.check("creditLimit", limit, errors);
+        if (errors.size() > before) {
             return null;
         }
         if (Currencies.isIssuable(request.currency())

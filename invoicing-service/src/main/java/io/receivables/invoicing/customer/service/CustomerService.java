@@ -3,7 +3,6 @@ package io.receivables.invoicing.customer.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.paging.Page;
@@ -56,7 +56,7 @@ public class CustomerService {
      * 412 at flush, through the entity's version column.
      */
     @WithTransaction
-    public Uni<Customer> update(UUID id, OptionalLong expectedVersion, CustomerRequest request) {
+    public Uni<Customer> update(UUID id, ExpectedVersion expectedVersion, CustomerRequest request) {
         return customers.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + id))
                 .invoke(customer -> {

@@ -2,7 +2,6 @@ package io.receivables.invoicing.invoice.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -47,26 +47,28 @@ public class DraftInvoiceService {
     @WithTransaction
     public Uni<Invoice> create(CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
-        return customer(request).chain(customer -> invoices.persist(issuing.draft(request, customer, terms)));
+        return customer(request).invoke(customer -> issuable(request, customer, terms))
+                .chain(customer -> invoices.persist(issuing.draft(request, customer, terms)));
     }
 
     /** Replaces a draft's content at version {@code expectedVersion}; the draft keeps its id. */
     @WithTransaction
-    public Uni<Invoice> replace(UUID id, OptionalLong expectedVersion, CreateInvoiceRequest request) {
+    public Uni<Invoice> replace(UUID id, ExpectedVersion expectedVersion, CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return lockedDraft(id, expectedVersion, "changed")
-                .chain(draft -> customer(request).map(customer -> issuing.fill(draft, request, customer, terms)))
+                .chain(draft -> customer(request).invoke(customer -> issuable(request, customer, terms))
+                        .map(customer -> issuing.fill(draft, request, customer, terms)))
                 .call(invoices::flush);
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id, OptionalLong expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersion expectedVersion) {
         return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete).replaceWithVoid();
     }
 
     /** Issues a draft at version {@code expectedVersion}: numbered, credit-checked and published like a new invoice. */
     @WithTransaction
-    public Uni<InvoiceService.IssuedInvoice> issue(UUID id, OptionalLong expectedVersion) {
+    public Uni<InvoiceService.IssuedInvoice> issue(UUID id, ExpectedVersion expectedVersion) {
         return lockedDraft(id, expectedVersion, "issued")
                 .chain(issuing::issueDraft)
                 .call(issued -> invoices.flush())
@@ -82,6 +84,12 @@ public class DraftInvoiceService {
         return terms;
     }
 
+    /** A draft keeps nothing that issuing would refuse: its dates, as the terms compute them, stay in range. */
+    private static void issuable(CreateInvoiceRequest request, Customer customer, PaymentTerms requested) {
+        InvoiceRequestChecks.requireDatesInRange("", request.issueDate(), request.dueDate(),
+                requested != null ? requested : customer.paymentTerms());
+    }
+
     private Uni<Customer> customer(CreateInvoiceRequest request) {
         return customers.findById(request.customerId())
                 .onItem().ifNull().failWith(() -> ProblemException.unknownReference("customerId",
@@ -92,7 +100,7 @@ public class DraftInvoiceService {
      * The draft, row-locked so that a concurrent change, deletion or issue waits and then sees this one's outcome (a
      * new version: 412; issued: 409).
      */
-    private Uni<Invoice> lockedDraft(UUID id, OptionalLong expectedVersion, String action) {
+    private Uni<Invoice> lockedDraft(UUID id, ExpectedVersion expectedVersion, String action) {
         return invoices.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
                 .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + id))

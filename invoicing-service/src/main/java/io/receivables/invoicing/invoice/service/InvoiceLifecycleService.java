@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.money.Currencies;
 import io.receivables.common.outbox.OutboxWriter;
@@ -52,7 +52,7 @@ public class InvoiceLifecycleService {
      * publishes {@code invoice-voided} with the total.
      */
     @WithTransaction
-    public Uni<Invoice> voidInvoice(UUID id, OptionalLong expectedVersion, VoidInvoiceRequest request) {
+    public Uni<Invoice> voidInvoice(UUID id, ExpectedVersion expectedVersion, VoidInvoiceRequest request) {
         return lockedInvoice(id, expectedVersion)
                 .invoke(invoice -> {
                     if (invoice.status != InvoiceStatus.ISSUED) {
@@ -87,7 +87,7 @@ public class InvoiceLifecycleService {
      * {@code invoice-written-off} with that amount.
      */
     @WithTransaction
-    public Uni<Invoice> writeOff(UUID id, OptionalLong expectedVersion, WriteOffInvoiceRequest request) {
+    public Uni<Invoice> writeOff(UUID id, ExpectedVersion expectedVersion, WriteOffInvoiceRequest request) {
         LocalDate writeOffDate = request.writeOffDate() != null ? request.writeOffDate() : LocalDate.now(clock);
         return lockedInvoice(id, expectedVersion)
                 .chain(invoice -> {
@@ -120,7 +120,7 @@ public class InvoiceLifecycleService {
      * The invoice, row-locked so that a concurrent void or write-off waits and then sees this one's outcome (its new
      * version: 412).
      */
-    private Uni<Invoice> lockedInvoice(UUID id, OptionalLong expectedVersion) {
+    private Uni<Invoice> lockedInvoice(UUID id, ExpectedVersion expectedVersion) {
         return invoices.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
                 .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + id));

@@ -50,14 +50,15 @@ public record InvoiceQuery(UUID customerId, InvoiceStatus status, LocalDate issu
 
     /** Parses the query parameters; every bad one is reported at once. */
     public static InvoiceQuery parse(String customerId, String status, String issuedFrom, String issuedTo, String dueFrom,
-            String dueTo, String overdue, String sort, String cursor, int limit) {
+            String dueTo, String overdue, String sort, String cursor, String limit) {
         List<FieldError> errors = new ArrayList<>();
         InvoiceQuery query = new InvoiceQuery(QueryParameters.uuid("customerId", customerId, errors),
                 status(status, errors), QueryParameters.date("issuedFrom", issuedFrom, errors),
                 QueryParameters.date("issuedTo", issuedTo, errors),
                 QueryParameters.date("dueFrom", dueFrom, errors), QueryParameters.date("dueTo", dueTo, errors),
                 bool("overdue", overdue, errors),
-                sort(sort, errors), cursor == null || cursor.isBlank() ? null : cursor, limit);
+                sort(sort, errors), QueryParameters.text("cursor", cursor, errors),
+                QueryParameters.limit("limit", limit, 50, 500, errors));
         if (query.issuedFrom() != null && query.issuedTo() != null && query.issuedTo().isBefore(query.issuedFrom())) {
             errors.add(new FieldError("issuedTo", "must not be before issuedFrom"));
         }

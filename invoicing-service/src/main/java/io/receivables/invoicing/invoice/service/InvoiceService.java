@@ -321,6 +321,7 @@ public class InvoiceService {
             throw ProblemException.invalid(prefix + "dueDate",
                     "must not be before the issue date " + invoice.issueDate);
         }
+        InvoiceRequestChecks.requireDatesInRange(prefix, invoice.issueDate, invoice.dueDate, terms);
         invoice.discountDate = terms.discountDate(invoice.issueDate).orElse(null);
         invoice.discountAmount = terms.discountAmount(invoice.total, invoice.currency).orElse(null);
     }

@@ -1,17 +1,14 @@
 package io.receivables.invoicing.schedule.rest;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,10 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.query.QueryParameters;
 import io.receivables.invoicing.schedule.service.BillingScheduleService;
 import io.receivables.invoicing.schedule.service.RunReport;
 import io.receivables.invoicing.schedule.service.ScheduleRunner;
@@ -94,9 +95,13 @@ public class BillingScheduleResource {
     public Uni<SchedulePage> list(
             @Parameter(description = "Only this customer's schedules (a UUID)") @QueryParam("customerId") String customerId,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+            @Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        String validCursor = QueryParameters.text("cursor", cursor, errors);
+        int size = QueryParameters.limit("limit", limit, 50, 500, errors);
+        QueryParameters.rejectIfAny(errors);
         return Uni.createFrom().item(() -> customerId == null ? null : customerId(customerId))
-                .chain(customer -> service.list(customer, cursor, limit))
+                .chain(customer -> service.list(customer, validCursor, size))
                 .map(page -> new SchedulePage(page.items().stream().map(BillingScheduleResponse::of).toList(),
                         page.nextCursor()));
     }
@@ -161,7 +166,7 @@ public class BillingScheduleResource {
     }
 
     private Uni<Response> change(UUID id, String action, String ifMatch, String idempotencyKey,
-            BiFunction<UUID, OptionalLong, Uni<ScheduleWithRuns>> change) {
+            BiFunction<UUID, ExpectedVersion, Uni<ScheduleWithRuns>> change) {
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /billing-schedules/" + id + "/" + action, null,
                         () -> change.apply(id, expected).map(BillingScheduleResource::ok)));

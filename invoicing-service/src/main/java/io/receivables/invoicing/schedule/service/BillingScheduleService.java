@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -16,7 +16,9 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.limits.BusinessDates;
 import io.receivables.common.paging.Page;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -30,6 +32,7 @@ import io.receivables.invoicing.schedule.ScheduleStatus;
 import io.receivables.invoicing.schedule.repository.BillingScheduleRepository;
 import io.receivables.invoicing.schedule.repository.ScheduleRunRepository;
 import io.receivables.invoicing.schedule.rest.BillingScheduleRequest;
+import io.receivables.invoicing.terms.PaymentTerms;
 import io.smallrye.mutiny.Uni;
 
 /** Creating, reading, pausing, resuming and cancelling schedules; {@link ScheduleRunner} issues their periods. */
@@ -60,9 +63,9 @@ public class BillingScheduleService {
         LocalDate firstPeriod = calendar.firstPeriodStart(request.startDate());
         List<FieldError> errors = InvoiceRequestChecks.check(
                 request.template().invoice(request.customerId(), firstPeriod, calendar.periodEnd(firstPeriod)));
-        if (request.paymentTerms() != null) {
-            request.paymentTerms().toTerms("paymentTerms", errors);
-        }
+        PaymentTerms requestedTerms = request.paymentTerms() == null ? null
+                : request.paymentTerms().toTerms("paymentTerms", errors);
+        BusinessDates.checkComputed("startDate", firstPeriod, "the first period's start", errors);
         if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
             errors.add(new FieldError("endDate", "must not be before startDate " + request.startDate()));
         } else if (request.endDate() != null && request.endDate().isBefore(firstPeriod)) {
@@ -75,6 +78,16 @@ public class BillingScheduleService {
         return customers.findById(request.customerId())
                 .onItem().ifNull().failWith(() -> ProblemException.unknownReference("customerId",
                         "no customer " + request.customerId() + "; register it with POST /customers first"))
+                .invoke(customer -> {
+                    // the first period is issued under the rules of POST /invoices: refuse now what it would refuse
+                    List<FieldError> dates = new ArrayList<>();
+                    PaymentTerms terms = requestedTerms != null ? requestedTerms : customer.paymentTerms();
+                    BusinessDates.checkComputed("paymentTerms", terms.dueDate(firstPeriod),
+                            "the first period's due date", dates);
+                    if (!dates.isEmpty()) {
+                        throw ProblemException.invalid(dates);
+                    }
+                })
                 .chain(customer -> {
                     BillingSchedule schedule = new BillingSchedule();
                     schedule.id = UUID.randomUUID();
@@ -114,7 +127,7 @@ public class BillingScheduleService {
 
     /** ACTIVE to PAUSED: nothing is issued until resumed. */
     @WithTransaction
-    public Uni<ScheduleWithRuns> pause(UUID id, OptionalLong expectedVersion) {
+    public Uni<ScheduleWithRuns> pause(UUID id, ExpectedVersion expectedVersion) {
         return change(id, expectedVersion, schedule -> {
             requireStatus(schedule, "paused", ScheduleStatus.ACTIVE);
             schedule.status = ScheduleStatus.PAUSED;
@@ -126,7 +139,7 @@ public class BillingScheduleService {
      * was paused are skipped, not billed late.
      */
     @WithTransaction
-    public Uni<ScheduleWithRuns> resume(UUID id, OptionalLong expectedVersion) {
+    public Uni<ScheduleWithRuns> resume(UUID id, ExpectedVersion expectedVersion) {
         return change(id, expectedVersion, schedule -> {
             requireStatus(schedule, "resumed", ScheduleStatus.PAUSED);
             schedule.status = ScheduleStatus.ACTIVE;
@@ -137,7 +150,7 @@ public class BillingScheduleService {
 
     /** ACTIVE or PAUSED to CANCELLED, for good; the invoices already issued stay as they are. */
     @WithTransaction
-    public Uni<ScheduleWithRuns> cancel(UUID id, OptionalLong expectedVersion) {
+    public Uni<ScheduleWithRuns> cancel(UUID id, ExpectedVersion expectedVersion) {
         return change(id, expectedVersion, schedule -> {
             requireStatus(schedule, "cancelled", ScheduleStatus.ACTIVE, ScheduleStatus.PAUSED);
             schedule.status = ScheduleStatus.CANCELLED;
@@ -149,7 +162,7 @@ public class BillingScheduleService {
      * Applies a status change under the row lock, which waits for a runner issuing a period of this schedule right now;
      * the version check then tells the client that the schedule moved on since it read it.
      */
-    private Uni<ScheduleWithRuns> change(UUID id, OptionalLong expectedVersion,
+    private Uni<ScheduleWithRuns> change(UUID id, ExpectedVersion expectedVersion,
             java.util.function.Consumer<BillingSchedule> change) {
         return schedules.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No billing schedule " + id))
