@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.receivables.common.limits.BusinessDates;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.terms.PaymentTermsType;
@@ -60,23 +62,41 @@ public final class CsvInvoices {
         }
         Map<String, List<CsvRecords.Record>> byNumber = new LinkedHashMap<>();
         List<ImportRow> read = new ArrayList<>();
+        int numberColumn = columns.get("externalNumber");
         for (CsvRecords.Record row : rows) {
-            if (row.fields().size() != columns.size()) {
-                read.add(ImportRow.unreadable(row.line(), null, List.of(new FieldError("columns", "line " + row.line()
-                        + " has " + row.fields().size() + " fields, the header " + columns.size())), List.of()));
+            String number = numberColumn < row.fields().size() ? row.fields().get(numberColumn).strip() : "";
+            if (number.isEmpty() || FreeText.hasNul(number)) {
+                List<FieldError> errors = new ArrayList<>(recordErrors(row, columns));
+                errors.add(new FieldError("externalNumber", (number.isEmpty() ? "must not be empty: it groups the rows"
+                        + " of an invoice" : FreeText.NUL_MESSAGE) + " (line " + row.line() + ")"));
+                read.add(ImportRow.unreadable(row.line(), null, errors, List.of()));
                 continue;
             }
-            String number = row.fields().get(columns.get("externalNumber")).strip();
-            if (number.isEmpty()) {
-                read.add(ImportRow.unreadable(row.line(), null, List.of(new FieldError("externalNumber",
-                        "must not be empty: it groups the rows of an invoice (line " + row.line() + ")")), List.of()));
-                continue;
-            }
+            // a malformed row stays with its invoice, so that the invoice is rejected whole, never imported without it
             byNumber.computeIfAbsent(number, n -> new ArrayList<>()).add(row);
         }
         byNumber.forEach((number, invoiceRows) -> read.add(invoice(number, invoiceRows, columns)));
         read.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return read;
+    }
+
+    /** Why a record cannot be read as it stands: not RFC 4180, the wrong number of fields, a NUL character. */
+    private static List<FieldError> recordErrors(CsvRecords.Record row, Map<String, Integer> columns) {
+        List<FieldError> errors = new ArrayList<>();
+        if (row.error() != null) {
+            errors.add(new FieldError("line", row.error()));
+        }
+        if (row.fields().size() != columns.size()) {
+            errors.add(new FieldError("columns", "line " + row.line() + " has " + row.fields().size()
+                    + " fields, the header " + columns.size()));
+            return errors;
+        }
+        columns.forEach((column, index) -> {
+            if (FreeText.hasNul(row.fields().get(index))) {
+                errors.add(new FieldError(column, FreeText.NUL_MESSAGE + " (line " + row.line() + ")"));
+            }
+        });
+        return errors;
     }
 
     private static Map<String, Integer> header(List<String> names) {
@@ -105,6 +125,10 @@ public final class CsvInvoices {
     private static ImportRow invoice(String number, List<CsvRecords.Record> rows, Map<String, Integer> columns) {
         CsvRecords.Record first = rows.get(0);
         List<FieldError> errors = new ArrayList<>();
+        rows.forEach(row -> errors.addAll(recordErrors(row, columns)));
+        if (!errors.isEmpty()) {
+            return ImportRow.unreadable(first.line(), number, errors, rows.stream().map(CsvRecords.Record::line).toList());
+        }
         for (CsvRecords.Record row : rows.subList(1, rows.size())) {
             for (String column : INVOICE_COLUMNS) {
                 String value = value(row, columns, column);
@@ -115,10 +139,10 @@ public final class CsvInvoices {
             }
         }
         UUID customerId = parse(first, columns, "customerId", UUID::fromString, "is not a UUID", errors);
-        LocalDate issueDate = parse(first, columns, "issueDate", LocalDate::parse, "is not a date such as 2024-03-31",
-                errors);
-        LocalDate dueDate = parse(first, columns, "dueDate", LocalDate::parse, "is not a date such as 2024-04-30",
-                errors);
+        LocalDate issueDate = parse(first, columns, "issueDate", CsvInvoices::date,
+                "is not a date such as 2024-03-31 between " + BusinessDates.MIN + " and " + BusinessDates.MAX, errors);
+        LocalDate dueDate = parse(first, columns, "dueDate", CsvInvoices::date,
+                "is not a date such as 2024-04-30 between " + BusinessDates.MIN + " and " + BusinessDates.MAX, errors);
         PaymentTermsRequest terms = terms(first, columns, errors);
         List<InvoiceLineRequest> lines = new ArrayList<>();
         for (CsvRecords.Record row : rows) {
@@ -145,6 +169,15 @@ public final class CsvInvoices {
         Integer parsedDays = parse(row, columns, "paymentTermsDays", Integer::valueOf, "is not a whole number of days",
                 errors);
         return new PaymentTermsRequest(parsedType, parsedDays, null, null);
+    }
+
+    /** An ISO date in the range every date keeps; anything else is refused, never adjusted. */
+    private static LocalDate date(String value) {
+        LocalDate date = LocalDate.parse(value);
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}") || !BusinessDates.inRange(date)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return date;
     }
 
     /** The stripped value of {@code column}; null when the column is absent or the cell empty. */

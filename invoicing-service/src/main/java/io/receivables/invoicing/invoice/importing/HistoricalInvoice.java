@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,7 @@ import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 
 /**
  * An invoice issued earlier in another system: the body of POST /invoices plus the number it was issued under, which it
- * keeps. Its dates are kept as they were.
+ * keeps. Its dates are kept as they were. Every field of POST /invoices is accepted, as there.
  */
 public record HistoricalInvoice(
         @NotBlank @Size(max = 32) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._/-]*$", message = "must start with a letter or digit and hold only letters, digits and . _ / -") String externalNumber,
@@ -27,7 +28,18 @@ public record HistoricalInvoice(
         @Valid PaymentTermsRequest paymentTerms,
         LocalDate dueDate,
         @Size(max = 64) String poNumber,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines) {
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines,
+        @Valid CreateInvoiceRequest.BillingPeriod billingPeriod,
+        @Size(max = 2000) String notes,
+        @Size(max = 1000) String paymentInstructions,
+        @AssertFalse(message = "a historical invoice was issued already; create drafts with POST /invoices") Boolean draft) {
+
+    /** An invoice as a CSV row gives it: the columns of POST /invoices that a CSV has. */
+    public HistoricalInvoice(String externalNumber, UUID customerId, String currency, LocalDate issueDate,
+            PaymentTermsRequest paymentTerms, LocalDate dueDate, String poNumber, List<InvoiceLineRequest> lines) {
+        this(externalNumber, customerId, currency, issueDate, paymentTerms, dueDate, poNumber, lines, null, null, null,
+                null);
+    }
 
     /** This service's own numbers: an imported number of that form would collide with one it issues later. */
     private static final java.util.regex.Pattern OWN_SERIES = java.util.regex.Pattern.compile("^INV-\\d{4}-\\d+$");
@@ -38,6 +50,7 @@ public record HistoricalInvoice(
     }
 
     public CreateInvoiceRequest invoice() {
-        return new CreateInvoiceRequest(customerId, currency, issueDate, paymentTerms, dueDate, poNumber, lines);
+        return new CreateInvoiceRequest(customerId, currency, issueDate, paymentTerms, dueDate, poNumber, lines,
+                billingPeriod, notes, paymentInstructions, null);
     }
 }

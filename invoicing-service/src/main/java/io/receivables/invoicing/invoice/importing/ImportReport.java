@@ -14,7 +14,7 @@ public record ImportReport(int accepted, int rejected, List<Row> rows) {
     }
 
     /**
-     * One invoice: ACCEPTED with the id it got, or REJECTED with a {@code reason} ({@code invalid},
+     * One invoice: ACCEPTED with the id it got, or REJECTED with a {@code reason} ({@code invalid}, {@code failed},
      * {@code unknown-reference} or {@code duplicate-number}) and the fields at fault. {@code line} is where it starts.
      */
     public record Row(int line, String externalNumber, Status status, UUID invoiceId, String reason,

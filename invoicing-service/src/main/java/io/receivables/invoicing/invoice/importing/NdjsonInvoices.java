@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.JsonPaths;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.problem.ProblemMappers;
 
 /** Historical invoices from NDJSON: one invoice per line, as for POST /invoices plus its {@code externalNumber}. */
 public final class NdjsonInvoices {
@@ -42,7 +43,11 @@ public final class NdjsonInvoices {
                 continue;
             }
             try {
-                rows.add(ImportRow.read(i + 1, mapper.readValue(lines[i], HistoricalInvoice.class), List.of()));
+                HistoricalInvoice invoice = mapper.readValue(lines[i], HistoricalInvoice.class);
+                rows.add(invoice == null
+                        ? ImportRow.unreadable(i + 1, null, List.of(new FieldError("line",
+                                "is null; each line must be one invoice, a JSON object")), List.of())
+                        : ImportRow.read(i + 1, invoice, List.of()));
             } catch (JsonProcessingException e) {
                 rows.add(ImportRow.unreadable(i + 1, externalNumber(lines[i], mapper), List.of(error(e)), List.of()));
             }
@@ -53,6 +58,10 @@ public final class NdjsonInvoices {
     private static FieldError error(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(JsonPaths.of(unknown), "unknown field; see POST /invoices for the accepted fields");
+        }
+        String duplicate = JsonPaths.duplicateKey(e);
+        if (duplicate != null) {
+            return new FieldError(duplicate, ProblemMappers.DUPLICATE_KEY);
         }
         if (e instanceof InvalidFormatException invalid && !(invalid.getValue() instanceof Number)) {
             return new FieldError(JsonPaths.of(invalid), "value \"" + invalid.getValue() + "\" is not a valid "

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,6 +24,7 @@ import io.receivables.invoicing.invoice.importing.ImportLimits;
 import io.receivables.invoicing.invoice.importing.ImportReport;
 import io.receivables.invoicing.invoice.importing.ImportRow;
 import io.receivables.invoicing.invoice.importing.NdjsonInvoices;
+import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -33,6 +37,8 @@ import io.vertx.pgclient.PgException;
  */
 @ApplicationScoped
 public class InvoiceImportService {
+
+    private static final Logger LOG = Logger.getLogger(InvoiceImportService.class);
 
     private final HistoricalInvoiceWriter writer;
     private final Validator validator;
@@ -54,28 +60,44 @@ public class InvoiceImportService {
                 .chain(this::importRows);
     }
 
+    /**
+     * Checks every row against every rule that needs no database (bean validation, decimals, column limits, dates)
+     * before the first is written, then writes the valid ones one by one. A row that fails while being written (an
+     * unknown customer, a number imported meanwhile, or anything unexpected) is reported as rejected: rows before it
+     * are committed already, so the answer is always the report, never a 500 that would hide what was written.
+     */
     private Uni<ImportReport> importRows(List<ImportRow> rows) {
         Set<String> numbersInFile = new HashSet<>();
         List<ImportReport.Row> report = new ArrayList<>();
-        return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> importRow(row, numbersInFile).invoke(report::add))
+        List<Uni<ImportReport.Row>> steps = new ArrayList<>();
+        for (ImportRow row : rows) {
+            ImportReport.Row rejected = precheck(row, numbersInFile);
+            steps.add(rejected != null ? Uni.createFrom().item(rejected) : write(row));
+        }
+        return Multi.createFrom().iterable(steps)
+                .onItem().transformToUniAndConcatenate(step -> step.invoke(report::add))
                 .collect().last()
                 .map(ignored -> ImportReport.of(report));
     }
 
-    private Uni<ImportReport.Row> importRow(ImportRow row, Set<String> numbersInFile) {
+    /** The rejection of {@code row} decided without the database, or null when it may be written. */
+    private ImportReport.Row precheck(ImportRow row, Set<String> numbersInFile) {
         if (!row.errors().isEmpty()) {
-            return rejected(row, "invalid", row.errors());
+            return ImportReport.Row.rejected(row, "invalid", row.errors());
         }
         List<FieldError> errors = check(row.invoice());
         if (!errors.isEmpty()) {
-            return rejected(row, "invalid", errors);
+            return ImportReport.Row.rejected(row, "invalid", errors);
         }
         if (!numbersInFile.add(row.externalNumber())) {
-            return rejected(row, "duplicate-number", List.of(new FieldError("externalNumber",
+            return ImportReport.Row.rejected(row, "duplicate-number", List.of(new FieldError("externalNumber",
                     "appears earlier in this file; nothing was written for this row")));
         }
-        return writer.record(row.invoice())
+        return null;
+    }
+
+    private Uni<ImportReport.Row> write(ImportRow row) {
+        return Uni.createFrom().deferred(() -> writer.record(row.invoice()))
                 .map(invoice -> ImportReport.Row.accepted(row, invoice.id))
                 .onFailure(HistoricalInvoiceWriter.DuplicateNumberException.class)
                 .recoverWithItem(e -> ImportReport.Row.rejected(row, "duplicate-number",
@@ -86,7 +108,14 @@ public class InvoiceImportService {
                                 + " for this row"))))
                 .onFailure(ProblemException.class)
                 .recoverWithItem(e -> ImportReport.Row.rejected(row, reason((ProblemException) e),
-                        ((ProblemException) e).errors()));
+                        ((ProblemException) e).errors()))
+                .onFailure().recoverWithItem(e -> {
+                    String errorId = UUID.randomUUID().toString();
+                    LOG.errorf(e, "Import row %d (%s) failed unexpectedly, error id %s", row.line(), row.externalNumber(),
+                            errorId);
+                    return ImportReport.Row.rejected(row, "failed", List.of(new FieldError("line",
+                            "could not be written (error id " + errorId + "); nothing was written for this row")));
+                });
     }
 
     /** Bean validation as POST /invoices has it, and no number of the form this service issues itself. */
@@ -95,6 +124,10 @@ public class InvoiceImportService {
         for (ConstraintViolation<HistoricalInvoice> violation : validator.validate(invoice)) {
             errors.add(new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
                     violation.getMessage()));
+        }
+        if (errors.isEmpty()) {
+            // the rules of POST /invoices beyond bean validation: decimals, what the columns hold, currency, dates
+            InvoiceService.checked(invoice.invoice(), "", errors);
         }
         if (invoice.hasOwnSeriesNumber()) {
             errors.add(new FieldError("externalNumber", "has the form of this service's own numbers (INV-year-sequence)"
