@@ -1,5 +1,8 @@
 package io.receivables.common.problem;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -7,11 +10,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.receivables.common.json.RejectedValueException;
+
 /**
  * Turns Jackson's reference chain into the field path a client wrote, e.g. {@code lines[2].unitPrice}. Public for code
  * that reads JSON itself (one document per line of an upload) and reports per document instead of failing the request.
  */
 public final class JsonPaths {
+
+    /** Jackson's message for a key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
 
     private JsonPaths() {
     }
@@ -36,7 +44,7 @@ public final class JsonPaths {
      * about a duplicate key. The parser is still positioned in the object that holds the key.
      */
     public static String duplicateKey(JsonProcessingException e) {
-        java.util.regex.Matcher key = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        Matcher key = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
         if (!key.find()) {
             return null;
         }
@@ -52,8 +60,6 @@ public final class JsonPaths {
         }
         return path.append(key.group(1)).toString();
     }
-
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
 
     private static void appendPath(JsonStreamContext context, StringBuilder path) {
         if (context == null || context.inRoot()) {
@@ -72,7 +78,7 @@ public final class JsonPaths {
 
     /** A client-facing reason for a JSON value of the wrong kind, e.g. a number where a decimal string is required. */
     public static String describeMismatch(MismatchedInputException e) {
-        if (e instanceof io.receivables.common.json.RejectedValueException) {
+        if (e instanceof RejectedValueException) {
             return e.getOriginalMessage();
         }
         Class<?> target = e.getTargetType();
