@@ -5,9 +5,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,7 +91,7 @@ public class CreditNoteService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
                 .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + invoiceId))
                 .call(invoice -> Mutiny.fetch(invoice.lines))
-                .chain(invoice -> {
+                .chain(invoice -> creditNotes.linesOfInvoice(invoice.id).chain(credited -> {
                     if (invoice.status == InvoiceStatus.VOIDED) {
                         throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoice.number
                                 + " is VOIDED: it owes nothing, so there is nothing to credit", List.of());
@@ -99,14 +104,16 @@ public class CreditNoteService {
                         throw ProblemException.invalid("issueDate",
                                 "must not be before the invoice's issue date " + invoice.issueDate);
                     }
-                    CreditNote note = request.isFull() ? remainder(invoice, "Credit of invoice ")
+                    List<GrossCreditSplit.Part> left = GrossCreditSplit.left(invoice.lines, credited);
+                    CreditNote note = request.isFull() ? remainder(invoice, left, "Credit of invoice ")
                             : fromLines(invoice, request.lines());
                     requireCreditable(invoice, note, request.isFull() ? "full" : "lines");
+                    requireLeftAtEachRate(invoice, note, left);
                     note.reasonCode = request.reasonCode();
                     note.note = FreeText.optional(request.note());
                     note.issueDate = issueDate;
                     return issue(invoice, note);
-                });
+                }));
     }
 
     /**
@@ -133,10 +140,13 @@ public class CreditNoteService {
                 .chain(invoice -> creditNotes.existsForDispute(event.disputeId())
                         .chain(done -> done ? Uni.createFrom().voidItem()
                                 : Mutiny.fetch(invoice.lines)
-                                        .chain(ignored -> creditDispute(invoice, event, what).replaceWithVoid())));
+                                        .chain(ignored -> creditNotes.linesOfInvoice(invoice.id))
+                                        .chain(credited -> creditDispute(invoice, credited, event, what))
+                                        .replaceWithVoid()));
     }
 
-    private Uni<CreditNote> creditDispute(Invoice invoice, DisputeResolved event, String what) {
+    private Uni<CreditNote> creditDispute(Invoice invoice, List<CreditNoteLine> credited, DisputeResolved event,
+            String what) {
         requireMatches(invoice, event.customerId(), event.currency(), what);
         if (invoice.status == InvoiceStatus.VOIDED) {
             throw new MalformedEventException(what + ": invoice " + invoice.number + " is VOIDED and cannot be credited");
@@ -152,7 +162,8 @@ public class CreditNoteService {
                     + invoice.currency + " exceeds the " + creditable.toPlainString() + " left to credit on invoice "
                     + invoice.number);
         }
-        CreditNote note = split(invoice, amount, "Dispute resolution: credit on invoice ");
+        CreditNote note = split(invoice, GrossCreditSplit.left(invoice.lines, credited), amount,
+                "Dispute resolution: credit on invoice ");
         note.reasonCode = CreditNoteIssued.ReasonCode.DISPUTE_RESOLUTION;
         note.disputeId = event.disputeId();
         note.note = truncated(FreeText.optional(event.resolutionNote()));
@@ -231,9 +242,24 @@ public class CreditNoteService {
         }
     }
 
-    /** The requested lines, priced and rounded exactly like invoice lines. */
+    /**
+     * The requested lines, priced and rounded exactly like invoice lines. Each must use a tax rate the invoice has: VAT
+     * is credited at the rate it was charged at, never at another.
+     */
     private static CreditNote fromLines(Invoice invoice, List<InvoiceLineRequest> requested) {
         List<InvoiceTotals.PricedLine> priced = requested.stream().map(InvoiceTotals.PricedLine::of).toList();
+        Set<BigDecimal> invoiceRates = invoice.lines.stream().map(line -> line.taxRate.stripTrailingZeros())
+                .collect(Collectors.toSet());
+        List<FieldError> foreignRates = new ArrayList<>();
+        for (int i = 0; i < priced.size(); i++) {
+            if (!invoiceRates.contains(priced.get(i).taxRate().stripTrailingZeros())) {
+                foreignRates.add(new FieldError("lines[" + i + "].taxRate", "invoice " + invoice.number
+                        + " has no line at this tax rate; credit only at its rates " + percentages(invoiceRates)));
+            }
+        }
+        if (!foreignRates.isEmpty()) {
+            throw ProblemException.invalid(foreignRates);
+        }
         InvoiceTotals totals = InvoiceTotals.compute(invoice.currency, priced);
         CreditNote note = withTotals(totals.subtotal(), totals.taxTotal());
         for (int i = 0; i < requested.size(); i++) {
@@ -247,11 +273,14 @@ public class CreditNoteService {
 
     /**
      * Everything not yet credited: the invoice's own lines when nothing was credited before (a full reversal), else
-     * the remaining gross split by tax rate.
+     * what is left at each tax rate, net and tax, as one line per rate.
      */
-    private static CreditNote remainder(Invoice invoice, String description) {
+    private static CreditNote remainder(Invoice invoice, List<GrossCreditSplit.Part> left, String description) {
+        if (creditable(invoice).signum() <= 0) {
+            return withTotals(BigDecimal.ZERO, BigDecimal.ZERO); // refused as nothing is left to credit
+        }
         if (invoice.amountCredited.signum() != 0) {
-            return split(invoice, creditable(invoice), description);
+            return split(invoice, left, creditable(invoice), description);
         }
         CreditNote note = withTotals(invoice.subtotal, invoice.taxTotal);
         invoice.lines.forEach(line -> note.lines.add(line(note, line.lineNumber, line.description, line.quantity,
@@ -259,9 +288,49 @@ public class CreditNoteService {
         return note;
     }
 
+    /**
+     * A credit never takes more net or more VAT at a tax rate than is left there: the invoice's lines at the rate less
+     * its earlier credit notes' lines at it.
+     */
+    private static void requireLeftAtEachRate(Invoice invoice, CreditNote note, List<GrossCreditSplit.Part> left) {
+        Map<BigDecimal, GrossCreditSplit.Part> leftByRate = left.stream()
+                .collect(Collectors.toMap(GrossCreditSplit.Part::taxRate, part -> part));
+        Map<BigDecimal, BigDecimal[]> credited = new TreeMap<>(Comparator.reverseOrder());
+        for (CreditNoteLine line : note.lines) {
+            BigDecimal[] amounts = credited.computeIfAbsent(line.taxRate.stripTrailingZeros(),
+                    rate -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            amounts[0] = amounts[0].add(line.netAmount);
+            amounts[1] = amounts[1].add(line.taxAmount);
+        }
+        credited.forEach((rate, amounts) -> {
+            GrossCreditSplit.Part there = leftByRate.getOrDefault(rate,
+                    new GrossCreditSplit.Part(rate, BigDecimal.ZERO, BigDecimal.ZERO));
+            if (amounts[0].compareTo(there.netAmount()) > 0 || amounts[1].compareTo(there.taxAmount()) > 0) {
+                String currency = invoice.currency;
+                String message = "the credit at " + percentage(rate) + " (net " + Currencies.format(amounts[0], currency)
+                        + ", VAT " + Currencies.format(amounts[1], currency) + " " + currency + ") exceeds the net "
+                        + Currencies.format(there.netAmount(), currency) + " and VAT "
+                        + Currencies.format(there.taxAmount(), currency) + " " + currency + " left at that rate on invoice "
+                        + invoice.number;
+                throw new ProblemException(ProblemType.CREDIT_EXCEEDS_INVOICE, message,
+                        List.of(new FieldError("lines", message)));
+            }
+        });
+    }
+
+    private static String percentage(BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    private static String percentages(Set<BigDecimal> rates) {
+        return rates.stream().sorted(Comparator.reverseOrder()).map(CreditNoteService::percentage)
+                .collect(Collectors.joining(", "));
+    }
+
     /** A gross amount credited as one line per tax rate of the invoice, named after it. */
-    private static CreditNote split(Invoice invoice, BigDecimal gross, String description) {
-        List<GrossCreditSplit.Part> parts = GrossCreditSplit.of(invoice.lines, gross, invoice.currency);
+    private static CreditNote split(Invoice invoice, List<GrossCreditSplit.Part> left, BigDecimal gross,
+            String description) {
+        List<GrossCreditSplit.Part> parts = GrossCreditSplit.of(left, gross, invoice.currency);
         BigDecimal subtotal = parts.stream().map(GrossCreditSplit.Part::netAmount).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         BigDecimal taxTotal = parts.stream().map(GrossCreditSplit.Part::taxAmount).reduce(BigDecimal.ZERO,
@@ -269,8 +338,7 @@ public class CreditNoteService {
         CreditNote note = withTotals(subtotal, taxTotal);
         for (int i = 0; i < parts.size(); i++) {
             GrossCreditSplit.Part part = parts.get(i);
-            String rate = parts.size() == 1 ? ""
-                    : " (" + part.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + " % VAT part)";
+            String rate = parts.size() == 1 ? "" : " (" + percentage(part.taxRate()) + " VAT part)";
             note.lines.add(line(note, i + 1, description + invoice.number + rate, BigDecimal.ONE, part.netAmount(),
                     part.taxRate(), new LineAmounts(part.netAmount(), part.taxAmount())));
         }
