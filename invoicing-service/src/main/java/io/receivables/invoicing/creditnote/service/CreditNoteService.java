@@ -31,6 +31,7 @@ import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
 import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.contracts.events.DisputeResolved;
+import io.receivables.invoicing.balance.service.EventInvoices;
 import io.receivables.invoicing.creditnote.CreditNote;
 import io.receivables.invoicing.creditnote.CreditNoteLine;
 import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
@@ -61,15 +62,17 @@ public class CreditNoteService {
     private static final int NOTE_LENGTH = 1000;
 
     private final InvoiceRepository invoices;
+    private final EventInvoices eventInvoices;
     private final CreditNoteRepository creditNotes;
     private final InvoiceNumberAllocator numbers;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     @Inject
-    public CreditNoteService(InvoiceRepository invoices, CreditNoteRepository creditNotes,
+    public CreditNoteService(InvoiceRepository invoices, EventInvoices eventInvoices, CreditNoteRepository creditNotes,
             InvoiceNumberAllocator numbers, OutboxWriter outbox, Clock clock) {
         this.invoices = invoices;
+        this.eventInvoices = eventInvoices;
         this.creditNotes = creditNotes;
         this.numbers = numbers;
         this.outbox = outbox;
@@ -119,46 +122,36 @@ public class CreditNoteService {
     /**
      * The credit note for a resolved dispute, in the CALLER's transaction (the inbox transaction of the consumer that
      * applies dispute-resolved): CUSTOMER_FAVOUR or PARTIAL with a positive creditedAmount credits that gross amount,
-     * split by the invoice's tax rates ({@link GrossCreditSplit}); any other outcome credits nothing. Exactly once per
-     * dispute: the invoice row lock queues concurrent calls and a later one finds the credit note and does nothing.
+     * split by what is left at the invoice's tax rates ({@link GrossCreditSplit}); any other outcome credits nothing.
+     * Exactly once per dispute: the invoice row lock queues concurrent calls and a later one finds the credit note and
+     * does nothing.
      *
-     * @throws MalformedEventException (as the Uni's failure) when the event cannot be applied: unknown invoice, another
-     *         customer or currency, a voided invoice, more decimals than the currency has, or more than is left to
-     *         credit
+     * @throws MalformedEventException (as the Uni's failure) when the event cannot be applied: the checks every event
+     *         handler shares ({@link EventInvoices}), or more than is left to credit
      */
-    @WithTransaction
     public Uni<Void> creditForResolvedDispute(DisputeResolved event) {
         boolean credits = (event.outcome() == DisputeResolved.Outcome.CUSTOMER_FAVOUR
                 || event.outcome() == DisputeResolved.Outcome.PARTIAL) && event.creditedAmount().signum() > 0;
         if (!credits) {
             return Uni.createFrom().voidItem();
         }
-        String what = "dispute-resolved " + event.disputeId();
-        return invoices.findById(event.invoiceId(), LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> new MalformedEventException(
-                        what + " refers to the unknown invoice " + event.invoiceId()))
+        EventInvoices.Claim claim = new EventInvoices.Claim("dispute-resolved " + event.disputeId(),
+                event.customerId(), event.currency());
+        return eventInvoices.lock(event.invoiceId(), claim)
                 .chain(invoice -> creditNotes.existsForDispute(event.disputeId())
                         .chain(done -> done ? Uni.createFrom().voidItem()
                                 : Mutiny.fetch(invoice.lines)
                                         .chain(ignored -> creditNotes.linesOfInvoice(invoice.id))
-                                        .chain(credited -> creditDispute(invoice, credited, event, what))
+                                        .chain(credited -> creditDispute(invoice, credited, event, claim))
                                         .replaceWithVoid()));
     }
 
     private Uni<CreditNote> creditDispute(Invoice invoice, List<CreditNoteLine> credited, DisputeResolved event,
-            String what) {
-        requireMatches(invoice, event.customerId(), event.currency(), what);
-        if (invoice.status == InvoiceStatus.VOIDED) {
-            throw new MalformedEventException(what + ": invoice " + invoice.number + " is VOIDED and cannot be credited");
-        }
-        BigDecimal amount = event.creditedAmount();
-        if (amount.stripTrailingZeros().scale() > Currencies.minorUnits(invoice.currency)) {
-            throw new MalformedEventException(what + ": creditedAmount " + amount.toPlainString() + " has more decimals"
-                    + " than " + invoice.currency + " has minor units");
-        }
+            EventInvoices.Claim claim) {
+        BigDecimal amount = EventInvoices.amount(event.creditedAmount(), "creditedAmount", invoice, claim);
         BigDecimal creditable = creditable(invoice);
         if (amount.compareTo(creditable) > 0) {
-            throw new MalformedEventException(what + ": creditedAmount " + amount.toPlainString() + " "
+            throw new MalformedEventException(claim.event() + ": creditedAmount " + amount.toPlainString() + " "
                     + invoice.currency + " exceeds the " + creditable.toPlainString() + " left to credit on invoice "
                     + invoice.number);
         }
@@ -170,17 +163,6 @@ public class CreditNoteService {
         LocalDate today = LocalDate.now(clock);
         note.issueDate = today.isBefore(invoice.issueDate) ? invoice.issueDate : today;
         return issue(invoice, note);
-    }
-
-    static void requireMatches(Invoice invoice, UUID customerId, String currency, String what) {
-        if (!invoice.customerId.equals(customerId)) {
-            throw new MalformedEventException(what + ": invoice " + invoice.number + " belongs to customer "
-                    + invoice.customerId + ", not " + customerId);
-        }
-        if (!invoice.currency.equals(currency)) {
-            throw new MalformedEventException(what + ": currency " + currency + " does not match invoice "
-                    + invoice.number + " in " + invoice.currency);
-        }
     }
 
     /** Numbers, applies and publishes a credit note whose lines, amounts, reason and issue date are set. */

@@ -39,9 +39,9 @@ import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.invoice.InvoiceQuery;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.service.DraftInvoiceService;
-import io.receivables.invoicing.invoice.service.InvoiceQuery;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Uni;
 
