@@ -20,7 +20,6 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.money.Currencies;
@@ -83,7 +82,6 @@ public class CreditNoteService {
      * Credits the invoice at version {@code expectedVersion} (empty: any): the requested lines, or with {@code full}
      * everything not yet credited. The sum of an invoice's credit notes never exceeds its total.
      */
-    @WithTransaction
     public Uni<CreditNote> issue(UUID invoiceId, OptionalLong expectedVersion, CreateCreditNoteRequest request) {
         List<FieldError> errors = check(request);
         if (!errors.isEmpty()) {

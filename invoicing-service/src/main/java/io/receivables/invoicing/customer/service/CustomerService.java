@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.money.Currencies;
 import io.receivables.common.outbox.OutboxWriter;
@@ -46,7 +45,6 @@ public class CustomerService {
     }
 
     /** Registers a customer; the customer and its {@code customer-registered} outbox row commit together. */
-    @WithTransaction
     public Uni<Customer> register(CustomerRequest request) {
         Customer customer = new Customer();
         return Uni.createFrom().item(() -> {
@@ -68,7 +66,6 @@ public class CustomerService {
      * limit, statements and dunning read a customer's AR in its currency, and amounts are never converted. The customer
      * row is locked, as issuing an invoice locks it, so no invoice in the old currency can be issued in between.
      */
-    @WithTransaction
     public Uni<Customer> update(UUID id, OptionalLong expectedVersion, CustomerRequest request) {
         return customers.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + id))

@@ -11,7 +11,6 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -44,14 +43,12 @@ public class DraftInvoiceService {
         this.customers = customers;
     }
 
-    @WithTransaction
     public Uni<Invoice> create(CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return customer(request).chain(customer -> invoices.persist(issuing.draft(request, customer, terms)));
     }
 
     /** Replaces a draft's content at version {@code expectedVersion}; the draft keeps its id. */
-    @WithTransaction
     public Uni<Invoice> replace(UUID id, OptionalLong expectedVersion, CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return lockedDraft(id, expectedVersion, "changed")
@@ -59,13 +56,11 @@ public class DraftInvoiceService {
                 .call(invoices::flush);
     }
 
-    @WithTransaction
     public Uni<Void> delete(UUID id, OptionalLong expectedVersion) {
         return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete).replaceWithVoid();
     }
 
     /** Issues a draft at version {@code expectedVersion}: numbered, credit-checked and published like a new invoice. */
-    @WithTransaction
     public Uni<InvoiceService.IssuedInvoice> issue(UUID id, OptionalLong expectedVersion) {
         return lockedDraft(id, expectedVersion, "issued")
                 .chain(issuing::issueDraft)
