@@ -19,6 +19,25 @@ public class InvoicingDatabase {
                 .getLong(0);
     }
 
+    /**
+     * Where the gap-free number series of a year stands now. A test that asserts the numbers it issues reads this first
+     * and counts from there, so it needs no calendar year of its own (tests run one after another).
+     */
+    public NumberSeries series(String series, int year) {
+        var rows = pool.preparedQuery("SELECT last_value FROM invoice_number_series WHERE series = $1 AND year = $2")
+                .execute(Tuple.of(series, year)).await().indefinitely();
+        return new NumberSeries(series, year, rows.size() == 0 ? 0 : rows.iterator().next().getLong(0));
+    }
+
+    /** A number series of a year as it stood when read. */
+    public record NumberSeries(String series, int year, long last) {
+
+        /** The n-th number handed out after it was read: 1 is the next one. */
+        public String next(int n) {
+            return "%s-%d-%06d".formatted(series, year, last + n);
+        }
+    }
+
     public Row outboxRowFor(String aggregateId, String type) {
         var rows = pool.preparedQuery(
                 "SELECT id, aggregatetype, aggregateid, customer_id, type, source, specversion, datacontenttype,"

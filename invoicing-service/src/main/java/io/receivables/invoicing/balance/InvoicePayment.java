@@ -11,8 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * What one payment paid on one invoice: its allocations to that invoice add up here, so that a reversal of the payment
- * gives back exactly this amount, once.
+ * One allocation of a payment to an invoice, dated: payment-received gives one per invoice it pays, each later
+ * payment-allocated of the same payment another. What the payment paid on the invoice is the sum of its allocations
+ * there, which a reversal gives back exactly, once; a statement as of a date counts each allocation from its own
+ * {@link #paidOn}.
  */
 @Entity
 @Table(name = "invoice_payment")
@@ -38,8 +40,8 @@ public class InvoicePayment {
     public Instant reversedAt;
 
     /**
-     * The business date from which it counts as paid: the payment's value date, or for a later allocation of money
-     * already received, the day it was allocated. A statement as of a date reads this, not {@link #appliedAt}.
+     * The business date from which this allocation counts as paid: the payment's value date, or for a later allocation
+     * of money already received, the day it was allocated. A statement as of a date reads this, not {@link #appliedAt}.
      */
     @Column(name = "paid_on", nullable = false)
     public LocalDate paidOn;
@@ -48,12 +50,13 @@ public class InvoicePayment {
     @Column(name = "reversed_on")
     public LocalDate reversedOn;
 
-    public static InvoicePayment of(UUID paymentId, UUID invoiceId, Instant appliedAt, LocalDate paidOn) {
+    public static InvoicePayment of(UUID paymentId, UUID invoiceId, BigDecimal amount, Instant appliedAt,
+            LocalDate paidOn) {
         InvoicePayment payment = new InvoicePayment();
         payment.id = UUID.randomUUID();
         payment.paymentId = paymentId;
         payment.invoiceId = invoiceId;
-        payment.amount = BigDecimal.ZERO;
+        payment.amount = amount;
         payment.appliedAt = appliedAt;
         payment.paidOn = paidOn;
         return payment;

@@ -1,18 +1,27 @@
 package io.receivables.invoicing.schedule;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.receivables.contracts.json.EventJson;
+import io.receivables.invoicing.terms.PaymentTerms;
+import io.receivables.invoicing.terms.PaymentTermsType;
 
 /** A recurring invoice: what to bill a customer, how often, from when and until when. */
 @Entity
@@ -39,9 +48,32 @@ public class BillingSchedule {
     @Column(name = "end_date")
     public LocalDate endDate;
 
-    /** JSON text of an {@link InvoiceTemplate}. */
-    @Column(name = "invoice_template", nullable = false)
-    public String invoiceTemplate;
+    /** The template's currency; null: the customer's at the time each period is issued. */
+    @Column(length = 3)
+    public String currency;
+
+    /** The template's payment terms, all four null: the customer's at the time each period is issued. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "terms_type", length = 16)
+    public PaymentTermsType termsType;
+
+    @Column(name = "terms_days")
+    public Integer termsDays;
+
+    @Column(name = "terms_discount_days")
+    public Integer termsDiscountDays;
+
+    @Column(name = "terms_discount_rate")
+    public BigDecimal termsDiscountRate;
+
+    @Column(name = "po_number", length = 64)
+    public String poNumber;
+
+    /** The template's lines, in order; few and always needed with the schedule, so loaded with it. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "billing_schedule_line", joinColumns = @JoinColumn(name = "schedule_id"))
+    @OrderColumn(name = "line_index")
+    public List<ScheduleLine> lines = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -68,11 +100,21 @@ public class BillingSchedule {
     public long version;
 
     public InvoiceTemplate template() {
-        return EventJson.read(invoiceTemplate, InvoiceTemplate.class);
+        PaymentTerms terms = termsType == null ? null
+                : new PaymentTerms(termsType, termsDays, termsDiscountDays, termsDiscountRate);
+        return new InvoiceTemplate(currency, terms, poNumber, lines.stream().map(ScheduleLine::toLine).toList());
     }
 
     public void template(InvoiceTemplate template) {
-        invoiceTemplate = EventJson.write(template);
+        currency = template.currency();
+        PaymentTerms terms = template.paymentTerms();
+        termsType = terms == null ? null : terms.type();
+        termsDays = terms == null ? null : terms.days();
+        termsDiscountDays = terms == null ? null : terms.discountDays();
+        termsDiscountRate = terms == null ? null : terms.discountRate();
+        poNumber = template.poNumber();
+        lines.clear();
+        template.lines().forEach(line -> lines.add(ScheduleLine.of(line)));
     }
 
     public BillingCalendar calendar() {

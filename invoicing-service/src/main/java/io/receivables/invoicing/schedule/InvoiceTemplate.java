@@ -1,26 +1,43 @@
 package io.receivables.invoicing.schedule;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.receivables.common.money.DecimalStrings;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
+import io.receivables.invoicing.terms.PaymentTerms;
 
 /**
- * What every invoice of a schedule carries, kept as the client sent it: currency and terms left out still default to
- * the customer's profile when each period is issued.
+ * What every invoice of a schedule carries: currency and terms left out (null) still default to the customer's profile
+ * when each period is issued. A domain value, stored in the schedule's own columns and lines (never as the REST
+ * request's JSON), so the API can change without touching what is stored.
  */
-public record InvoiceTemplate(String currency, PaymentTermsRequest paymentTerms, String poNumber,
-        List<InvoiceLineRequest> lines) {
+public record InvoiceTemplate(String currency, PaymentTerms paymentTerms, String poNumber, List<Line> lines) {
+
+    /** One line of every invoice of the schedule, priced like an invoice line. */
+    public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate) {
+    }
+
+    public InvoiceTemplate {
+        lines = List.copyOf(lines);
+    }
 
     /**
-     * The invoice for the period from {@code issueDate} to {@code periodEnd}, as POST /invoices would take it: dated
-     * the period's start, and billing that period.
+     * The invoice for the period from {@code issueDate} to {@code periodEnd}, as issuing takes it: dated the period's
+     * start, and billing that period.
      */
     public CreateInvoiceRequest invoice(UUID customerId, LocalDate issueDate, LocalDate periodEnd) {
-        return new CreateInvoiceRequest(customerId, currency, issueDate, paymentTerms, null, poNumber, lines,
+        PaymentTermsRequest terms = paymentTerms == null ? null
+                : new PaymentTermsRequest(paymentTerms.type(), paymentTerms.days(), paymentTerms.discountDays(),
+                        paymentTerms.discountRate() == null ? null : DecimalStrings.format(paymentTerms.discountRate()));
+        List<InvoiceLineRequest> invoiceLines = lines.stream().map(line -> new InvoiceLineRequest(line.description(),
+                DecimalStrings.format(line.quantity()), DecimalStrings.format(line.unitPrice()),
+                DecimalStrings.format(line.taxRate()))).toList();
+        return new CreateInvoiceRequest(customerId, currency, issueDate, terms, null, poNumber, invoiceLines,
                 new CreateInvoiceRequest.BillingPeriod(issueDate, periodEnd), null, null, null);
     }
 }

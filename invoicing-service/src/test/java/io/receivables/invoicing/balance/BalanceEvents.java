@@ -28,8 +28,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * Customers and invoices over the REST API, and payment and dispute events on their real topics, the way
- * payments-service and disputes-service publish them. Invoices are issued in 2051 to 2054, the years reserved for these
- * tests, so that they never touch another test's numbering.
+ * payments-service and disputes-service publish them. Each test works on customers of its own, so what it reads (an
+ * invoice, a statement) holds only its own data.
  */
 final class BalanceEvents implements AutoCloseable {
 

@@ -76,4 +76,24 @@ class StatementWithPaymentsTest {
         assertThat(reversed.getList("openItems.openAmount")).containsExactly("100.00");
         assertThat(reversed.getString("balance")).isEqualTo("80.00");
     }
+
+    @Test
+    void aLaterAllocationOfAPaymentCountsFromTheDayItWasAllocated() {
+        String customer = customer("EUR");
+        String invoice = invoice(customer, "2051-05-03", "100.00");
+        UUID payment = UUID.randomUUID();
+        // 40.00 with value date 2051-06-01, then 30.00 more of the same payment allocated on 2051-06-02
+        events.paymentReceived(payment, customer, "EUR", "70.00", allocations(invoice, "40.00"));
+        events.paymentAllocated(payment, customer, "EUR", allocations(invoice, "30.00"));
+        awaitInvoice(invoice, r -> r.body("amountPaid", equalTo("70.00")));
+
+        assertThat(statement(customer, "2051-06-01").getList("openItems.openAmount")).containsExactly("60.00");
+        assertThat(statement(customer, "2051-06-02").getList("openItems.openAmount")).containsExactly("30.00");
+
+        // a reversal gives back both allocations: from its date nothing of the payment counts
+        events.paymentReversed(payment, customer, "EUR", "70.00", allocations(invoice, "70.00"));
+        awaitInvoice(invoice, r -> r.body("amountPaid", equalTo("0.00")));
+        assertThat(statement(customer, "2051-06-02").getList("openItems.openAmount")).containsExactly("30.00");
+        assertThat(statement(customer, "2051-06-03").getList("openItems.openAmount")).containsExactly("100.00");
+    }
 }

@@ -108,20 +108,21 @@ class CreditNoteIssuingTest {
         String invoiceId = issueInvoice(customerId, "2026-02-03").getString("id");
         credit(invoiceId, "\"0\"", RETURNED_TWO_DAYS).then().statusCode(201);
 
-        // the rest, 1,005.50, shared 1,190.00 : 53.50 by gross per rate, each share's net = share / (1 + rate)
+        // the rest, 1,005.50, is what is left at each rate: 19 %: 1,000.00 - 200.00 net and 190.00 - 38.00 VAT;
+        // 7 %: all of 50.00 net and 3.50 VAT. Never more VAT at a rate than was invoiced at it.
         credit(invoiceId, "\"1\"", """
                 {"reasonCode": "GOODWILL", "full": true}""")
                 .then().statusCode(201)
                 .body("total", equalTo("1005.50"))
-                .body("subtotal", equalTo("849.04"))
-                .body("taxTotal", equalTo("156.46"))
+                .body("subtotal", equalTo("850.00"))
+                .body("taxTotal", equalTo("155.50"))
                 .body("lines.size()", equalTo(2))
                 .body("lines[0].taxRate", equalTo("0.19"))
-                .body("lines[0].netAmount", equalTo("808.61"))
-                .body("lines[0].taxAmount", equalTo("153.63"))
+                .body("lines[0].netAmount", equalTo("800.00"))
+                .body("lines[0].taxAmount", equalTo("152.00"))
                 .body("lines[1].taxRate", equalTo("0.07"))
-                .body("lines[1].netAmount", equalTo("40.43"))
-                .body("lines[1].taxAmount", equalTo("2.83"));
+                .body("lines[1].netAmount", equalTo("50.00"))
+                .body("lines[1].taxAmount", equalTo("3.50"));
 
         given().when().get("/invoices/" + invoiceId).then()
                 .body("amountCredited", equalTo("1243.50")).body("amountDue", equalTo("0.00"))
@@ -136,6 +137,32 @@ class CreditNoteIssuingTest {
                 .body("type", equalTo("https://receivables.io/problems/credit-exceeds-invoice"))
                 .body("errors[0].field", equalTo("full"));
         assertThat(creditNoteRows(invoiceId)).isEqualTo(2);
+    }
+
+    @Test
+    void aCreditLineOnlyUsesATaxRateOfTheInvoiceAndNeverCreditsMoreThanIsLeftAtIt() {
+        String customerId = registerCustomer();
+        String invoiceId = issueInvoice(customerId, "2026-02-03").getString("id");
+
+        credit(invoiceId, "\"0\"",
+                """
+                        {"reasonCode": "PRICING_ERROR",
+                         "lines": [{"description": "Consulting", "quantity": "1", "unitPrice": "10.00", "taxRate": "0.19"},
+                                   {"description": "At a rate the invoice never had", "quantity": "1", "unitPrice": "10.00", "taxRate": "0.20"}]}""")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("lines[1].taxRate")))
+                .body("errors[0].message", containsString("19 %, 7 %"));
+        // the invoice has 50.00 net and 3.50 VAT at 7 %: 60.00 at 7 % is within its total but not within the 7 % part
+        credit(invoiceId, "\"0\"", """
+                {"reasonCode": "PRICING_ERROR",
+                 "lines": [{"description": "Handbooks", "quantity": "1", "unitPrice": "60.00", "taxRate": "0.07"}]}""")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://receivables.io/problems/credit-exceeds-invoice"))
+                .body("errors[0].field", equalTo("lines"))
+                .body("detail", containsString("7 %"));
+
+        assertThat(creditNoteRows(invoiceId)).isZero();
+        assertThat(creditNoteEvents(customerId)).isZero();
     }
 
     @Test
@@ -275,15 +302,16 @@ class CreditNoteIssuingTest {
 
     @Test
     void parallelCreditNotesOnDifferentInvoicesGetConsecutiveNumbersOfTheirYear() throws Exception {
-        // 2055 is this test's own year: no other test credits in it, so the series must start at 1 without gaps
+        // the CN series of the year goes on from wherever it stands, without gaps
         List<String> invoiceIds = IntStream.range(0, 8)
-                .mapToObj(i -> issueInvoice(registerCustomer(), "2055-03-0" + (i + 1)).getString("id")).toList();
+                .mapToObj(i -> issueInvoice(registerCustomer(), "2026-03-0" + (i + 1)).getString("id")).toList();
+        InvoicingDatabase.NumberSeries cn = db.series("CN", 2026);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> numbers = new ArrayList<>();
             for (String invoiceId : invoiceIds) {
                 Callable<String> credit = () -> credit(invoiceId, "\"0\"", """
-                        {"reasonCode": "GOODWILL", "issueDate": "2055-06-01",
+                        {"reasonCode": "GOODWILL", "issueDate": "2026-06-01",
                          "lines": [{"description": "Goodwill", "quantity": "1", "unitPrice": "10.00", "taxRate": "0.19"}]}""")
                         .then().statusCode(201).extract().path("number");
                 numbers.add(pool.submit(credit));
@@ -293,7 +321,7 @@ class CreditNoteIssuingTest {
                 issued.add(number.get());
             }
             assertThat(issued).containsExactlyInAnyOrderElementsOf(
-                    IntStream.rangeClosed(1, 8).mapToObj(n -> "CN-2055-%06d".formatted(n)).toList());
+                    IntStream.rangeClosed(1, 8).mapToObj(cn::next).toList());
         } finally {
             pool.shutdownNow();
         }

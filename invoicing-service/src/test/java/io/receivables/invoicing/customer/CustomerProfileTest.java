@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.receivables.contracts.json.EventJson;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.invoicing.InvoicingDatabase;
+import io.receivables.invoicing.creditnote.CreditNoteFixtures;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -133,6 +134,31 @@ class CustomerProfileTest {
         assertThat(statuses).containsOnly(200, 412);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         given().when().get("/customers/" + id).then().header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void refusesToChangeTheCurrencyWhileInvoicesAreOpenInTheOldOneWith409AndWritesNothing() {
+        String id = register(profile("Wayne Enterprises", "standard", "")).path("id");
+        String invoiceId = CreditNoteFixtures.issueInvoice(id, "2026-03-02").getString("id");
+        long outbox = db.count("outbox");
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(profile("Wayne Enterprises", "standard", "").replace("\"EUR\"", "\"USD\""))
+                .when().put("/customers/" + id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://receivables.io/problems/conflict"))
+                .body("errors[0].field", equalTo("currency"))
+                .body("detail", containsString("1243.50 EUR"));
+        given().when().get("/customers/" + id).then().header("ETag", equalTo("\"0\"")).body("currency", equalTo("EUR"));
+        assertThat(db.count("outbox")).as("no event for a refused update").isEqualTo(outbox);
+
+        // once nothing is open in EUR any more, the currency may change
+        CreditNoteFixtures.credit(invoiceId, "\"0\"", """
+                {"reasonCode": "PRICING_ERROR", "full": true}""").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(profile("Wayne Enterprises", "standard", "").replace("\"EUR\"", "\"USD\""))
+                .when().put("/customers/" + id)
+                .then().statusCode(200).body("currency", equalTo("USD"));
     }
 
     @Test

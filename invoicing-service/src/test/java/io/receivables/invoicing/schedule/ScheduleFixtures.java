@@ -12,7 +12,7 @@ import io.receivables.invoicing.MutableClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Customers, schedules and runs over the API, and "today" moved to a date of a test's own numbering year. */
+/** Customers, schedules and runs over the API, and "today" moved to the date a test bills. */
 final class ScheduleFixtures {
 
     private ScheduleFixtures() {

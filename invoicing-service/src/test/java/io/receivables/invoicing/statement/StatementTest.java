@@ -115,9 +115,10 @@ class StatementTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"reasonCode\": \"UNCOLLECTIBLE\", \"writeOffDate\": \"2026-03-31\"}")
                 .when().post("/invoices/" + writtenOff.getString("id") + "/write-off").then().statusCode(200);
+        // 4.13 + 21 % VAT = 5.00, at the invoice's own rate (a credit never uses a rate the invoice does not have)
         String goodwill = given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("""
                 {"reasonCode": "GOODWILL", "issueDate": "2026-04-25",
-                 "lines": [{"description": "Goodwill", "quantity": "1", "unitPrice": "5.00", "taxRate": "0"}]}""")
+                 "lines": [{"description": "Goodwill", "quantity": "1", "unitPrice": "4.13", "taxRate": "0.21"}]}""")
                 .when().post("/invoices/" + writtenOff.getString("id") + "/credit-notes").then().statusCode(201)
                 .extract().path("number");
 

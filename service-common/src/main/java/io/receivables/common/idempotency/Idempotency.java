@@ -21,9 +21,10 @@ import io.vertx.ext.web.RoutingContext;
  * recorded; a retry with the same key and the same request gets that response back without the work being done again.
  * <p>
  * The key, the work and the recorded response commit in ONE transaction (nothing lost, nothing doubled): this bean opens
- * it, and the work's {@code @WithTransaction} service method joins it (Panache reuses the session open on the Vert.x
- * context, and Hibernate Reactive's {@code Session.withTransaction} runs inside a transaction already in progress instead
- * of starting one). So a crash leaves either the write with its key or neither.
+ * it, or joins the one the resource method opened ({@code @WithTransaction} on the resource, the edge), and the work
+ * runs in it: the service methods it calls carry no {@code @WithTransaction} of their own (Panache reuses the session
+ * open on the Vert.x context, and Hibernate Reactive's {@code Session.withTransaction} runs inside a transaction already
+ * in progress instead of starting one). So a crash leaves either the write with its key or neither.
  * <p>
  * Requests that fail (validation, unknown reference, any exception) roll the whole transaction back, key included:
  * rejections are not recorded, and a corrected request may reuse the key. Only what committed is replayed.
@@ -58,7 +59,7 @@ public class Idempotency {
      * @param key the header's value; without the header {@code work} runs exactly as without this
      * @param endpoint the scope of the key, e.g. {@code POST /invoices}
      * @param request the deserialized body, fingerprinted to tell a retry from a different request
-     * @param work the write; it must not commit on its own (a {@code @WithTransaction} method joins this transaction)
+     * @param work the write; it must not commit on its own (it runs in this transaction)
      */
     public Uni<Response> handle(String key, String endpoint, Object request, Supplier<Uni<Response>> work) {
         if (key == null && !headerSentEmpty()) {

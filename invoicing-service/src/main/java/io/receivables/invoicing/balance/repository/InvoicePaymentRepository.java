@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InvoicePaymentRepository implements PanacheRepositoryBase<InvoicePayment, UUID> {
 
-    /** What the payment paid on each invoice so far, reversed ones included. */
+    /** The payment's allocations to invoices so far, one row each, reversed ones included. */
     public Uni<List<InvoicePayment>> ofPayment(UUID paymentId) {
         return list("paymentId", paymentId);
     }

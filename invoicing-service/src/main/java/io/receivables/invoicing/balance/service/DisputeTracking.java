@@ -2,7 +2,6 @@ package io.receivables.invoicing.balance.service;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,8 +35,8 @@ public class DisputeTracking {
     }
 
     public Uni<Void> opened(DisputeOpened opened, InboundEvent event) {
-        return invoices.lock(Set.of(opened.invoiceId()), event, opened.currency())
-                .map(locked -> locked.get(opened.invoiceId()))
+        EventInvoices.Claim claim = EventInvoices.Claim.of(event, opened.customerId(), opened.currency());
+        return invoices.lock(opened.invoiceId(), claim)
                 .chain(invoice -> disputes.findById(opened.disputeId()).chain(existing -> {
                     if (existing != null) {
                         throw new MalformedEventException("dispute-opened " + event.id() + " opens dispute "
@@ -46,7 +45,8 @@ public class DisputeTracking {
                     InvoiceDispute dispute = new InvoiceDispute();
                     dispute.disputeId = opened.disputeId();
                     dispute.invoiceId = invoice.id;
-                    dispute.disputedAmount = EventInvoices.amount(opened.disputedAmount(), invoice, event);
+                    dispute.disputedAmount = EventInvoices.amount(opened.disputedAmount(), "disputedAmount", invoice,
+                            claim);
                     dispute.reasonCode = opened.reasonCode().name();
                     dispute.openedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     invoice.disputedAmount = invoice.disputedAmount.add(dispute.disputedAmount);
@@ -60,8 +60,8 @@ public class DisputeTracking {
      * business, not this one's.
      */
     public Uni<Void> resolved(DisputeResolved resolved, InboundEvent event) {
-        return invoices.lock(Set.of(resolved.invoiceId()), event, resolved.currency())
-                .map(locked -> locked.get(resolved.invoiceId()))
+        return invoices.lock(resolved.invoiceId(), EventInvoices.Claim.of(event, resolved.customerId(),
+                resolved.currency()))
                 .chain(invoice -> disputes.findById(resolved.disputeId()).invoke(dispute -> close(dispute, invoice,
                         resolved, event)))
                 .replaceWithVoid();

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,8 @@ import io.receivables.invoicing.invoice.Invoice;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies payments to invoices: what each payment paid on each invoice is recorded, the invoice keeps the sum as
+ * Applies payments to invoices: each allocation of a payment to an invoice is recorded with its own business date
+ * (the payment's value date, or for payment-allocated the day it was allocated), the invoice keeps the sum as
  * {@code amountPaid}. Every method runs inside the transaction of InboxProcessor that also records the event, so an event
  * is applied once and all its allocations together or none (a failure rolls the whole event back).
  */
@@ -49,14 +49,17 @@ public class PaymentApplication {
 
     /** payment-received: its allocations are paid on their invoices. A payment is received once. */
     public Uni<Void> received(PaymentReceived payment, InboundEvent event) {
-        return allocate(payment.paymentId(), payment.currency(), payment.allocations(), payment.valueDate(), event,
-                true);
+        return allocate(payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
+                payment.allocations(), payment.valueDate(), event, true);
     }
 
-    /** payment-allocated: more of an earlier payment is paid on invoices, adding to what it paid there before. */
+    /**
+     * payment-allocated: more of an earlier payment is paid on invoices, adding to what it paid there before; it counts
+     * from the day it was allocated, so a statement as of an earlier date does not show it.
+     */
     public Uni<Void> allocated(PaymentAllocated payment, InboundEvent event) {
-        return allocate(payment.paymentId(), payment.currency(), payment.allocations(),
-                LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC), event, false);
+        return allocate(payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
+                payment.allocations(), LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC), event, false);
     }
 
     /**
@@ -68,67 +71,68 @@ public class PaymentApplication {
         if (perInvoice.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return invoices.lock(perInvoice.keySet(), event, reversal.currency())
+        return invoices.lock(perInvoice.keySet(),
+                EventInvoices.Claim.of(event, reversal.customerId(), reversal.currency()))
                 .chain(locked -> payments.ofPayment(reversal.paymentId()).invoke(recorded -> {
-                    Map<UUID, InvoicePayment> byInvoice = byInvoice(recorded);
+                    Map<UUID, List<InvoicePayment>> byInvoice = byInvoice(recorded);
                     Instant now = now();
                     perInvoice.forEach((invoiceId, amount) -> {
                         Invoice invoice = locked.get(invoiceId);
-                        InvoicePayment paid = byInvoice.get(invoiceId);
-                        if (paid == null || paid.reversed()) {
+                        List<InvoicePayment> allocations = byInvoice.getOrDefault(invoiceId, List.of());
+                        if (allocations.isEmpty() || allocations.stream().anyMatch(InvoicePayment::reversed)) {
                             throw new MalformedEventException("payment-reversed " + event.id() + " reverses payment "
                                     + reversal.paymentId() + " on invoice " + invoice.number + ", where it "
-                                    + (paid == null ? "was never applied" : "was already reversed"));
+                                    + (allocations.isEmpty() ? "was never applied" : "was already reversed"));
                         }
-                        if (paid.amount.compareTo(amount) != 0) {
+                        BigDecimal paid = allocations.stream().map(a -> a.amount).reduce(BigDecimal.ZERO,
+                                BigDecimal::add);
+                        if (paid.compareTo(amount) != 0) {
                             throw new MalformedEventException("payment-reversed " + event.id() + " gives back "
                                     + amount.toPlainString() + " on invoice " + invoice.number + ", but payment "
-                                    + reversal.paymentId() + " paid " + paid.amount.stripTrailingZeros().toPlainString()
-                                    + " " + invoice.currency + " there");
+                                    + reversal.paymentId() + " paid " + paid.stripTrailingZeros().toPlainString() + " "
+                                    + invoice.currency + " there");
                         }
-                        paid.reversedAt = now;
-                        paid.reversedOn = reversal.reversalDate();
-                        invoice.amountPaid = invoice.amountPaid.subtract(paid.amount);
+                        for (InvoicePayment allocation : allocations) {
+                            allocation.reversedAt = now;
+                            allocation.reversedOn = reversal.reversalDate();
+                        }
+                        invoice.amountPaid = invoice.amountPaid.subtract(paid);
                         invoice.recomputeAmountDue();
                     });
                 }))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> allocate(UUID paymentId, String currency, List<PaymentAllocation> allocations, LocalDate paidOn,
-            InboundEvent event, boolean firstOfPayment) {
+    private Uni<Void> allocate(UUID paymentId, EventInvoices.Claim claim, List<PaymentAllocation> allocations,
+            LocalDate paidOn, InboundEvent event, boolean firstOfPayment) {
         Map<UUID, BigDecimal> perInvoice = perInvoice(allocations);
         if (perInvoice.isEmpty()) {
             // nothing matched yet: the money waits on the customer's account in payments-service
             return Uni.createFrom().voidItem();
         }
-        return invoices.lock(perInvoice.keySet(), event, currency)
+        return invoices.lock(perInvoice.keySet(), claim)
                 .chain(locked -> payments.ofPayment(paymentId).chain(recorded -> {
                     if (firstOfPayment && !recorded.isEmpty()) {
                         throw new MalformedEventException("payment-received " + event.id() + " for payment " + paymentId
                                 + ", which was already received here");
                     }
-                    Map<UUID, InvoicePayment> byInvoice = byInvoice(recorded);
+                    Map<UUID, List<InvoicePayment>> byInvoice = byInvoice(recorded);
                     List<InvoicePayment> added = new ArrayList<>();
                     Instant now = now();
                     perInvoice.forEach((invoiceId, amount) -> {
                         Invoice invoice = locked.get(invoiceId);
-                        EventInvoices.amount(amount, invoice, event);
-                        InvoicePayment paid = byInvoice.get(invoiceId);
-                        if (paid == null) {
-                            paid = InvoicePayment.of(paymentId, invoiceId, now, paidOn);
-                            added.add(paid);
-                        } else if (paid.reversed()) {
+                        EventInvoices.amount(amount, "allocations[].amount", invoice, claim);
+                        if (byInvoice.getOrDefault(invoiceId, List.of()).stream().anyMatch(InvoicePayment::reversed)) {
                             throw new MalformedEventException(event.type() + " " + event.id() + " allocates payment "
                                     + paymentId + ", which was reversed");
                         }
-                        paid.amount = paid.amount.add(amount);
+                        // each allocation is its own dated entry: a later one counts from the day it was allocated
+                        added.add(InvoicePayment.of(paymentId, invoiceId, amount, now, paidOn));
                         // an allocation beyond what is due is not cut: amountPaid keeps it, amountOverpaid shows it
                         invoice.amountPaid = invoice.amountPaid.add(amount);
                         invoice.recomputeAmountDue();
                     });
-                    // persist(Iterable) of nothing fails rather than doing nothing
-                    return added.isEmpty() ? Uni.createFrom().voidItem() : payments.persist(added);
+                    return payments.persist(added);
                 }))
                 .replaceWithVoid();
     }
@@ -139,8 +143,9 @@ public class PaymentApplication {
                 BigDecimal::add, LinkedHashMap::new));
     }
 
-    private static Map<UUID, InvoicePayment> byInvoice(List<InvoicePayment> recorded) {
-        return recorded.stream().collect(Collectors.toMap(p -> p.invoiceId, Function.identity()));
+    /** A payment's allocations so far, per invoice. */
+    private static Map<UUID, List<InvoicePayment>> byInvoice(List<InvoicePayment> recorded) {
+        return recorded.stream().collect(Collectors.groupingBy(p -> p.invoiceId));
     }
 
     private Instant now() {

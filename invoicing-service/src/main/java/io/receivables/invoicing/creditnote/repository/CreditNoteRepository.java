@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.receivables.invoicing.creditnote.CreditNote;
+import io.receivables.invoicing.creditnote.CreditNoteLine;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -23,6 +25,14 @@ public class CreditNoteRepository implements PanacheRepositoryBase<CreditNote, U
     public Uni<List<CreditNote>> ofInvoice(UUID invoiceId) {
         return find("select distinct c from CreditNote c left join fetch c.lines where c.invoiceId = ?1"
                 + " order by c.number", invoiceId).list();
+    }
+
+    /** The lines of every credit note of the invoice so far; in the caller's session. */
+    public Uni<List<CreditNoteLine>> linesOfInvoice(UUID invoiceId) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from CreditNoteLine l where l.creditNote.invoiceId = :invoice",
+                        CreditNoteLine.class)
+                .setParameter("invoice", invoiceId).getResultList());
     }
 
     /** Whether a credit note for this dispute exists; in the caller's session. */

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
@@ -57,6 +58,7 @@ public class InvoiceCreditNoteResource {
         this.idempotency = idempotency;
     }
 
+    @WithTransaction
     @POST
     @Operation(summary = "Credit an invoice", description = "Issues a credit note (gap-free number CN-<year>-<n>) for the"
             + " given lines, priced and rounded like invoice lines, or with full: true for everything not yet credited."

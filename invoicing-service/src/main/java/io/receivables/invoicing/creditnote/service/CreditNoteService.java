@@ -5,8 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +19,6 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.inbox.MalformedEventException;
@@ -26,6 +30,7 @@ import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
 import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.contracts.events.DisputeResolved;
+import io.receivables.invoicing.balance.service.EventInvoices;
 import io.receivables.invoicing.creditnote.CreditNote;
 import io.receivables.invoicing.creditnote.CreditNoteLine;
 import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
@@ -56,15 +61,17 @@ public class CreditNoteService {
     private static final int NOTE_LENGTH = 1000;
 
     private final InvoiceRepository invoices;
+    private final EventInvoices eventInvoices;
     private final CreditNoteRepository creditNotes;
     private final InvoiceNumberAllocator numbers;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     @Inject
-    public CreditNoteService(InvoiceRepository invoices, CreditNoteRepository creditNotes,
+    public CreditNoteService(InvoiceRepository invoices, EventInvoices eventInvoices, CreditNoteRepository creditNotes,
             InvoiceNumberAllocator numbers, OutboxWriter outbox, Clock clock) {
         this.invoices = invoices;
+        this.eventInvoices = eventInvoices;
         this.creditNotes = creditNotes;
         this.numbers = numbers;
         this.outbox = outbox;
@@ -75,7 +82,6 @@ public class CreditNoteService {
      * Credits the invoice at version {@code expectedVersion} (empty: any): the requested lines, or with {@code full}
      * everything not yet credited. The sum of an invoice's credit notes never exceeds its total.
      */
-    @WithTransaction
     public Uni<CreditNote> issue(UUID invoiceId, ExpectedVersion expectedVersion, CreateCreditNoteRequest request) {
         List<FieldError> errors = check(request);
         if (!errors.isEmpty()) {
@@ -86,7 +92,7 @@ public class CreditNoteService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
                 .invoke(invoice -> IfMatch.check(expectedVersion, invoice.version, "Invoice " + invoiceId))
                 .call(invoice -> Mutiny.fetch(invoice.lines))
-                .chain(invoice -> {
+                .chain(invoice -> creditNotes.linesOfInvoice(invoice.id).chain(credited -> {
                     if (invoice.status == InvoiceStatus.VOIDED) {
                         throw new ProblemException(ProblemType.CONFLICT, "Invoice " + invoice.number
                                 + " is VOIDED: it owes nothing, so there is nothing to credit", List.of());
@@ -99,77 +105,62 @@ public class CreditNoteService {
                         throw ProblemException.invalid("issueDate",
                                 "must not be before the invoice's issue date " + invoice.issueDate);
                     }
-                    CreditNote note = request.isFull() ? remainder(invoice, "Credit of invoice ")
+                    List<GrossCreditSplit.Part> left = GrossCreditSplit.left(invoice.lines, credited);
+                    CreditNote note = request.isFull() ? remainder(invoice, left, "Credit of invoice ")
                             : fromLines(invoice, request.lines());
                     requireCreditable(invoice, note, request.isFull() ? "full" : "lines");
+                    requireLeftAtEachRate(invoice, note, left);
                     note.reasonCode = request.reasonCode();
                     note.note = FreeText.optional(request.note());
                     note.issueDate = issueDate;
                     return issue(invoice, note);
-                });
+                }));
     }
 
     /**
      * The credit note for a resolved dispute, in the CALLER's transaction (the inbox transaction of the consumer that
      * applies dispute-resolved): CUSTOMER_FAVOUR or PARTIAL with a positive creditedAmount credits that gross amount,
-     * split by the invoice's tax rates ({@link GrossCreditSplit}); any other outcome credits nothing. Exactly once per
-     * dispute: the invoice row lock queues concurrent calls and a later one finds the credit note and does nothing.
+     * split by what is left at the invoice's tax rates ({@link GrossCreditSplit}); any other outcome credits nothing.
+     * Exactly once per dispute: the invoice row lock queues concurrent calls and a later one finds the credit note and
+     * does nothing.
      *
-     * @throws MalformedEventException (as the Uni's failure) when the event cannot be applied: unknown invoice, another
-     *         customer or currency, a voided invoice, more decimals than the currency has, or more than is left to
-     *         credit
+     * @throws MalformedEventException (as the Uni's failure) when the event cannot be applied: the checks every event
+     *         handler shares ({@link EventInvoices}), or more than is left to credit
      */
-    @WithTransaction
     public Uni<Void> creditForResolvedDispute(DisputeResolved event) {
         boolean credits = (event.outcome() == DisputeResolved.Outcome.CUSTOMER_FAVOUR
                 || event.outcome() == DisputeResolved.Outcome.PARTIAL) && event.creditedAmount().signum() > 0;
         if (!credits) {
             return Uni.createFrom().voidItem();
         }
-        String what = "dispute-resolved " + event.disputeId();
-        return invoices.findById(event.invoiceId(), LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> new MalformedEventException(
-                        what + " refers to the unknown invoice " + event.invoiceId()))
+        EventInvoices.Claim claim = new EventInvoices.Claim("dispute-resolved " + event.disputeId(),
+                event.customerId(), event.currency());
+        return eventInvoices.lock(event.invoiceId(), claim)
                 .chain(invoice -> creditNotes.existsForDispute(event.disputeId())
                         .chain(done -> done ? Uni.createFrom().voidItem()
                                 : Mutiny.fetch(invoice.lines)
-                                        .chain(ignored -> creditDispute(invoice, event, what).replaceWithVoid())));
+                                        .chain(ignored -> creditNotes.linesOfInvoice(invoice.id))
+                                        .chain(credited -> creditDispute(invoice, credited, event, claim))
+                                        .replaceWithVoid()));
     }
 
-    private Uni<CreditNote> creditDispute(Invoice invoice, DisputeResolved event, String what) {
-        requireMatches(invoice, event.customerId(), event.currency(), what);
-        if (invoice.status == InvoiceStatus.VOIDED) {
-            throw new MalformedEventException(what + ": invoice " + invoice.number + " is VOIDED and cannot be credited");
-        }
-        BigDecimal amount = event.creditedAmount();
-        if (amount.stripTrailingZeros().scale() > Currencies.minorUnits(invoice.currency)) {
-            throw new MalformedEventException(what + ": creditedAmount " + amount.toPlainString() + " has more decimals"
-                    + " than " + invoice.currency + " has minor units");
-        }
+    private Uni<CreditNote> creditDispute(Invoice invoice, List<CreditNoteLine> credited, DisputeResolved event,
+            EventInvoices.Claim claim) {
+        BigDecimal amount = EventInvoices.amount(event.creditedAmount(), "creditedAmount", invoice, claim);
         BigDecimal creditable = creditable(invoice);
         if (amount.compareTo(creditable) > 0) {
-            throw new MalformedEventException(what + ": creditedAmount " + amount.toPlainString() + " "
+            throw new MalformedEventException(claim.event() + ": creditedAmount " + amount.toPlainString() + " "
                     + invoice.currency + " exceeds the " + creditable.toPlainString() + " left to credit on invoice "
                     + invoice.number);
         }
-        CreditNote note = split(invoice, amount, "Dispute resolution: credit on invoice ");
+        CreditNote note = split(invoice, GrossCreditSplit.left(invoice.lines, credited), amount,
+                "Dispute resolution: credit on invoice ");
         note.reasonCode = CreditNoteIssued.ReasonCode.DISPUTE_RESOLUTION;
         note.disputeId = event.disputeId();
         note.note = truncated(FreeText.optional(event.resolutionNote()));
         LocalDate today = LocalDate.now(clock);
         note.issueDate = today.isBefore(invoice.issueDate) ? invoice.issueDate : today;
         return issue(invoice, note);
-    }
-
-    static void requireMatches(Invoice invoice, UUID customerId, String currency, String what) {
-        if (!invoice.customerId.equals(customerId)) {
-            throw new MalformedEventException(what + ": invoice " + invoice.number + " belongs to customer "
-                    + invoice.customerId + ", not " + customerId);
-        }
-        if (!invoice.currency.equals(currency)) {
-            throw new MalformedEventException(what + ": currency " + currency + " does not match invoice "
-                    + invoice.number + " in " + invoice.currency);
-        }
     }
 
     /** Numbers, applies and publishes a credit note whose lines, amounts, reason and issue date are set. */
@@ -231,9 +222,24 @@ public class CreditNoteService {
         }
     }
 
-    /** The requested lines, priced and rounded exactly like invoice lines. */
+    /**
+     * The requested lines, priced and rounded exactly like invoice lines. Each must use a tax rate the invoice has: VAT
+     * is credited at the rate it was charged at, never at another.
+     */
     private static CreditNote fromLines(Invoice invoice, List<InvoiceLineRequest> requested) {
         List<InvoiceTotals.PricedLine> priced = requested.stream().map(InvoiceTotals.PricedLine::of).toList();
+        Set<BigDecimal> invoiceRates = invoice.lines.stream().map(line -> line.taxRate.stripTrailingZeros())
+                .collect(Collectors.toSet());
+        List<FieldError> foreignRates = new ArrayList<>();
+        for (int i = 0; i < priced.size(); i++) {
+            if (!invoiceRates.contains(priced.get(i).taxRate().stripTrailingZeros())) {
+                foreignRates.add(new FieldError("lines[" + i + "].taxRate", "invoice " + invoice.number
+                        + " has no line at this tax rate; credit only at its rates " + percentages(invoiceRates)));
+            }
+        }
+        if (!foreignRates.isEmpty()) {
+            throw ProblemException.invalid(foreignRates);
+        }
         InvoiceTotals totals = InvoiceTotals.compute(invoice.currency, priced);
         CreditNote note = withTotals(totals.subtotal(), totals.taxTotal());
         for (int i = 0; i < requested.size(); i++) {
@@ -247,11 +253,14 @@ public class CreditNoteService {
 
     /**
      * Everything not yet credited: the invoice's own lines when nothing was credited before (a full reversal), else
-     * the remaining gross split by tax rate.
+     * what is left at each tax rate, net and tax, as one line per rate.
      */
-    private static CreditNote remainder(Invoice invoice, String description) {
+    private static CreditNote remainder(Invoice invoice, List<GrossCreditSplit.Part> left, String description) {
+        if (creditable(invoice).signum() <= 0) {
+            return withTotals(BigDecimal.ZERO, BigDecimal.ZERO); // refused as nothing is left to credit
+        }
         if (invoice.amountCredited.signum() != 0) {
-            return split(invoice, creditable(invoice), description);
+            return split(invoice, left, creditable(invoice), description);
         }
         CreditNote note = withTotals(invoice.subtotal, invoice.taxTotal);
         invoice.lines.forEach(line -> note.lines.add(line(note, line.lineNumber, line.description, line.quantity,
@@ -259,9 +268,49 @@ public class CreditNoteService {
         return note;
     }
 
+    /**
+     * A credit never takes more net or more VAT at a tax rate than is left there: the invoice's lines at the rate less
+     * its earlier credit notes' lines at it.
+     */
+    private static void requireLeftAtEachRate(Invoice invoice, CreditNote note, List<GrossCreditSplit.Part> left) {
+        Map<BigDecimal, GrossCreditSplit.Part> leftByRate = left.stream()
+                .collect(Collectors.toMap(GrossCreditSplit.Part::taxRate, part -> part));
+        Map<BigDecimal, BigDecimal[]> credited = new TreeMap<>(Comparator.reverseOrder());
+        for (CreditNoteLine line : note.lines) {
+            BigDecimal[] amounts = credited.computeIfAbsent(line.taxRate.stripTrailingZeros(),
+                    rate -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            amounts[0] = amounts[0].add(line.netAmount);
+            amounts[1] = amounts[1].add(line.taxAmount);
+        }
+        credited.forEach((rate, amounts) -> {
+            GrossCreditSplit.Part there = leftByRate.getOrDefault(rate,
+                    new GrossCreditSplit.Part(rate, BigDecimal.ZERO, BigDecimal.ZERO));
+            if (amounts[0].compareTo(there.netAmount()) > 0 || amounts[1].compareTo(there.taxAmount()) > 0) {
+                String currency = invoice.currency;
+                String message = "the credit at " + percentage(rate) + " (net " + Currencies.format(amounts[0], currency)
+                        + ", VAT " + Currencies.format(amounts[1], currency) + " " + currency + ") exceeds the net "
+                        + Currencies.format(there.netAmount(), currency) + " and VAT "
+                        + Currencies.format(there.taxAmount(), currency) + " " + currency + " left at that rate on invoice "
+                        + invoice.number;
+                throw new ProblemException(ProblemType.CREDIT_EXCEEDS_INVOICE, message,
+                        List.of(new FieldError("lines", message)));
+            }
+        });
+    }
+
+    private static String percentage(BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    private static String percentages(Set<BigDecimal> rates) {
+        return rates.stream().sorted(Comparator.reverseOrder()).map(CreditNoteService::percentage)
+                .collect(Collectors.joining(", "));
+    }
+
     /** A gross amount credited as one line per tax rate of the invoice, named after it. */
-    private static CreditNote split(Invoice invoice, BigDecimal gross, String description) {
-        List<GrossCreditSplit.Part> parts = GrossCreditSplit.of(invoice.lines, gross, invoice.currency);
+    private static CreditNote split(Invoice invoice, List<GrossCreditSplit.Part> left, BigDecimal gross,
+            String description) {
+        List<GrossCreditSplit.Part> parts = GrossCreditSplit.of(left, gross, invoice.currency);
         BigDecimal subtotal = parts.stream().map(GrossCreditSplit.Part::netAmount).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         BigDecimal taxTotal = parts.stream().map(GrossCreditSplit.Part::taxAmount).reduce(BigDecimal.ZERO,
@@ -269,8 +318,7 @@ public class CreditNoteService {
         CreditNote note = withTotals(subtotal, taxTotal);
         for (int i = 0; i < parts.size(); i++) {
             GrossCreditSplit.Part part = parts.get(i);
-            String rate = parts.size() == 1 ? ""
-                    : " (" + part.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + " % VAT part)";
+            String rate = parts.size() == 1 ? "" : " (" + percentage(part.taxRate()) + " VAT part)";
             note.lines.add(line(note, i + 1, description + invoice.number + rate, BigDecimal.ONE, part.netAmount(),
                     part.taxRate(), new LineAmounts(part.netAmount(), part.taxAmount())));
         }

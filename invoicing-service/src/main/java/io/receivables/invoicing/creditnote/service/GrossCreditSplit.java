@@ -12,50 +12,112 @@ import io.receivables.common.money.Currencies;
 import io.receivables.invoicing.invoice.DocumentLine;
 
 /**
- * Splits a gross amount to credit (VAT included, e.g. a dispute's creditedAmount) into net and tax the way the invoice
- * was taxed. The rule (also in the README):
+ * Splits a gross amount to credit (VAT included, e.g. a dispute's creditedAmount, or all that is left of a partly
+ * credited invoice) into net and tax the way the invoice was taxed, never crediting more at a rate than is left at it.
+ * The rule (also in docs/money-and-balances.md):
  * <ol>
- * <li>the amount is shared among the invoice's tax rates in proportion to each rate's gross (net + tax) on the
- * invoice, in whole minor units by largest remainder, so the shares add up to the amount exactly; an invoice with one
- * rate gives one share;</li>
- * <li>each share's net is share / (1 + rate) rounded half-up to the minor unit, and its tax is share − net, so net and
- * tax add up to the share exactly (the tax may differ from net × rate by one minor unit, within EN 16931's
- * tolerance).</li>
+ * <li>what is left at each tax rate is what the invoice's lines came to at that rate less what its earlier credit notes
+ * credited at it, net and tax each;</li>
+ * <li>the amount is shared among the rates in proportion to each rate's gross left (net + tax), in whole minor units by
+ * largest remainder, so the shares add up to the amount exactly and no share exceeds its rate's gross left; an invoice
+ * with one rate gives one share;</li>
+ * <li>a share that takes all that is left at its rate credits exactly the net and tax left there (so a "full" credit
+ * after a partial one credits what is left, to the cent); any other share's net is share / (1 + rate) rounded half-up
+ * to the minor unit and its tax is share − net, moved by the rounding cent if needed so that neither exceeds what is
+ * left at the rate (the tax may then differ from net × rate by one minor unit, within EN 16931's tolerance).</li>
  * </ol>
  */
 public final class GrossCreditSplit {
 
-    /** The credited part at one tax rate. */
+    /** An amount at one tax rate: what is left to credit there, or the credited part. */
     public record Part(BigDecimal taxRate, BigDecimal netAmount, BigDecimal taxAmount) {
+
+        public BigDecimal gross() {
+            return netAmount.add(taxAmount);
+        }
     }
 
     private GrossCreditSplit() {
     }
 
-    /** Parts by descending tax rate, shares of zero left out; they add up to {@code gross} exactly. */
-    public static List<Part> of(List<? extends DocumentLine> invoiceLines, BigDecimal gross, String currency) {
-        int scale = Currencies.minorUnits(currency);
-        Map<BigDecimal, BigDecimal> grossByRate = new TreeMap<>(Comparator.reverseOrder());
+    /**
+     * What is left to credit at each of the invoice's tax rates, by descending rate: its lines less the lines of its
+     * credit notes so far, net and tax each; rates with nothing left are left out.
+     */
+    public static List<Part> left(List<? extends DocumentLine> invoiceLines, List<? extends DocumentLine> creditedLines) {
+        Map<BigDecimal, BigDecimal[]> byRate = new TreeMap<>(Comparator.reverseOrder());
         for (DocumentLine line : invoiceLines) {
-            grossByRate.merge(line.taxRate.stripTrailingZeros(), line.netAmount.add(line.taxAmount), BigDecimal::add);
+            BigDecimal[] amounts = byRate.computeIfAbsent(line.taxRate.stripTrailingZeros(),
+                    rate -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            amounts[0] = amounts[0].add(line.netAmount);
+            amounts[1] = amounts[1].add(line.taxAmount);
         }
-        BigDecimal invoiceGross = grossByRate.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (invoiceGross.signum() <= 0) {
-            throw new IllegalArgumentException("An invoice without a positive gross amount cannot be credited");
+        for (DocumentLine line : creditedLines) {
+            // a credit at a rate the invoice does not have (refused since, possible in old data) takes nothing away
+            BigDecimal[] amounts = byRate.get(line.taxRate.stripTrailingZeros());
+            if (amounts != null) {
+                amounts[0] = amounts[0].subtract(line.netAmount);
+                amounts[1] = amounts[1].subtract(line.taxAmount);
+            }
         }
-        List<BigDecimal> rates = new ArrayList<>(grossByRate.keySet());
-        List<BigDecimal> shares = shares(rates.stream().map(grossByRate::get).toList(), invoiceGross,
+        List<Part> left = new ArrayList<>();
+        byRate.forEach((rate, amounts) -> {
+            Part part = new Part(rate, amounts[0].max(BigDecimal.ZERO), amounts[1].max(BigDecimal.ZERO));
+            if (part.gross().signum() > 0) {
+                left.add(part);
+            }
+        });
+        return left;
+    }
+
+    /** {@link #of(List, BigDecimal, String)} of an invoice nothing was credited on yet. */
+    public static List<Part> ofInvoice(List<? extends DocumentLine> invoiceLines, BigDecimal gross, String currency) {
+        return of(left(invoiceLines, List.of()), gross, currency);
+    }
+
+    /**
+     * Parts by descending tax rate, shares of zero left out; they add up to {@code gross} exactly and none exceeds, net
+     * or tax, what is {@code left} at its rate.
+     *
+     * @throws IllegalArgumentException when {@code gross} is more than all that is left
+     */
+    public static List<Part> of(List<Part> left, BigDecimal gross, String currency) {
+        int scale = Currencies.minorUnits(currency);
+        BigDecimal leftGross = left.stream().map(Part::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (leftGross.signum() <= 0) {
+            throw new IllegalArgumentException("An invoice without a positive gross amount left cannot be credited");
+        }
+        if (gross.compareTo(leftGross) > 0) {
+            throw new IllegalArgumentException("Cannot credit " + gross.toPlainString() + ": only "
+                    + leftGross.toPlainString() + " is left");
+        }
+        List<BigDecimal> shares = shares(left.stream().map(Part::gross).toList(), leftGross,
                 gross.setScale(scale, RoundingMode.UNNECESSARY));
         List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < rates.size(); i++) {
+        for (int i = 0; i < left.size(); i++) {
             BigDecimal share = shares.get(i);
             if (share.signum() > 0) {
-                BigDecimal rate = rates.get(i);
-                BigDecimal net = share.divide(BigDecimal.ONE.add(rate), scale, Currencies.ROUNDING);
-                parts.add(new Part(rate, net, share.subtract(net)));
+                parts.add(part(left.get(i), share, scale));
             }
         }
         return parts;
+    }
+
+    private static Part part(Part left, BigDecimal share, int scale) {
+        if (share.compareTo(left.gross()) == 0) {
+            return new Part(left.taxRate(), left.netAmount().setScale(scale, Currencies.ROUNDING),
+                    left.taxAmount().setScale(scale, Currencies.ROUNDING));
+        }
+        BigDecimal net = share.divide(BigDecimal.ONE.add(left.taxRate()), scale, Currencies.ROUNDING);
+        BigDecimal tax = share.subtract(net);
+        if (tax.compareTo(left.taxAmount()) > 0) {
+            tax = left.taxAmount();
+            net = share.subtract(tax);
+        } else if (net.compareTo(left.netAmount()) > 0) {
+            net = left.netAmount();
+            tax = share.subtract(net);
+        }
+        return new Part(left.taxRate(), net, tax);
     }
 
     /** {@code amount} shared by {@code weights} in whole minor units: floors first, then the rest by largest remainder. */

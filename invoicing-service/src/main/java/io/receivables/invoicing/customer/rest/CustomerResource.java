@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.FieldError;
@@ -57,6 +58,7 @@ public class CustomerResource {
         this.idempotency = idempotency;
     }
 
+    @WithTransaction
     @POST
     @Operation(summary = "Register a customer", description = "Publishes customer-registered.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
@@ -81,6 +83,7 @@ public class CustomerResource {
                 .map(CustomerResource::ok);
     }
 
+    @WithTransaction
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a customer's billing profile", description = "Needs If-Match with the ETag of the version read; publishes customer-updated with the whole profile.")

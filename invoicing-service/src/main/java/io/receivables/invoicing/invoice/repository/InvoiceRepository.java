@@ -13,8 +13,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.receivables.common.paging.Cursors;
 import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceQuery;
 import io.receivables.invoicing.invoice.InvoiceStatus;
-import io.receivables.invoicing.invoice.service.InvoiceQuery;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
@@ -55,6 +56,7 @@ public class InvoiceLifecycleResource {
         this.clock = clock;
     }
 
+    @WithTransaction
     @POST
     @Path("issue")
     @Consumes(MediaType.WILDCARD)
@@ -82,6 +84,7 @@ public class InvoiceLifecycleResource {
                                         .tag(IfMatch.etag(issued.invoice().version)).build())));
     }
 
+    @WithTransaction
     @POST
     @Path("void")
     @Operation(summary = "Void an invoice", description = "Cancels an ISSUED invoice on which nothing was paid or credited:"
@@ -103,6 +106,7 @@ public class InvoiceLifecycleResource {
                         () -> service.voidInvoice(id, expected, request).map(this::ok)));
     }
 
+    @WithTransaction
     @POST
     @Path("write-off")
     @Operation(summary = "Write off an invoice", description = "Writes off what is still due on an ISSUED invoice as bad"

@@ -33,13 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.invoice.InvoiceQuery;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.service.DraftInvoiceService;
-import io.receivables.invoicing.invoice.service.InvoiceQuery;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Uni;
 
@@ -65,6 +66,7 @@ public class InvoiceResource {
         this.clock = clock;
     }
 
+    @WithTransaction
     @POST
     @Operation(summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
     @APIResponse(responseCode = "201", description = "Issued (or the draft created)", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
@@ -86,6 +88,7 @@ public class InvoiceResource {
                         .build()));
     }
 
+    @WithTransaction
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a draft invoice", description = "Replaces a DRAFT's content (same body as POST /invoices)."
@@ -105,6 +108,7 @@ public class InvoiceResource {
                         .build());
     }
 
+    @WithTransaction
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a draft invoice", description = "Only a DRAFT can be deleted; it never had a number."
@@ -120,6 +124,7 @@ public class InvoiceResource {
                 .map(ignored -> Response.noContent().build());
     }
 
+    @WithTransaction
     @POST
     @Path("batch")
     @Operation(summary = "Issue many invoices at once", description = "All or nothing: one rejected invoice (named invoices[i].<field>) rejects the batch and nothing is written. Numbers are consecutive per year, in request order. Publishes invoice-issued for each.")

@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.problem.FieldError;
@@ -44,7 +43,6 @@ public class DraftInvoiceService {
         this.customers = customers;
     }
 
-    @WithTransaction
     public Uni<Invoice> create(CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return customer(request).invoke(customer -> issuable(request, customer, terms))
@@ -52,7 +50,6 @@ public class DraftInvoiceService {
     }
 
     /** Replaces a draft's content at version {@code expectedVersion}; the draft keeps its id. */
-    @WithTransaction
     public Uni<Invoice> replace(UUID id, ExpectedVersion expectedVersion, CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return lockedDraft(id, expectedVersion, "changed")
@@ -61,13 +58,11 @@ public class DraftInvoiceService {
                 .call(invoices::flush);
     }
 
-    @WithTransaction
     public Uni<Void> delete(UUID id, ExpectedVersion expectedVersion) {
         return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete).replaceWithVoid();
     }
 
     /** Issues a draft at version {@code expectedVersion}: numbered, credit-checked and published like a new invoice. */
-    @WithTransaction
     public Uni<InvoiceService.IssuedInvoice> issue(UUID id, ExpectedVersion expectedVersion) {
         return lockedDraft(id, expectedVersion, "issued")
                 .chain(issuing::issueDraft)

@@ -7,11 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.inbox.MalformedEventException;
-import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.contracts.events.LateFeeAssessed;
+import io.receivables.invoicing.balance.service.EventInvoices;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.Invoice;
@@ -33,50 +32,38 @@ public class FeeInvoiceService {
 
     private final InvoiceService issuing;
     private final InvoiceRepository invoices;
+    private final EventInvoices eventInvoices;
     private final CustomerRepository customers;
 
     @Inject
-    public FeeInvoiceService(InvoiceService issuing, InvoiceRepository invoices, CustomerRepository customers) {
+    public FeeInvoiceService(InvoiceService issuing, InvoiceRepository invoices, EventInvoices eventInvoices,
+            CustomerRepository customers) {
         this.issuing = issuing;
         this.invoices = invoices;
+        this.eventInvoices = eventInvoices;
         this.customers = customers;
     }
 
     /**
      * Issues the fee invoice in the CALLER's transaction (the inbox transaction of the consumer that applies
      * late-fee-assessed). Exactly once per late fee: the customer row lock, which issuing takes anyway, queues
-     * concurrent calls, and a later one finds the invoice (unique late_fee_id) and does nothing.
+     * concurrent calls, and a later one finds the invoice (unique late_fee_id) and does nothing. The overdue invoice is
+     * share-locked, so it cannot be voided while its fee is billed.
      *
-     * @throws MalformedEventException (as the Uni's failure) for an unknown invoice, another customer or currency, or
-     *         an amount with more decimals than the currency has
+     * @throws MalformedEventException (as the Uni's failure) when the checks every event handler shares fail
+     *         ({@link EventInvoices}): an unknown invoice, another customer or currency, a draft or voided invoice, an
+     *         amount with more decimals than the currency has
      */
-    @WithTransaction
     public Uni<Void> issueForLateFee(LateFeeAssessed event) {
-        String what = "late-fee-assessed " + event.lateFeeId();
-        return invoices.findById(event.invoiceId())
-                .onItem().ifNull().failWith(() -> new MalformedEventException(
-                        what + " refers to the unknown invoice " + event.invoiceId()))
-                .invoke(overdue -> requireApplicable(overdue, event, what))
+        EventInvoices.Claim claim = new EventInvoices.Claim("late-fee-assessed " + event.lateFeeId(),
+                event.customerId(), event.currency());
+        return eventInvoices.share(event.invoiceId(), claim)
+                .invoke(overdue -> EventInvoices.amount(event.amount(), "amount", overdue, claim))
                 .call(overdue -> customers.findById(overdue.customerId, LockModeType.PESSIMISTIC_WRITE))
                 .chain(overdue -> invoices.count("lateFeeId", event.lateFeeId())
                         .chain(billed -> billed > 0 ? Uni.createFrom().voidItem()
                                 : issuing.issueFee(request(overdue, event), event.lateFeeId(), overdue.id)
                                         .replaceWithVoid()));
-    }
-
-    private static void requireApplicable(Invoice overdue, LateFeeAssessed event, String what) {
-        if (!overdue.customerId.equals(event.customerId())) {
-            throw new MalformedEventException(what + ": invoice " + overdue.number + " belongs to customer "
-                    + overdue.customerId + ", not " + event.customerId());
-        }
-        if (!overdue.currency.equals(event.currency())) {
-            throw new MalformedEventException(what + ": currency " + event.currency() + " does not match invoice "
-                    + overdue.number + " in " + overdue.currency);
-        }
-        if (event.amount().stripTrailingZeros().scale() > Currencies.minorUnits(overdue.currency)) {
-            throw new MalformedEventException(what + ": amount " + event.amount().toPlainString()
-                    + " has more decimals than " + overdue.currency + " has minor units");
-        }
     }
 
     private static CreateInvoiceRequest request(Invoice overdue, LateFeeAssessed event) {

@@ -14,7 +14,6 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.money.Currencies;
@@ -51,7 +50,6 @@ public class InvoiceLifecycleService {
      * Voids an ISSUED invoice on which nothing was paid or credited, at version {@code expectedVersion} (empty: any);
      * publishes {@code invoice-voided} with the total.
      */
-    @WithTransaction
     public Uni<Invoice> voidInvoice(UUID id, ExpectedVersion expectedVersion, VoidInvoiceRequest request) {
         return lockedInvoice(id, expectedVersion)
                 .invoke(invoice -> {
@@ -86,7 +84,6 @@ public class InvoiceLifecycleService {
      * Writes off what is still due on an ISSUED invoice, at version {@code expectedVersion} (empty: any); publishes
      * {@code invoice-written-off} with that amount.
      */
-    @WithTransaction
     public Uni<Invoice> writeOff(UUID id, ExpectedVersion expectedVersion, WriteOffInvoiceRequest request) {
         LocalDate writeOffDate = request.writeOffDate() != null ? request.writeOffDate() : LocalDate.now(clock);
         return lockedInvoice(id, expectedVersion)

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -65,7 +64,6 @@ public class InvoiceService {
      * Issues an invoice: the invoice, its number and its {@code invoice-issued} outbox row commit together or not at
      * all.
      */
-    @WithTransaction
     public Uni<IssuedInvoice> issue(CreateInvoiceRequest request) {
         return issueAll(List.of(request), index -> "", creditLimit.policy(), invoice -> {
         }).map(issued -> issued.get(0));
@@ -87,7 +85,6 @@ public class InvoiceService {
      * Issues many invoices atomically: all of them, or (on any rejected item, named {@code invoices[i].<field>}) none.
      * Numbers are taken as one block per year, so a batch holds the series lock for one statement, not one per invoice.
      */
-    @WithTransaction
     public Uni<List<IssuedInvoice>> issueBatch(List<CreateInvoiceRequest> requests) {
         return issueAll(requests, index -> "invoices[" + index + "].", creditLimit.policy(), invoice -> {
         });
@@ -120,7 +117,6 @@ public class InvoiceService {
      * only hide receivables that are real. Like any invoice it publishes {@code invoice-issued}, in the same transaction.
      * Every rejection (invalid field, unknown customer) is decided before anything is written.
      */
-    @WithTransaction
     public Uni<Invoice> recordHistorical(CreateInvoiceRequest request, String originalNumber) {
         List<FieldError> errors = new ArrayList<>();
         PaymentTerms requestedTerms = checked(request, "", errors);

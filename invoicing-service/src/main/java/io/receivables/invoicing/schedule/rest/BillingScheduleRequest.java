@@ -1,6 +1,7 @@
 package io.receivables.invoicing.schedule.rest;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,10 +15,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.receivables.common.money.DecimalStrings;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.schedule.Frequency;
 import io.receivables.invoicing.schedule.InvoiceTemplate;
+import io.receivables.invoicing.terms.PaymentTerms;
 
 /**
  * A recurring invoice. Lines, currency, payment terms and PO number are as for POST /invoices; currency and terms left
@@ -34,7 +37,15 @@ public record BillingScheduleRequest(
         @Size(max = 64) String poNumber,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines) {
 
+    /**
+     * The schedule's invoice template, mapped from this request (bean validation has run, so the decimals are
+     * well-formed). Terms the service would refuse map to null here; it reports them from {@link #paymentTerms}.
+     */
     public InvoiceTemplate template() {
-        return new InvoiceTemplate(currency, paymentTerms, poNumber, lines);
+        PaymentTerms terms = paymentTerms == null ? null : paymentTerms.toTerms("paymentTerms", new ArrayList<>());
+        return new InvoiceTemplate(currency, terms, poNumber, lines.stream()
+                .map(line -> new InvoiceTemplate.Line(line.description(), DecimalStrings.parse(line.quantity()),
+                        DecimalStrings.parse(line.unitPrice()), DecimalStrings.parse(line.taxRate())))
+                .toList());
     }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
@@ -60,6 +61,7 @@ public class BillingScheduleResource {
         this.idempotency = idempotency;
     }
 
+    @WithTransaction
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a billing schedule", description = "Periods start on the anchor day every 1, 3 or 12"
@@ -110,6 +112,7 @@ public class BillingScheduleResource {
     public record SchedulePage(List<BillingScheduleResponse> items, String nextCursor) {
     }
 
+    @WithTransaction
     @POST
     @Path("{id}/pause")
     @Operation(summary = "Pause a billing schedule", description = "ACTIVE to PAUSED: nothing is issued while paused. Needs If-Match.")
@@ -124,6 +127,7 @@ public class BillingScheduleResource {
         return change(id, "pause", ifMatch, idempotencyKey, service::pause);
     }
 
+    @WithTransaction
     @POST
     @Path("{id}/resume")
     @Operation(summary = "Resume a paused billing schedule", description = "PAUSED to ACTIVE. The next period is the first"
@@ -139,6 +143,7 @@ public class BillingScheduleResource {
         return change(id, "resume", ifMatch, idempotencyKey, service::resume);
     }
 
+    @WithTransaction
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a billing schedule", description = "ACTIVE or PAUSED to CANCELLED, for good; invoices already issued stay. Needs If-Match.")

@@ -1,5 +1,6 @@
 package io.receivables.invoicing.schedule.rest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.receivables.common.money.DecimalStrings;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.schedule.BillingSchedule;
@@ -15,6 +17,7 @@ import io.receivables.invoicing.schedule.InvoiceTemplate;
 import io.receivables.invoicing.schedule.ScheduleRun;
 import io.receivables.invoicing.schedule.ScheduleStatus;
 import io.receivables.invoicing.schedule.service.ScheduleWithRuns;
+import io.receivables.invoicing.terms.PaymentTerms;
 
 public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus status, Frequency frequency,
         int anchorDay, LocalDate startDate, LocalDate endDate, String currency, PaymentTermsRequest paymentTerms,
@@ -37,9 +40,20 @@ public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus s
     public static BillingScheduleResponse of(ScheduleWithRuns view) {
         BillingSchedule s = view.schedule();
         InvoiceTemplate template = s.template();
+        PaymentTerms terms = template.paymentTerms();
+        PaymentTermsRequest paymentTerms = terms == null ? null
+                : new PaymentTermsRequest(terms.type(), terms.days(), terms.discountDays(),
+                        terms.discountRate() == null ? null : plain(terms.discountRate()));
+        List<InvoiceLineRequest> lines = template.lines().stream().map(line -> new InvoiceLineRequest(
+                line.description(), plain(line.quantity()), plain(line.unitPrice()), plain(line.taxRate()))).toList();
         return new BillingScheduleResponse(s.id, s.customerId, s.status, s.frequency, s.anchorDay, s.startDate,
-                s.endDate, template.currency(), template.paymentTerms(), template.poNumber(), template.lines(),
+                s.endDate, template.currency(), paymentTerms, template.poNumber(), lines,
                 s.status == ScheduleStatus.ACTIVE ? s.nextPeriodStart : null, s.lastError, s.lastErrorAt,
                 view.runs().stream().map(IssuedPeriod::of).toList(), s.createdAt, s.updatedAt);
+    }
+
+    /** A stored decimal as the API shows it: plain, without the storage scale's trailing zeros. */
+    private static String plain(BigDecimal value) {
+        return DecimalStrings.format(value.stripTrailingZeros());
     }
 }

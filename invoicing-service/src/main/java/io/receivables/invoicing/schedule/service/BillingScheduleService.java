@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.limits.BusinessDates;
@@ -57,7 +56,6 @@ public class BillingScheduleService {
      * Creates an ACTIVE schedule after the same checks an invoice gets (lines, currency, terms), so that its periods do
      * not fail later on input that could have been rejected now.
      */
-    @WithTransaction
     public Uni<ScheduleWithRuns> create(BillingScheduleRequest request) {
         BillingCalendar calendar = new BillingCalendar(request.frequency(), request.anchorDay());
         LocalDate firstPeriod = calendar.firstPeriodStart(request.startDate());
@@ -126,7 +124,6 @@ public class BillingScheduleService {
     }
 
     /** ACTIVE to PAUSED: nothing is issued until resumed. */
-    @WithTransaction
     public Uni<ScheduleWithRuns> pause(UUID id, ExpectedVersion expectedVersion) {
         return change(id, expectedVersion, schedule -> {
             requireStatus(schedule, "paused", ScheduleStatus.ACTIVE);
@@ -138,7 +135,6 @@ public class BillingScheduleService {
      * PAUSED to ACTIVE. The next period is the first that starts today or later: periods that started while the schedule
      * was paused are skipped, not billed late.
      */
-    @WithTransaction
     public Uni<ScheduleWithRuns> resume(UUID id, ExpectedVersion expectedVersion) {
         return change(id, expectedVersion, schedule -> {
             requireStatus(schedule, "resumed", ScheduleStatus.PAUSED);
@@ -149,7 +145,6 @@ public class BillingScheduleService {
     }
 
     /** ACTIVE or PAUSED to CANCELLED, for good; the invoices already issued stay as they are. */
-    @WithTransaction
     public Uni<ScheduleWithRuns> cancel(UUID id, ExpectedVersion expectedVersion) {
         return change(id, expectedVersion, schedule -> {
             requireStatus(schedule, "cancelled", ScheduleStatus.ACTIVE, ScheduleStatus.PAUSED);

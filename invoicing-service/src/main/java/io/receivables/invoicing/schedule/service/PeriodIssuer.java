@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.receivables.invoicing.schedule.BillingSchedule;
 import io.receivables.invoicing.schedule.ScheduleRun;
@@ -20,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Issues one period of one schedule per transaction: the invoice (through the ordinary issuing path, so numbering, credit
- * check and invoice-issued are the same), the run row and the schedule's next period commit together or not at all.
+ * check and invoice-issued are the same), the run row and the schedule's next period commit together or not at all. The
+ * transaction is the caller's: {@link ScheduleRunner}, the scheduler's edge, opens one per period.
  */
 @ApplicationScoped
 public class PeriodIssuer {
@@ -43,7 +43,6 @@ public class PeriodIssuer {
      * Issues the next period of schedule {@code id} if it has started by {@code today}; empty when nothing is due or
      * another runner holds the schedule (it issues that period then).
      */
-    @WithTransaction
     public Uni<Optional<ScheduleRun>> issueNextPeriod(UUID id, LocalDate today) {
         return schedules.claimDue(id, today)
                 .chain(schedule -> schedule == null ? Uni.createFrom().item(Optional.<ScheduleRun> empty())
@@ -71,7 +70,6 @@ public class PeriodIssuer {
     }
 
     /** Records why issuing failed, for the schedule's readers; the runner tries again on its next run. */
-    @WithTransaction
     public Uni<Void> recordFailure(UUID id, String error) {
         return schedules.findById(id)
                 .invoke(schedule -> {

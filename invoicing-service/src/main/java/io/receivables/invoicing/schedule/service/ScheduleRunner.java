@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.schedule.ScheduleRun;
@@ -60,7 +61,8 @@ public class ScheduleRunner {
 
     /** Issues the schedule's due periods one after the other, until none is due or one fails. */
     private Uni<Void> catchUp(UUID id, LocalDate today, List<RunReport.Issued> issued, List<RunReport.Failed> failed) {
-        return issuer.issueNextPeriod(id, today)
+        // one transaction per period: the scheduler is the edge, so one failing schedule undoes nothing else
+        return Panache.withTransaction(() -> issuer.issueNextPeriod(id, today))
                 .onFailure()
                 .recoverWithUni(
                         failure -> recordFailure(id, failure, failed).replaceWith(java.util.Optional.<ScheduleRun> empty()))
@@ -83,7 +85,7 @@ public class ScheduleRunner {
             error = "Unexpected error; quote error id " + errorId + " to support";
         }
         failed.add(new RunReport.Failed(id, error));
-        return issuer.recordFailure(id, error)
+        return Panache.withTransaction(() -> issuer.recordFailure(id, error))
                 .onFailure().invoke(e -> LOG.warnf(e, "Could not record the failure of billing schedule %s", id))
                 .onFailure().recoverWithNull();
     }

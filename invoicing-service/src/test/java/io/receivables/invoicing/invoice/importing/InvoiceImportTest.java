@@ -63,6 +63,7 @@ class InvoiceImportTest {
                 .body("accepted", equalTo(1));
         long invoices = db.count("invoice");
         long outbox = db.count("outbox");
+        InvoicingDatabase.NumberSeries inv = db.series("INV", 2069);
         String csv = HEADER
                 + run + "1," + customer + ",2019-03-01,2019-03-31,EUR,PO-1,\"Consulting, March\",10,120.00,0.19\n"
                 + run + "1,,,,,,Travel,1,80.00,0.19\n"
@@ -104,12 +105,12 @@ class InvoiceImportTest {
                 .body("total", equalTo("1523.20"));
         db.outboxRowFor(consulting, "invoice-issued");
         db.outboxRowFor((String) rows.get(5).get("invoiceId"), "invoice-issued");
-        // historical numbers do not use the gap-free series: the first invoice issued here in 2069 is still number 1
+        // historical numbers do not use the gap-free series: the next invoice issued here in 2069 takes its next number
         given().contentType(ContentType.JSON).body("""
                 {"customerId": "%s", "issueDate": "2069-06-01",
                  "lines": [{"description": "New", "quantity": "1", "unitPrice": "1.00", "taxRate": "0"}]}"""
                 .formatted(customer)).when().post("/invoices").then().statusCode(201)
-                .body("number", equalTo("INV-2069-000001"));
+                .body("number", equalTo(inv.next(1)));
 
         // importing the same file again writes nothing: what was accepted is now a duplicate
         Response again = importCsv(csv);

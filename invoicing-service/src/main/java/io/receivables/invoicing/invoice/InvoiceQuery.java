@@ -1,4 +1,4 @@
-package io.receivables.invoicing.invoice.service;
+package io.receivables.invoicing.invoice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
-import io.receivables.invoicing.invoice.InvoiceStatus;
 
 /**
  * What {@code GET /invoices} asks for: filters, a sort order and a page. Query parameters arrive as text and are parsed
