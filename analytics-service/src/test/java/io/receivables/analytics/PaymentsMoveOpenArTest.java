@@ -80,6 +80,24 @@ class PaymentsMoveOpenArTest {
     }
 
     @Test
+    void aParkedPaymentThatCanNeverApplyIsDeadLetteredWithoutHoldingUpItsInvoice() {
+        UUID customer = UUID.randomUUID();
+        UUID invoice = UUID.randomUUID();
+        UUID wrongCurrency = events.paymentReceived(customer, UUID.randomUUID(), "USD", invoice, "10.00");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(parkedFor("invoice:" + invoice)).isEqualTo(1));
+
+        events.invoiceIssued(customer, invoice, "SGD", "100.00");
+        awaitSummary("SGD", 1, "100.00");
+        assertThat(parkedFor("invoice:" + invoice)).isZero();
+        String reason = pool.preparedQuery("SELECT reason FROM dead_letter WHERE event_id = $1")
+                .execute(Tuple.of(wrongCurrency)).await().indefinitely().iterator().next().getString(0);
+        assertThat(reason).contains("SGD").contains("USD");
+        // out of the inbox, so that a replay after a fix can apply it
+        assertThat(inboxRows(wrongCurrency)).isZero();
+    }
+
+    @Test
     void paymentsReversalsCreditNotesAndWriteOffsMoveOpenAr() {
         UUID customer = UUID.randomUUID();
         UUID a = UUID.randomUUID();

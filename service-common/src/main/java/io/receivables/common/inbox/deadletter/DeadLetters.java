@@ -45,7 +45,12 @@ public class DeadLetters {
 
     /** Records {@code record} in its own transaction. */
     public Uni<Void> record(Record record) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+        return Panache.withTransaction(() -> recordInTransaction(record));
+    }
+
+    /** Records {@code record} in the caller's transaction. */
+    public Uni<Void> recordInTransaction(Record record) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("eventId", record.eventId())
                 .setParameter("type", record.eventType())
@@ -57,7 +62,7 @@ public class DeadLetters {
                 .setParameter("payload", record.payload())
                 .setParameter("reason", record.reason())
                 .setParameter("at", OffsetDateTime.now(clock))
-                .executeUpdate()))
+                .executeUpdate())
                 .replaceWithVoid();
     }
 

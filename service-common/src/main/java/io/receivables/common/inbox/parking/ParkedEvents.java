@@ -15,7 +15,9 @@ import io.receivables.common.inbox.EventHandler;
 import io.receivables.common.inbox.HeaderJson;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxConsumers;
+import io.receivables.common.inbox.InboxProcessor;
 import io.receivables.common.inbox.SqlValues;
+import io.receivables.common.inbox.deadletter.DeadLetters;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,12 +39,14 @@ public class ParkedEvents {
             FROM parked_event WHERE reference = :reference ORDER BY seq""";
 
     private final InboxConsumers consumers;
+    private final DeadLetters deadLetters;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     @Inject
-    public ParkedEvents(InboxConsumers consumers, MeterRegistry metrics, Clock clock) {
+    public ParkedEvents(InboxConsumers consumers, DeadLetters deadLetters, MeterRegistry metrics, Clock clock) {
         this.consumers = consumers;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -105,7 +109,27 @@ public class ParkedEvents {
                 })
                 .onFailure(ReferenceNotYetKnownException.class).recoverWithUni(stillWaiting -> execute(
                         "UPDATE parked_event SET reference = :reference WHERE seq = :seq", seq,
-                        ((ReferenceNotYetKnownException) stillWaiting).reference()));
+                        ((ReferenceNotYetKnownException) stillWaiting).reference()))
+                .onFailure(InboxProcessor::isPermanent).recoverWithUni(never -> deadLetter(seq, event, never));
+    }
+
+    /**
+     * A parked event that turns out never to apply (e.g. another currency than the invoice it waited for) must not take
+     * the referenced event down with it: like {@link ReferenceNotYetKnownException}, the handler throws before changing
+     * anything, and the event becomes a dead letter here, in this transaction. Its inbox row goes, so that a replay
+     * after a fix applies it.
+     */
+    private Uni<Void> deadLetter(long seq, InboundEvent event, Throwable failure) {
+        String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        LOG.warnf("Dead-lettering parked event %s (%s): %s", event.id(), event.type(), reason);
+        metrics.counter("receivables.events.dead.lettered", "reason", "unapplicable").increment();
+        return execute("DELETE FROM parked_event WHERE seq = :seq", seq, null)
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("DELETE FROM inbox WHERE event_id = :id").setParameter("id", event.id())
+                        .executeUpdate()))
+                .chain(() -> deadLetters.recordInTransaction(new DeadLetters.Record(event.headers(), event.key(),
+                        event.payload(), event.topic(), event.partition(), event.offset(), event.id(), event.type(),
+                        reason)));
     }
 
     private static Uni<Void> execute(String statement, long seq, String reference) {
