@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.receivables.common.inbox.InboxTables;
 import io.receivables.common.inbox.retention.InboxConfig;
 import io.receivables.common.inbox.retention.InboxRetention;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,6 +34,9 @@ class InboxRetentionTest {
 
     @Inject
     InboxConfig config;
+
+    @Inject
+    InboxTables tables;
 
     @Test
     void keepsAppliedEventsForTheRetentionWindowThenForgetsThem() {
@@ -61,7 +65,7 @@ class InboxRetentionTest {
     }
 
     private InboxRetention retentionAt(Clock clock) {
-        return new InboxRetention(pool, clock, config);
+        return new InboxRetention(pool, clock, config, tables);
     }
 
     private UUID inboxRow(OffsetDateTime appliedAt) {

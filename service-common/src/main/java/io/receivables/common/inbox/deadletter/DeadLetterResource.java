@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.receivables.common.inbox.InboxTables;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /** For ops: the records this service's consumers gave up on, and their replay after a fix. */
@@ -30,17 +32,20 @@ public class DeadLetterResource {
 
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
+    private final InboxTables tables;
 
     @Inject
-    public DeadLetterResource(DeadLetters deadLetters, DeadLetterReplay replay) {
+    public DeadLetterResource(DeadLetters deadLetters, DeadLetterReplay replay, InboxTables tables) {
         this.deadLetters = deadLetters;
         this.replay = replay;
+        this.tables = tables;
     }
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first", description = "Records a consumer gave up on because they can never apply as they are (malformed, schema-invalid, breaking a rule), with the reason. Replayed ones only with includeReplayed=true. At most 200.")
     public Uni<List<DeadLetter>> list(@QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed) {
-        return deadLetters.list(includeReplayed, 200);
+        return tables.present().chain(present -> present ? deadLetters.list(includeReplayed, 200)
+                : Uni.createFrom().item(List.<DeadLetter> of()));
     }
 
     @POST
@@ -50,6 +55,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "It still cannot apply: the reason; it stays a dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeadLetterReplay.Outcome> replay(@PathParam("id") UUID id) {
-        return replay.replay(id);
+        return tables.present().chain(present -> present ? replay.replay(id)
+                : Uni.createFrom().failure(ProblemException.notFound("No dead letter " + id)));
     }
 }

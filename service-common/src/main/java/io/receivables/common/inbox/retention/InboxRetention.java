@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.receivables.common.inbox.InboxTables;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlResult;
@@ -26,10 +27,12 @@ public class InboxRetention {
     private final Pool pool;
     private final Clock clock;
     private final InboxConfig config;
+    private final InboxTables tables;
 
     @Inject
-    public InboxRetention(Pool pool, Clock clock, InboxConfig config) {
+    public InboxRetention(Pool pool, Clock clock, InboxConfig config, InboxTables tables) {
         this.pool = pool;
+        this.tables = tables;
         this.clock = clock;
         this.config = config;
     }
@@ -44,9 +47,7 @@ public class InboxRetention {
     public Uni<Integer> removeExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.retention());
         // a service that consumes nothing has no inbox: nothing to do there
-        return pool.query("SELECT to_regclass('inbox') IS NOT NULL AND to_regclass('parked_event') IS NOT NULL")
-                .execute().map(rows -> rows.iterator().next().getBoolean(0))
-                .chain(hasInbox -> hasInbox ? deleteBefore(cutoff) : Uni.createFrom().item(0));
+        return tables.present().chain(hasInbox -> hasInbox ? deleteBefore(cutoff) : Uni.createFrom().item(0));
     }
 
     private Uni<Integer> deleteBefore(OffsetDateTime cutoff) {
