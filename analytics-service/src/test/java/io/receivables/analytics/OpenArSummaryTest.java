@@ -88,7 +88,11 @@ class OpenArSummaryTest {
     }
 
     static void awaitSummary(String currency, int count, String amount) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        awaitSummary(currency, count, amount, Duration.ofSeconds(30));
+    }
+
+    static void awaitSummary(String currency, int count, String amount, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             Map<String, Object> entry = summaryFor(currency);
             assertThat(entry).as("summary for " + currency).isNotNull();
             assertThat(entry.get("openCount")).isEqualTo(count);

@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp &lt;class path&gt; io.receivables.local.InfraMain [--ephemeral | --data-dir DIR] [--database DB]...
  *      [--partitions N] [--postgres-port P] [--kafka-port P] [--with-connect] [--ready-file FILE] [--log-file FILE]
- *      [--ignore-stdin]
+ *      [--ignore-stdin] [--control-file FILE]
  * </pre>
  *
  * Ports default to free ones. Once everything is up it writes {@code --ready-file} (a properties file:
@@ -28,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
  * standard input closes (so it never outlives the process that started it; it then deletes the ready file) or on
  * SIGTERM. {@code --ephemeral} uses
  * a new temporary data directory, deleted at exit; {@code --log-file} puts the infrastructure's log elsewhere than
- * {@code <data dir>/logs/platform.log}.
+ * {@code <data dir>/logs/platform.log}. {@code --control-file} lets a test stop and start PostgreSQL while it runs
+ * ({@link InfraControlWatcher}).
  */
 public final class InfraMain {
 
@@ -43,7 +44,8 @@ public final class InfraMain {
             System.err.println(e.getMessage());
             System.err.println(
                     "usage: InfraMain [--ephemeral | --data-dir DIR] [--database DB]... [--partitions N] [--postgres-port P]"
-                            + " [--kafka-port P] [--with-connect] [--ready-file FILE] [--log-file FILE] [--ignore-stdin]");
+                            + " [--kafka-port P] [--with-connect] [--ready-file FILE] [--log-file FILE] [--ignore-stdin]"
+                            + " [--control-file FILE]");
             System.exit(2);
             return;
         }
@@ -80,6 +82,9 @@ public final class InfraMain {
                 + ", Kafka " + platform.kafkaBootstrapServers() + " (" + platform.startupTimes().get("total").toMillis()
                 + " ms)");
 
+        if (options.controlFile != null) {
+            InfraControlWatcher.start(options.controlFile, platform);
+        }
         CountDownLatch stop = new CountDownLatch(1);
         if (!options.ignoreStdin) {
             Thread watcher = new Thread(() -> {
@@ -134,6 +139,7 @@ public final class InfraMain {
         Path readyFile;
         boolean ignoreStdin;
         Path logFile;
+        Path controlFile;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -150,6 +156,7 @@ public final class InfraMain {
                     case "--ready-file" -> o.readyFile = Path.of(value(args, ++i, arg));
                     case "--ignore-stdin" -> o.ignoreStdin = true;
                     case "--log-file" -> o.logFile = Path.of(value(args, ++i, arg));
+                    case "--control-file" -> o.controlFile = Path.of(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }

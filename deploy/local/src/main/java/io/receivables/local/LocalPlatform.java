@@ -49,6 +49,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Builder settings;
     private volatile EmbeddedPostgresServer postgres;
+    private volatile boolean postgresStopped;
     private volatile KafkaKraftBroker kafka;
     private volatile KafkaConnectWorker connect;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -106,6 +107,33 @@ public final class LocalPlatform implements AutoCloseable {
 
     public EmbeddedPostgresServer postgres() {
         return postgres;
+    }
+
+    /**
+     * Stops PostgreSQL, keeping its data directory and port, so that a test can take the database away while events
+     * flow; {@link #startPostgres()} brings it back.
+     */
+    public synchronized void stopPostgres() {
+        if (!postgresStopped) {
+            postgres.close();
+            postgresStopped = true;
+            LOG.info("PostgreSQL stopped on request");
+        }
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}: same port, same data. */
+    public synchronized void startPostgres() {
+        if (postgresStopped) {
+            EmbeddedPostgresServer stopped = postgres;
+            postgres = EmbeddedPostgresServer.builder()
+                    .dataDir(stopped.dataDir())
+                    .port(stopped.port())
+                    .durable(!settings.deleteDataDirOnClose)
+                    .logFile(settings.dataDir.resolve("logs").resolve("postgres.log"))
+                    .start();
+            postgresStopped = false;
+            LOG.info("PostgreSQL started again on request");
+        }
     }
 
     public KafkaKraftBroker kafka() {
@@ -215,7 +243,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (kafka != null) {
             quietly("stop Kafka", kafka::close);
         }
-        if (postgres != null) {
+        if (postgres != null && !postgresStopped) {
             quietly("stop PostgreSQL", postgres::close);
         }
         if (settings.deleteDataDirOnClose) {

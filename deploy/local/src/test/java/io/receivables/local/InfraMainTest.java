@@ -12,12 +12,14 @@ class InfraMainTest {
     @Test
     void parsesTheOptionsOfTheTestResource() {
         InfraMain.Options options = InfraMain.Options.parse(new String[] { "--ephemeral", "--database", "invoicing",
-                "--partitions", "3", "--ready-file", "/tmp/ready.properties", "--log-file", "/tmp/infra.log" });
+                "--partitions", "3", "--ready-file", "/tmp/ready.properties", "--log-file", "/tmp/infra.log",
+                "--control-file", "/tmp/infra.control" });
         assertThat(options.ephemeral).isTrue();
         assertThat(options.databases).containsExactly("invoicing");
         assertThat(options.partitions).isEqualTo(3);
         assertThat(options.readyFile).isEqualTo(Path.of("/tmp/ready.properties"));
         assertThat(options.logFile).isEqualTo(Path.of("/tmp/infra.log"));
+        assertThat(options.controlFile).isEqualTo(Path.of("/tmp/infra.control"));
         assertThat(options.postgresPort).as("a free port").isZero();
         assertThat(options.withConnect).isFalse();
     }

@@ -4,6 +4,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.Header;
@@ -25,8 +27,16 @@ public record InboundEvent(UUID id, String type, String source, String subject, 
     public static InboundEvent from(Message<String> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new MalformedEventException("not a Kafka record"));
-        Headers headers = kafka.getHeaders();
-        String payload = message.getPayload();
+        return of(headersOf(kafka.getHeaders()), kafka.getKey() == null ? null : kafka.getKey().toString(),
+                message.getPayload(), kafka.getTopic(), kafka.getPartition(), kafka.getOffset());
+    }
+
+    /**
+     * The same checks as {@link #from(Message)} on a record kept outside Kafka (a dead letter being replayed, a parked
+     * event being released).
+     */
+    public static InboundEvent of(Map<String, String> headers, String key, String payload, String topic, int partition,
+            long offset) {
         if (payload == null || payload.isBlank()) {
             throw new MalformedEventException("empty body");
         }
@@ -35,9 +45,35 @@ public record InboundEvent(UUID id, String type, String source, String subject, 
             throw new MalformedEventException("unsupported " + CloudEventHeaders.SPEC_VERSION + " " + specVersion);
         }
         return new InboundEvent(uuid(required(headers, CloudEventHeaders.ID)), required(headers, CloudEventHeaders.TYPE),
-                required(headers, CloudEventHeaders.SOURCE), optional(headers, CloudEventHeaders.SUBJECT),
-                instant(optional(headers, CloudEventHeaders.TIME)), kafka.getKey() == null ? null : kafka.getKey().toString(),
-                payload, kafka.getTopic(), kafka.getPartition(), kafka.getOffset());
+                required(headers, CloudEventHeaders.SOURCE), headers.get(CloudEventHeaders.SUBJECT),
+                instant(headers.get(CloudEventHeaders.TIME)), key, payload, topic, partition, offset);
+    }
+
+    /** The last value of each header, as text: what a dead letter keeps so that it can be replayed. */
+    public static Map<String, String> headersOf(Headers headers) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Header header : headers) {
+            if (header.value() != null) {
+                values.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    /** The CloudEvents headers of this event, as {@link #of} reads them. */
+    public Map<String, String> headers() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        values.put(CloudEventHeaders.ID, id.toString());
+        values.put(CloudEventHeaders.TYPE, type);
+        values.put(CloudEventHeaders.SOURCE, source);
+        if (subject != null) {
+            values.put(CloudEventHeaders.SUBJECT, subject);
+        }
+        if (time != null) {
+            values.put(CloudEventHeaders.TIME, time.toString());
+        }
+        return values;
     }
 
     /**
@@ -52,17 +88,12 @@ public record InboundEvent(UUID id, String type, String source, String subject, 
         }
     }
 
-    private static String required(Headers headers, String name) {
-        String value = optional(headers, name);
+    private static String required(Map<String, String> headers, String name) {
+        String value = headers.get(name);
         if (value == null || value.isBlank()) {
             throw new MalformedEventException("missing header " + name);
         }
         return value;
-    }
-
-    private static String optional(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static UUID uuid(String value) {

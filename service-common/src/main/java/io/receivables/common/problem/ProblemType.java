@@ -15,6 +15,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key was already used for a different request", 422),
     MISSING_BILLING_DATA("missing-billing-data", "Billing data the requested document needs is missing", 422),
     CREDIT_EXCEEDS_INVOICE("credit-exceeds-invoice", "The credit notes would exceed the invoice's total", 422),
+    EVENT_NOT_APPLICABLE("event-not-applicable", "The event still cannot be applied", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request is too large", 413),
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
     HTTP_ERROR("http-error", "HTTP error", 0),

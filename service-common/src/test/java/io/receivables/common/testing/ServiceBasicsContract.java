@@ -36,6 +36,16 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
+    void showsOpsItsParkedEventsAndDeadLetters() {
+        // also in a service that consumes nothing yet (no consumer tables): nothing parked, no dead letters
+        given().when().get("/admin/parked-events").then().statusCode(200).body("count",
+                org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        given().when().get("/admin/dead-letters").then().statusCode(200);
+        given().when().post("/admin/dead-letters/{id}/replay", java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void answersAnUnknownPathWithProblemJson() {
         given().when().get("/no-such-resource").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -1,8 +1,6 @@
 package io.receivables.analytics.openitem.consumer;
 
-import java.math.BigDecimal;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,12 +8,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.receivables.analytics.openitem.OpenItem;
-import io.receivables.analytics.openitem.repository.OpenItemRepository;
+import io.receivables.analytics.openitem.service.OpenAmounts;
 import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
-import io.receivables.common.inbox.MalformedEventException;
-import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.InvoiceIssued;
@@ -28,81 +24,43 @@ import io.smallrye.mutiny.Uni;
  * written-off ones close.
  */
 @ApplicationScoped
-public class InvoicingEventsConsumer {
+public class InvoicingEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.INVOICE_ISSUED.type(), EventType.INVOICE_VOIDED.type(),
             EventType.INVOICE_WRITTEN_OFF.type(), EventType.CREDIT_NOTE_ISSUED.type());
 
     private final InboxProcessor processor;
-    private final OpenItemRepository openItems;
+    private final OpenAmounts openAmounts;
 
     @Inject
-    public InvoicingEventsConsumer(InboxProcessor processor, OpenItemRepository openItems) {
+    public InvoicingEventsConsumer(InboxProcessor processor, OpenAmounts openAmounts) {
         this.processor = processor;
-        this.openItems = openItems;
+        this.openAmounts = openAmounts;
     }
 
     @Incoming("invoicing-events")
     public Uni<Void> consume(Message<String> message) {
-        return processor.process(message, HANDLED, this::apply);
+        return processor.process(message, this);
     }
 
-    private Uni<Void> apply(InboundEvent event) {
+    @Override
+    public Set<String> handledTypes() {
+        return HANDLED;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return switch (EventType.fromType(event.type())) {
-            case INVOICE_ISSUED -> invoiceIssued(event);
-            case INVOICE_VOIDED -> {
-                InvoiceVoided voided = event.body(InvoiceVoided.class);
-                yield reduce(voided.invoiceId(), voided.total(), event);
+            case INVOICE_ISSUED -> openAmounts.issued(event.body(InvoiceIssued.class));
+            case INVOICE_VOIDED -> openAmounts.closed(event.body(InvoiceVoided.class).invoiceId());
+            case INVOICE_WRITTEN_OFF -> openAmounts.closed(event.body(InvoiceWrittenOff.class).invoiceId());
+            case CREDIT_NOTE_ISSUED -> {
+                CreditNoteIssued credit = event.body(CreditNoteIssued.class);
+                // one without an invoice changes no open item
+                yield credit.invoiceId() == null ? Uni.createFrom().voidItem()
+                        : openAmounts.credited(credit.invoiceId(), credit.currency(), credit.total());
             }
-            case INVOICE_WRITTEN_OFF -> {
-                InvoiceWrittenOff writtenOff = event.body(InvoiceWrittenOff.class);
-                yield reduce(writtenOff.invoiceId(), writtenOff.amount(), event);
-            }
-            case CREDIT_NOTE_ISSUED -> creditNoteIssued(event);
             default -> Uni.createFrom().voidItem();
         };
-    }
-
-    /**
-     * A voided or written-off invoice leaves open AR by the event's amount. Its invoice-issued came first: both are on
-     * this topic with the same key, so in one partition, in order; a missing open item is a broken stream, dead-lettered.
-     */
-    private Uni<Void> reduce(UUID invoiceId, BigDecimal amount, InboundEvent event) {
-        return openItems.findById(invoiceId)
-                .onItem().ifNull().failWith(() -> new MalformedEventException(
-                        event.type() + " for invoice " + invoiceId + ", which was never issued here"))
-                .invoke(item -> item.openAmount = item.openAmount.subtract(amount))
-                .replaceWithVoid();
-    }
-
-    /**
-     * A credit note lowers its invoice's open amount, never below zero: what it credits beyond that is a credit the
-     * customer holds, not negative AR on the invoice. One without an invoice changes no open item.
-     */
-    private Uni<Void> creditNoteIssued(InboundEvent event) {
-        CreditNoteIssued credit = event.body(CreditNoteIssued.class);
-        if (credit.invoiceId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return openItems.findById(credit.invoiceId())
-                .onItem().ifNull().failWith(() -> new MalformedEventException(
-                        event.type() + " for invoice " + credit.invoiceId() + ", which was never issued here"))
-                .invoke(item -> item.openAmount = item.openAmount
-                        .subtract(credit.total().min(item.openAmount.max(BigDecimal.ZERO))))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> invoiceIssued(InboundEvent event) {
-        InvoiceIssued issued = event.body(InvoiceIssued.class);
-        OpenItem item = new OpenItem();
-        item.invoiceId = issued.invoiceId();
-        item.invoiceNumber = issued.invoiceNumber();
-        item.customerId = issued.customerId();
-        item.currency = issued.currency();
-        item.openAmount = Currencies.round(issued.total(), issued.currency());
-        item.issueDate = issued.issueDate();
-        item.dueDate = issued.dueDate();
-        item.issuedAt = issued.issuedAt();
-        return openItems.persist(item).replaceWithVoid();
     }
 }

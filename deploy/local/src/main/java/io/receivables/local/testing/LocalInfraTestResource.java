@@ -57,6 +57,12 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     /** Init arg: seconds to wait for the infrastructure (default 120). */
     public static final String STARTUP_TIMEOUT = "startupTimeoutSeconds";
 
+    /**
+     * Config property this resource sets: the control file through which {@link InfraControl} stops and starts
+     * PostgreSQL.
+     */
+    public static final String CONTROL_FILE = "local-infra.control-file";
+
     static final String CLASSPATH_RESOURCE = "META-INF/local-platform.classpath";
     static final String MAIN_CLASS = "io.receivables.local.InfraMain";
 
@@ -65,6 +71,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     private Duration startupTimeout = Duration.ofSeconds(120);
     private Process process;
     private Path readyFile;
+    private Path controlFile;
     private Path outputLog;
     private Properties ready;
 
@@ -91,6 +98,8 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
             // the child writes it once ready and deletes it when it exits
             readyFile = Path.of(System.getProperty("java.io.tmpdir"),
                     "ar-infra-" + database + "-" + UUID.randomUUID() + ".ready");
+            controlFile = Path.of(System.getProperty("java.io.tmpdir"),
+                    "ar-infra-" + database + "-" + UUID.randomUUID() + ".control");
             outputLog = logDirectory().resolve("local-infra-" + database + ".log");
             List<String> command = new ArrayList<>();
             command.add(javaExecutable());
@@ -107,6 +116,8 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
             command.add(String.valueOf(partitions));
             command.add("--ready-file");
             command.add(readyFile.toString());
+            command.add("--control-file");
+            command.add(controlFile.toString());
             command.add("--log-file");
             command.add(outputLog.resolveSibling("local-infra-" + database + "-platform.log").toString());
             process = new ProcessBuilder(command)
@@ -129,6 +140,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database);
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database);
         config.put("kafka.bootstrap.servers", ready.getProperty("kafka.bootstrap.servers"));
+        config.put(CONTROL_FILE, controlFile.toString());
         return config;
     }
 

@@ -1,6 +1,7 @@
 package io.receivables.local.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ class LocalInfraTestResourceTest {
             System.out.println("LocalInfraTestResource ready in " + startup.toMillis() + " ms");
             assertThat(startup).isLessThan(Duration.ofSeconds(60));
             assertThat(config).containsOnlyKeys("quarkus.datasource.username", "quarkus.datasource.password",
-                    "quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url", "kafka.bootstrap.servers");
+                    "quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url", "kafka.bootstrap.servers",
+                    LocalInfraTestResource.CONTROL_FILE);
             assertThat(config.get("quarkus.datasource.reactive.url")).matches("postgresql://127\\.0\\.0\\.1:\\d+/payments");
             assertThat(config.get("quarkus.datasource.jdbc.url"))
                     .isEqualTo("jdbc:" + config.get("quarkus.datasource.reactive.url"));
@@ -47,6 +49,21 @@ class LocalInfraTestResourceTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("payments");
                 assertThat(rs.getString(2)).isEqualTo("logical");
+            }
+
+            // a test can take the database away and bring it back, same port, same data
+            try (Connection connection = connect(config); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE survives_restart (id INT); INSERT INTO survives_restart VALUES (42)");
+            }
+            InfraControl control = InfraControl.at(config.get(LocalInfraTestResource.CONTROL_FILE));
+            control.stopPostgres();
+            assertThatThrownBy(() -> connect(config).close()).isInstanceOf(java.sql.SQLException.class);
+            control.startPostgres();
+            try (Connection connection = connect(config);
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT id FROM survives_restart")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(42);
             }
 
             try (Admin admin = Admin
@@ -62,6 +79,11 @@ class LocalInfraTestResourceTest {
         assertThat(child.exitValue()).isZero();
         assertThat(dataDir).as("the ephemeral data directory is deleted").doesNotExist();
         assertThat(Files.exists(Path.of("target", "local-infra-payments.log"))).isTrue();
+    }
+
+    private static Connection connect(Map<String, String> config) throws java.sql.SQLException {
+        return DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
 import io.receivables.contracts.events.DisputeOpened;
 import io.receivables.contracts.events.DisputeResolved;
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * favour grants.
  */
 @ApplicationScoped
-public class DisputeEventsConsumer {
+public class DisputeEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.DISPUTE_OPENED.type(),
             EventType.DISPUTE_RESOLVED.type());
@@ -40,10 +41,16 @@ public class DisputeEventsConsumer {
 
     @Incoming("disputes-events")
     public Uni<Void> consume(Message<String> message) {
-        return processor.process(message, HANDLED, this::apply);
+        return processor.process(message, this);
     }
 
-    private Uni<Void> apply(InboundEvent event) {
+    @Override
+    public Set<String> handledTypes() {
+        return HANDLED;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return switch (EventType.fromType(event.type())) {
             case DISPUTE_OPENED -> disputes.opened(event.body(DisputeOpened.class), event);
             case DISPUTE_RESOLVED -> {

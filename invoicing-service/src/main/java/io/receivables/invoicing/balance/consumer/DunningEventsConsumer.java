@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.LateFeeAssessed;
@@ -17,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Bills late-fee-assessed from ar.dunning.events as fee invoices; the other dunning events are acknowledged unchanged. */
 @ApplicationScoped
-public class DunningEventsConsumer {
+public class DunningEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.LATE_FEE_ASSESSED.type());
 
@@ -32,11 +33,17 @@ public class DunningEventsConsumer {
 
     @Incoming("dunning-events")
     public Uni<Void> consume(Message<String> message) {
-        return processor.process(message, HANDLED, this::lateFeeAssessed);
+        return processor.process(message, this);
+    }
+
+    @Override
+    public Set<String> handledTypes() {
+        return HANDLED;
     }
 
     /** The fee invoice for the late fee, in the inbox transaction: billed once however often the event arrives. */
-    Uni<Void> lateFeeAssessed(InboundEvent event) {
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return fees.issueForLateFee(event.body(LateFeeAssessed.class));
     }
 }

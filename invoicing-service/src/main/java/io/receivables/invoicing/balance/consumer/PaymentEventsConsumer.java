@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.receivables.common.inbox.InboundEvent;
+import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.PaymentAllocated;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Keeps invoice balances current from ar.payments.events: received, allocated and reversed payments. */
 @ApplicationScoped
-public class PaymentEventsConsumer {
+public class PaymentEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.PAYMENT_RECEIVED.type(),
             EventType.PAYMENT_ALLOCATED.type(), EventType.PAYMENT_REVERSED.type());
@@ -35,10 +36,16 @@ public class PaymentEventsConsumer {
 
     @Incoming("payments-events")
     public Uni<Void> consume(Message<String> message) {
-        return processor.process(message, HANDLED, this::apply);
+        return processor.process(message, this);
     }
 
-    private Uni<Void> apply(InboundEvent event) {
+    @Override
+    public Set<String> handledTypes() {
+        return HANDLED;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return switch (EventType.fromType(event.type())) {
             case PAYMENT_RECEIVED -> payments.received(event.body(PaymentReceived.class), event);
             case PAYMENT_ALLOCATED -> payments.allocated(event.body(PaymentAllocated.class), event);
