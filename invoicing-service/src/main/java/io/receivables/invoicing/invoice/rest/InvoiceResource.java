@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,6 +40,7 @@ import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.service.DraftInvoiceService;
 import io.receivables.invoicing.invoice.service.InvoiceQuery;
@@ -68,7 +70,7 @@ public class InvoiceResource {
     }
 
     @POST
-    @Operation(summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
+    @Operation(operationId = "issueInvoice", summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
     @APIResponse(responseCode = "201", description = "Issued (or the draft created)", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,7 +92,7 @@ public class InvoiceResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a draft invoice", description = "Replaces a DRAFT's content (same body as POST /invoices)."
+    @Operation(operationId = "replaceDraftInvoice", summary = "Change a draft invoice", description = "Replaces a DRAFT's content (same body as POST /invoices)."
             + " Needs If-Match with the ETag of GET /invoices/{id}. An issued invoice cannot be changed: credit or void it.")
     @APIResponse(responseCode = "200", description = "The changed draft", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,7 +111,7 @@ public class InvoiceResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a draft invoice", description = "Only a DRAFT can be deleted; it never had a number."
+    @Operation(operationId = "deleteDraftInvoice", summary = "Delete a draft invoice", description = "Only a DRAFT can be deleted; it never had a number."
             + " Needs If-Match with the ETag of GET /invoices/{id}.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -124,7 +126,7 @@ public class InvoiceResource {
 
     @POST
     @Path("batch")
-    @Operation(summary = "Issue many invoices at once", description = "All or nothing: one rejected invoice (named invoices[i].<field>) rejects the batch and nothing is written. Numbers are consecutive per year, in request order. Publishes invoice-issued for each.")
+    @Operation(operationId = "issueInvoiceBatch", summary = "Issue many invoices at once", description = "All or nothing: one rejected invoice (named invoices[i].<field>) rejects the batch and nothing is written. Numbers are consecutive per year, in request order. Publishes invoice-issued for each.")
     @APIResponse(responseCode = "201", description = "Issued, in request order", content = @Content(schema = @Schema(implementation = IssuedBatch.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -144,7 +146,7 @@ public class InvoiceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an invoice with its lines", description = "The ETag header is the version to send in If-Match when voiding or writing off.")
+    @Operation(operationId = "getInvoice", summary = "Get an invoice with its lines", description = "The ETag header is the version to send in If-Match when voiding or writing off.")
     @APIResponse(responseCode = "200", description = "The invoice", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -155,17 +157,21 @@ public class InvoiceResource {
     }
 
     @GET
-    @Operation(summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC), disputed or not. status filters by the derived status: VOIDED and WRITTEN_OFF win, then PAID (nothing due), DISPUTED (a dispute is open), OVERDUE, PARTIALLY_PAID, ISSUED.")
+    @Operation(operationId = "listInvoices", summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC), disputed or not. status filters by the derived status: VOIDED and WRITTEN_OFF win, then PAID (nothing due), DISPUTED (a dispute is open), OVERDUE, PARTIALLY_PAID, ISSUED.")
     @APIResponse(responseCode = "200", description = "A page of invoices", content = @Content(schema = @Schema(implementation = InvoicePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<InvoicePage> list(@QueryParam("customerId") String customerId,
-            @Parameter(description = "The status as shown on the invoice, derived today: ISSUED, PARTIALLY_PAID, OVERDUE, DISPUTED, PAID, VOIDED or WRITTEN_OFF; DRAFT lists the drafts, which are listed only then") @QueryParam("status") String status,
-            @Parameter(description = "Issue date on or after, e.g. 2026-01-01") @QueryParam("issuedFrom") String issuedFrom,
-            @Parameter(description = "Issue date on or before") @QueryParam("issuedTo") String issuedTo,
-            @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
-            @Parameter(description = "true: only overdue invoices") @QueryParam("overdue") String overdue,
-            @Parameter(description = "-issueDate (default), issueDate, dueDate, -dueDate") @QueryParam("sort") String sort,
-            @QueryParam("cursor") String cursor,
+    public Uni<InvoicePage> list(
+            @Parameter(description = "Only this customer's invoices", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("customerId") String customerId,
+            @Parameter(description = "The status as shown on the invoice, derived today: ISSUED, PARTIALLY_PAID, OVERDUE, DISPUTED, PAID, VOIDED or WRITTEN_OFF; DRAFT lists the drafts, which are listed only then", schema = @Schema(implementation = InvoiceStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Issue date on or after, e.g. 2026-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("issuedFrom") String issuedFrom,
+            @Parameter(description = "Issue date on or before", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("issuedTo") String issuedTo,
+            @Parameter(description = "Due date on or after", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueFrom") String dueFrom,
+            @Parameter(description = "Due date on or before", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueTo") String dueTo,
+            @Parameter(description = "true: only overdue invoices", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("overdue") String overdue,
+            @Parameter(description = "The order: a leading - sorts descending", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "-issueDate", "issueDate", "dueDate",
+                    "-dueDate" }, defaultValue = "-issueDate")) @QueryParam("sort") String sort,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return Uni.createFrom()
                 .item(() -> InvoiceQuery.parse(customerId, status, issuedFrom, issuedTo, dueFrom, dueTo, overdue, sort,
@@ -179,6 +185,7 @@ public class InvoiceResource {
     }
 
     /** A page of invoices; {@code nextCursor} is absent on the last page. */
-    public record InvoicePage(List<InvoiceResponse> items, String nextCursor) {
+    public record InvoicePage(List<InvoiceResponse> items,
+            @Schema(nullable = true, description = "null on the last page") String nextCursor) {
     }
 }
