@@ -220,6 +220,12 @@ class PlatformEndToEndIT {
         PlatformBenchmark.rawInsert(platform.jdbcUrl("invoicing"), customerId).run(0);
     }
 
+    @Test
+    @Order(7)
+    void aClientGeneratedFromTheOpenApiDocumentIssuesReadsAndVoidsAnInvoice() throws Exception {
+        GeneratedInvoicingClient.registerIssueReadAndVoid(platform.serviceUrl("invoicing").toString(), "DKK");
+    }
+
     static Properties kafkaProps() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.receivables.contracts.json.DecimalString;
@@ -32,6 +34,7 @@ public record CreditNoteIssued(
         String note,
         Instant issuedAt) implements ReceivablesEvent {
 
+    @Schema(name = "CreditNoteReasonCode")
     public enum ReasonCode {
         DISPUTE_RESOLUTION,
         PRICING_ERROR,

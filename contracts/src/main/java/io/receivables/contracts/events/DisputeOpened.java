@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.receivables.contracts.json.DecimalString;
@@ -26,6 +28,7 @@ public record DisputeOpened(
         Instant slaDueAt,
         Instant openedAt) implements ReceivablesEvent {
 
+    @Schema(name = "DisputeReasonCode")
     public enum ReasonCode {
         PRICING,
         QUANTITY,

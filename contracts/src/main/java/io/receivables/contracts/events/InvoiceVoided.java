@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.receivables.contracts.json.DecimalString;
@@ -25,6 +27,7 @@ public record InvoiceVoided(
         String note,
         Instant voidedAt) implements ReceivablesEvent {
 
+    @Schema(name = "VoidReasonCode")
     public enum ReasonCode {
         ISSUED_IN_ERROR,
         DUPLICATE,

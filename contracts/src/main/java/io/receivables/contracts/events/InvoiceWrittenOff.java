@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.receivables.contracts.json.DecimalString;
@@ -27,6 +29,7 @@ public record InvoiceWrittenOff(
         String note,
         Instant writtenOffAt) implements ReceivablesEvent {
 
+    @Schema(name = "WriteOffReasonCode")
     public enum ReasonCode {
         UNCOLLECTIBLE,
         CUSTOMER_INSOLVENT,

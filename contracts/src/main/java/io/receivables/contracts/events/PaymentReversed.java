@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.receivables.contracts.json.DecimalString;
@@ -29,6 +31,7 @@ public record PaymentReversed(
         String note,
         Instant reversedAt) implements ReceivablesEvent {
 
+    @Schema(name = "PaymentReversalReasonCode")
     public enum ReasonCode {
         INSUFFICIENT_FUNDS,
         RETURNED_BY_BANK,

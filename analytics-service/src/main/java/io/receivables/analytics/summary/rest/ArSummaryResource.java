@@ -30,7 +30,7 @@ public class ArSummaryResource {
     }
 
     @GET
-    @Operation(summary = "Open AR per currency", description = "Count and amount of open invoices, one entry per currency; amounts are decimal strings in the currency's minor units.")
+    @Operation(operationId = "getArSummary", summary = "Open AR per currency", description = "Count and amount of open invoices, one entry per currency; amounts are decimal strings in the currency's minor units.")
     public Uni<ArSummary> summary() {
         return openItems.totalsByCurrency()
                 .map(totals -> new ArSummary(clock.instant(), totals.stream()

@@ -46,7 +46,7 @@ public class CreditNoteResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a credit note with its lines")
+    @Operation(operationId = "getCreditNote", summary = "Get a credit note with its lines", description = "Its amounts are in the currency of the invoice it credits.")
     @APIResponse(responseCode = "200", description = "The credit note", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CreditNoteResponse.class)))
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -58,8 +58,8 @@ public class CreditNoteResource {
     @GET
     @Path("pdf")
     @Produces(InvoiceDocumentResource.PDF)
-    @Operation(summary = "Get a credit note as InvoiceDocumentResource.PDF", description = "The printable credit note, naming the invoice it credits.")
-    @APIResponse(responseCode = "200", description = "The credit note as InvoiceDocumentResource.PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = InvoiceDocumentResource.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Operation(operationId = "getCreditNotePdf", summary = "Get a credit note as PDF", description = "The printable credit note, naming the invoice it credits.")
+    @APIResponse(responseCode = "200", description = "The credit note as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = InvoiceDocumentResource.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pdf(@PathParam("id") UUID id) {
         return documents.pdf(id).map(rendered -> InvoiceDocumentResource.inline(rendered, InvoiceDocumentResource.PDF, ".pdf"));
@@ -68,7 +68,7 @@ public class CreditNoteResource {
     @GET
     @Path("ubl")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "Get a credit note as UBL 2.1 e-credit note", description = "A UBL 2.1 CreditNote following EN 16931 and Peppol BIS Billing 3.0, referring to the credited invoice (BillingReference). It needs the customer's complete billing address.")
+    @Operation(operationId = "getCreditNoteUbl", summary = "Get a credit note as UBL 2.1 e-credit note", description = "A UBL 2.1 CreditNote following EN 16931 and Peppol BIS Billing 3.0, referring to the credited invoice (BillingReference). It needs the customer's complete billing address.")
     @APIResponse(responseCode = "200", description = "The credit note as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-credit note needs (missing-billing-data)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -12,8 +12,10 @@ import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.invoicing.creditnote.CreditNote;
 import io.receivables.invoicing.invoice.rest.InvoiceResponse;
 
-public record CreditNoteResponse(UUID id, String number, UUID invoiceId, UUID customerId, UUID disputeId,
-        CreditNoteIssued.ReasonCode reasonCode, String note, String currency, LocalDate issueDate, String subtotal,
+public record CreditNoteResponse(UUID id, String number, UUID invoiceId, UUID customerId,
+        @Schema(nullable = true, description = "The dispute this credit note resolves; null otherwise") UUID disputeId,
+        CreditNoteIssued.ReasonCode reasonCode, @Schema(nullable = true) String note, String currency, LocalDate issueDate,
+        String subtotal,
         String taxTotal, String total,
         @Schema(description = "The part of the total beyond what was still due on the invoice when it was issued: a credit the customer holds (refunded or set off against other invoices)") String unappliedAmount,
         Instant issuedAt, List<InvoiceResponse.Line> lines) {

@@ -60,7 +60,7 @@ public class InvoiceCreditNoteResource {
 
     @WithTransaction
     @POST
-    @Operation(summary = "Credit an invoice", description = "Issues a credit note (gap-free number CN-<year>-<n>) for the"
+    @Operation(operationId = "issueCreditNote", summary = "Credit an invoice", description = "Issues a credit note (gap-free number CN-<year>-<n>) for the"
             + " given lines, priced and rounded like invoice lines, or with full: true for everything not yet credited."
             + " The invoice's credit notes never add up to more than its total; what is credited beyond what was still"
             + " due is the credit note's unappliedAmount. Lowers the invoice's amountDue, changes its ETag and publishes"
@@ -86,7 +86,7 @@ public class InvoiceCreditNoteResource {
     }
 
     @GET
-    @Operation(summary = "List an invoice's credit notes", description = "With their lines, in number order.")
+    @Operation(operationId = "listInvoiceCreditNotes", summary = "List an invoice's credit notes", description = "With their lines, in number order.")
     @APIResponse(responseCode = "200", description = "The invoice's credit notes", content = @Content(schema = @Schema(implementation = CreditNoteList.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CreditNoteList> list(@PathParam("id") UUID id) {

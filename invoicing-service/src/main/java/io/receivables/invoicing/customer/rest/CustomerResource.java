@@ -60,7 +60,7 @@ public class CustomerResource {
 
     @WithTransaction
     @POST
-    @Operation(summary = "Register a customer", description = "Publishes customer-registered.")
+    @Operation(operationId = "registerCustomer", summary = "Register a customer", description = "Publishes customer-registered.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,7 +74,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a customer", description = "The ETag header is the version to send in If-Match when updating.")
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "The ETag header is the version to send in If-Match when updating.")
     @APIResponse(responseCode = "200", description = "The customer", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -86,7 +86,7 @@ public class CustomerResource {
     @WithTransaction
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a customer's billing profile", description = "Needs If-Match with the ETag of the version read; publishes customer-updated with the whole profile.")
+    @Operation(operationId = "replaceCustomer", summary = "Replace a customer's billing profile", description = "Needs If-Match with the ETag of the version read; publishes customer-updated with the whole profile.")
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -100,10 +100,10 @@ public class CustomerResource {
     }
 
     @GET
-    @Operation(summary = "List customers by legal name", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
+    @Operation(operationId = "listCustomers", summary = "List customers by legal name", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
     public Uni<CustomerPage> list(
             @Parameter(description = "Only customers of this segment") @QueryParam("segment") @Pattern(regexp = "[a-z][a-z0-9-]{0,31}", message = "must be a segment name") String segment,
-            @QueryParam("cursor") String cursor,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         String validCursor = QueryParameters.text("cursor", cursor, errors);
@@ -114,7 +114,8 @@ public class CustomerResource {
     }
 
     /** A page of customers; {@code nextCursor} is absent on the last page. */
-    public record CustomerPage(java.util.List<CustomerResponse> items, String nextCursor) {
+    public record CustomerPage(java.util.List<CustomerResponse> items,
+            @Schema(nullable = true, description = "null on the last page") String nextCursor) {
     }
 
     private static Response ok(Customer customer) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.contracts.events.Contact;
@@ -13,11 +15,17 @@ import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.terms.PaymentTerms;
 import io.receivables.invoicing.terms.PaymentTermsType;
 
-public record CustomerResponse(UUID id, String legalName, String taxId, String currency, Terms paymentTerms,
-        String creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
-        String language, DoNotDun doNotDun, long version, Instant createdAt, Instant updatedAt) {
+public record CustomerResponse(UUID id, String legalName, @Schema(nullable = true) String taxId, String currency,
+        Terms paymentTerms,
+        @Schema(nullable = true, description = "null: no credit limit") String creditLimit, String segment,
+        @Schema(nullable = true) String billingEmail, @Schema(nullable = true) PostalAddress billingAddress,
+        List<Contact> contacts, @Schema(nullable = true) String language,
+        @Schema(nullable = true, description = "null: reminders are not suppressed") DoNotDun doNotDun, long version,
+        Instant createdAt, @Schema(nullable = true, description = "null until the first update") Instant updatedAt) {
 
-    public record Terms(PaymentTermsType type, int days, Integer discountDays, String discountRate) {
+    @Schema(name = "PaymentTerms")
+    public record Terms(PaymentTermsType type, int days, @Schema(nullable = true) Integer discountDays,
+            @Schema(nullable = true) String discountRate) {
 
         public static Terms of(PaymentTerms terms) {
             return new Terms(terms.type(), terms.days(), terms.discountDays(),

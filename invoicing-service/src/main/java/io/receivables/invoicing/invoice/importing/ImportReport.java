@@ -3,11 +3,14 @@ package io.receivables.invoicing.invoice.importing;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.receivables.common.problem.FieldError;
 
 /** What an import did, invoice by invoice, in file order. */
 public record ImportReport(int accepted, int rejected, List<Row> rows) {
 
+    @Schema(name = "ImportRowStatus")
     public enum Status {
         ACCEPTED,
         REJECTED
@@ -17,7 +20,10 @@ public record ImportReport(int accepted, int rejected, List<Row> rows) {
      * One invoice: ACCEPTED with the id it got, or REJECTED with a {@code reason} ({@code invalid}, {@code failed},
      * {@code unknown-reference} or {@code duplicate-number}) and the fields at fault. {@code line} is where it starts.
      */
-    public record Row(int line, String externalNumber, Status status, UUID invoiceId, String reason,
+    @Schema(name = "ImportRowResult")
+    public record Row(int line, @Schema(nullable = true) String externalNumber, Status status,
+            @Schema(nullable = true, description = "null when REJECTED") UUID invoiceId,
+            @Schema(nullable = true, description = "null when ACCEPTED") String reason,
             List<FieldError> errors) {
 
         public static Row accepted(ImportRow row, UUID invoiceId) {

@@ -41,7 +41,7 @@ public class InvoiceDocumentResource {
     @GET
     @Path("pdf")
     @Produces(PDF)
-    @Operation(summary = "Get an invoice as PDF", description = "The printable invoice. A customer without a billing address on record still gets one, showing what there is.")
+    @Operation(operationId = "getInvoicePdf", summary = "Get an invoice as PDF", description = "The printable invoice. A customer without a billing address on record still gets one, showing what there is.")
     @APIResponse(responseCode = "200", description = "The invoice as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pdf(@PathParam("id") UUID id) {
@@ -51,7 +51,7 @@ public class InvoiceDocumentResource {
     @GET
     @Path("ubl")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "Get an invoice as UBL 2.1 e-invoice", description = "A UBL 2.1 Invoice following EN 16931 and Peppol BIS Billing 3.0, for import into the customer's accounting system. It needs the customer's complete billing address.")
+    @Operation(operationId = "getInvoiceUbl", summary = "Get an invoice as UBL 2.1 e-invoice", description = "A UBL 2.1 Invoice following EN 16931 and Peppol BIS Billing 3.0, for import into the customer's accounting system. It needs the customer's complete billing address.")
     @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-invoice needs (missing-billing-data); errors names the fields, e.g. billingAddress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

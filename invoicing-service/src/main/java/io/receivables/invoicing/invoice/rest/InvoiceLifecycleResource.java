@@ -60,7 +60,7 @@ public class InvoiceLifecycleResource {
     @POST
     @Path("issue")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Issue a draft invoice", description = "Issues a DRAFT under the rules of POST /invoices: dated"
+    @Operation(operationId = "issueDraftInvoice", summary = "Issue a draft invoice", description = "Issues a DRAFT under the rules of POST /invoices: dated"
             + " today unless the draft has an issue date, due date from the terms unless the draft has one, checked"
             + " against the credit limit, given the next gap-free number, and published as invoice-issued. The invoice"
             + " keeps its id. Needs If-Match with the ETag of GET /invoices/{id}.")
@@ -87,7 +87,7 @@ public class InvoiceLifecycleResource {
     @WithTransaction
     @POST
     @Path("void")
-    @Operation(summary = "Void an invoice", description = "Cancels an ISSUED invoice on which nothing was paid or credited:"
+    @Operation(operationId = "voidInvoice", summary = "Void an invoice", description = "Cancels an ISSUED invoice on which nothing was paid or credited:"
             + " status VOIDED, amount due 0, and invoice-voided with the total. The invoice keeps its number."
             + " Needs If-Match with the ETag of GET /invoices/{id}.")
     @APIResponse(responseCode = "200", description = "Voided", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
@@ -109,7 +109,7 @@ public class InvoiceLifecycleResource {
     @WithTransaction
     @POST
     @Path("write-off")
-    @Operation(summary = "Write off an invoice", description = "Writes off what is still due on an ISSUED invoice as bad"
+    @Operation(operationId = "writeOffInvoice", summary = "Write off an invoice", description = "Writes off what is still due on an ISSUED invoice as bad"
             + " debt: status WRITTEN_OFF, amount due 0, and invoice-written-off with the amount written off."
             + " writeOffDate defaults to today and may not precede the issue date."
             + " Needs If-Match with the ETag of GET /invoices/{id}.")

@@ -39,6 +39,7 @@ import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.invoice.InvoiceQuery;
+import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
 import io.receivables.invoicing.invoice.service.DraftInvoiceService;
 import io.receivables.invoicing.invoice.service.InvoiceService;
@@ -68,7 +69,7 @@ public class InvoiceResource {
 
     @WithTransaction
     @POST
-    @Operation(summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
+    @Operation(operationId = "issueInvoice", summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
     @APIResponse(responseCode = "201", description = "Issued (or the draft created)", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,7 +92,7 @@ public class InvoiceResource {
     @WithTransaction
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a draft invoice", description = "Replaces a DRAFT's content (same body as POST /invoices)."
+    @Operation(operationId = "replaceDraftInvoice", summary = "Change a draft invoice", description = "Replaces a DRAFT's content (same body as POST /invoices)."
             + " Needs If-Match with the ETag of GET /invoices/{id}. An issued invoice cannot be changed: credit or void it.")
     @APIResponse(responseCode = "200", description = "The changed draft", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +112,7 @@ public class InvoiceResource {
     @WithTransaction
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a draft invoice", description = "Only a DRAFT can be deleted; it never had a number."
+    @Operation(operationId = "deleteDraftInvoice", summary = "Delete a draft invoice", description = "Only a DRAFT can be deleted; it never had a number."
             + " Needs If-Match with the ETag of GET /invoices/{id}.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -127,7 +128,7 @@ public class InvoiceResource {
     @WithTransaction
     @POST
     @Path("batch")
-    @Operation(summary = "Issue many invoices at once", description = "All or nothing: one rejected invoice (named invoices[i].<field>) rejects the batch and nothing is written. Numbers are consecutive per year, in request order. Publishes invoice-issued for each.")
+    @Operation(operationId = "issueInvoiceBatch", summary = "Issue many invoices at once", description = "All or nothing: one rejected invoice (named invoices[i].<field>) rejects the batch and nothing is written. Numbers are consecutive per year, in request order. Publishes invoice-issued for each.")
     @APIResponse(responseCode = "201", description = "Issued, in request order", content = @Content(schema = @Schema(implementation = IssuedBatch.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -147,7 +148,7 @@ public class InvoiceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an invoice with its lines", description = "The ETag header is the version to send in If-Match when voiding or writing off.")
+    @Operation(operationId = "getInvoice", summary = "Get an invoice with its lines", description = "The ETag header is the version to send in If-Match when voiding or writing off.")
     @APIResponse(responseCode = "200", description = "The invoice", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -158,17 +159,21 @@ public class InvoiceResource {
     }
 
     @GET
-    @Operation(summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC), disputed or not. status filters by the derived status: VOIDED and WRITTEN_OFF win, then PAID (nothing due), DISPUTED (a dispute is open), OVERDUE, PARTIALLY_PAID, ISSUED.")
+    @Operation(operationId = "listInvoices", summary = "List invoices", description = "Filters combine; sort is -issueDate (default), issueDate, dueDate or -dueDate, ties broken by number. Cursor pagination: pass nextCursor as cursor for the next page. overdue=true: issued, not fully paid, due before today (UTC), disputed or not. status filters by the derived status: VOIDED and WRITTEN_OFF win, then PAID (nothing due), DISPUTED (a dispute is open), OVERDUE, PARTIALLY_PAID, ISSUED.")
     @APIResponse(responseCode = "200", description = "A page of invoices", content = @Content(schema = @Schema(implementation = InvoicePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<InvoicePage> list(@QueryParam("customerId") String customerId,
-            @Parameter(description = "The status as shown on the invoice, derived today: ISSUED, PARTIALLY_PAID, OVERDUE, DISPUTED, PAID, VOIDED or WRITTEN_OFF; DRAFT lists the drafts, which are listed only then") @QueryParam("status") String status,
-            @Parameter(description = "Issue date on or after, e.g. 2026-01-01") @QueryParam("issuedFrom") String issuedFrom,
-            @Parameter(description = "Issue date on or before") @QueryParam("issuedTo") String issuedTo,
-            @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
-            @Parameter(description = "true: only overdue invoices") @QueryParam("overdue") String overdue,
-            @Parameter(description = "-issueDate (default), issueDate, dueDate, -dueDate") @QueryParam("sort") String sort,
-            @QueryParam("cursor") String cursor,
+    public Uni<InvoicePage> list(
+            @Parameter(description = "Only this customer's invoices", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("customerId") String customerId,
+            @Parameter(description = "The status as shown on the invoice, derived today: ISSUED, PARTIALLY_PAID, OVERDUE, DISPUTED, PAID, VOIDED or WRITTEN_OFF; DRAFT lists the drafts, which are listed only then", schema = @Schema(implementation = InvoiceStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Issue date on or after, e.g. 2026-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("issuedFrom") String issuedFrom,
+            @Parameter(description = "Issue date on or before", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("issuedTo") String issuedTo,
+            @Parameter(description = "Due date on or after", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueFrom") String dueFrom,
+            @Parameter(description = "Due date on or before", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueTo") String dueTo,
+            @Parameter(description = "true: only overdue invoices", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("overdue") String overdue,
+            @Parameter(description = "The order: a leading - sorts descending", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "-issueDate", "issueDate", "dueDate",
+                    "-dueDate" }, defaultValue = "-issueDate")) @QueryParam("sort") String sort,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         return Uni.createFrom()
                 .item(() -> InvoiceQuery.parse(customerId, status, issuedFrom, issuedTo, dueFrom, dueTo, overdue, sort,
@@ -182,6 +187,7 @@ public class InvoiceResource {
     }
 
     /** A page of invoices; {@code nextCursor} is absent on the last page. */
-    public record InvoicePage(List<InvoiceResponse> items, String nextCursor) {
+    public record InvoicePage(List<InvoiceResponse> items,
+            @Schema(nullable = true, description = "null on the last page") String nextCursor) {
     }
 }

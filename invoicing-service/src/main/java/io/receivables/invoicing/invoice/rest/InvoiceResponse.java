@@ -18,23 +18,37 @@ import io.receivables.invoicing.invoice.InvoiceStatus;
  * An invoice as clients see it. {@code status} is derived on the day of the request (see {@link Invoice#statusOn}):
  * PAID, PARTIALLY_PAID, OVERDUE and DISPUTED come from the payments and disputes applied to it.
  */
-public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceStatus status, String currency,
-        LocalDate issueDate, LocalDate dueDate, CustomerResponse.Terms paymentTerms, LocalDate discountDate,
-        String discountAmount, String subtotal, String taxTotal, String total, String amountDue,
-        String amountPaid, String amountOverpaid, String disputedAmount,
-        CreditCheck creditCheck, String poNumber, CreateInvoiceRequest.BillingPeriod billingPeriod, String notes,
-        String paymentInstructions, Instant createdAt, Instant issuedAt, List<Line> lines,
+public record InvoiceResponse(UUID id,
+        @Schema(nullable = true, description = "The gap-free number; null on a draft, which gets one when it is issued") String number,
+        UUID customerId, InvoiceStatus status, String currency,
+        @Schema(nullable = true, description = "null on a draft that leaves it open: it is the day the draft is issued") LocalDate issueDate,
+        @Schema(nullable = true, description = "null on a draft that leaves it to the payment terms") LocalDate dueDate,
+        CustomerResponse.Terms paymentTerms,
+        @Schema(nullable = true, description = "Pay by this date to take the early-payment discount; null without one") LocalDate discountDate,
+        @Schema(nullable = true, description = "The early-payment discount; null without one") String discountAmount,
+        String subtotal, String taxTotal, String total, String amountDue, String amountPaid, String amountOverpaid,
+        String disputedAmount,
+        @Schema(nullable = true, description = "Only on the response of the request that issued the invoice") CreditCheck creditCheck,
+        @Schema(nullable = true) String poNumber,
+        @Schema(nullable = true) CreateInvoiceRequest.BillingPeriod billingPeriod,
+        @Schema(nullable = true) String notes,
+        @Schema(nullable = true) String paymentInstructions, Instant createdAt,
+        @Schema(nullable = true, description = "null on a draft") Instant issuedAt, List<Line> lines,
         @Schema(description = "The sum of the invoice's credit notes") String amountCredited,
-        @Schema(description = "For a fee invoice (late fee or interest): the overdue invoice it charges for") UUID feeForInvoiceId) {
+        @Schema(nullable = true, description = "For a fee invoice (late fee or interest): the overdue invoice it charges for; otherwise null") UUID feeForInvoiceId) {
 
     /**
      * How the invoice stood against the customer's credit limit when it was issued: only on the response of the issuing
-     * request. {@code decision} is WITHIN_LIMIT, NO_LIMIT or ALLOWED_OVER_LIMIT.
+     * request.
      */
-    public record CreditCheck(String decision, String creditLimit, String openBefore, String openAfter, String reason) {
+    public record CreditCheck(CreditDecision decision,
+            @Schema(nullable = true, description = "null when the customer has no credit limit") String creditLimit,
+            String openBefore,
+            @Schema(nullable = true, description = "null when the customer has no credit limit") String openAfter,
+            @Schema(nullable = true, description = "Why the invoice was allowed over the limit") String reason) {
 
         public static CreditCheck of(io.receivables.invoicing.invoice.credit.CreditCheck check, String currency) {
-            return new CreditCheck(check.decision().name(), money(check.creditLimit(), currency),
+            return new CreditCheck(CreditDecision.valueOf(check.decision().name()), money(check.creditLimit(), currency),
                     money(check.openBefore(), currency), money(check.openAfter(), currency), check.reason());
         }
 
@@ -45,6 +59,15 @@ public record InvoiceResponse(UUID id, String number, UUID customerId, InvoiceSt
         }
     }
 
+    /** How an invoice stood against the customer's credit limit when it was issued. */
+    @Schema(name = "CreditDecision")
+    public enum CreditDecision {
+        NO_LIMIT,
+        WITHIN_LIMIT,
+        ALLOWED_OVER_LIMIT
+    }
+
+    @Schema(name = "DocumentLine", description = "A line of an invoice or credit note, its amounts in the document's currency")
     public record Line(int lineNumber, String description, String quantity, String unitPrice, String taxRate,
             String netAmount, String taxAmount) {
 

@@ -64,7 +64,7 @@ public class BillingScheduleResource {
     @WithTransaction
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a billing schedule", description = "Periods start on the anchor day every 1, 3 or 12"
+    @Operation(operationId = "createBillingSchedule", summary = "Create a billing schedule", description = "Periods start on the anchor day every 1, 3 or 12"
             + " months, from the first anchor day on or after startDate, up to endDate (inclusive: no period starts"
             + " after it). An anchor day of 29 to 31 falls on the last day of a shorter month. Each period is issued"
             + " once as an invoice dated the period's start, as soon as it has started; a start in the past catches up"
@@ -82,7 +82,7 @@ public class BillingScheduleResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a billing schedule", description = "With its next run date and the periods issued so far."
+    @Operation(operationId = "getBillingSchedule", summary = "Get a billing schedule", description = "With its next run date and the periods issued so far."
             + " The ETag header is the version to send in If-Match to pause, resume or cancel.")
     @APIResponse(responseCode = "200", description = "The schedule", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,12 +91,12 @@ public class BillingScheduleResource {
     }
 
     @GET
-    @Operation(summary = "List billing schedules", description = "Oldest first. Cursor pagination: pass nextCursor as cursor for the next page.")
+    @Operation(operationId = "listBillingSchedules", summary = "List billing schedules", description = "Oldest first. Cursor pagination: pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of schedules", content = @Content(schema = @Schema(implementation = SchedulePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SchedulePage> list(
-            @Parameter(description = "Only this customer's schedules (a UUID)") @QueryParam("customerId") String customerId,
-            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Only this customer's schedules", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("customerId") String customerId,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         String validCursor = QueryParameters.text("cursor", cursor, errors);
@@ -109,13 +109,14 @@ public class BillingScheduleResource {
     }
 
     /** A page of schedules; {@code nextCursor} is absent on the last page. */
-    public record SchedulePage(List<BillingScheduleResponse> items, String nextCursor) {
+    public record SchedulePage(List<BillingScheduleResponse> items,
+            @Schema(nullable = true, description = "null on the last page") String nextCursor) {
     }
 
     @WithTransaction
     @POST
     @Path("{id}/pause")
-    @Operation(summary = "Pause a billing schedule", description = "ACTIVE to PAUSED: nothing is issued while paused. Needs If-Match.")
+    @Operation(operationId = "pauseBillingSchedule", summary = "Pause a billing schedule", description = "ACTIVE to PAUSED: nothing is issued while paused. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Paused", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The schedule is not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -130,7 +131,7 @@ public class BillingScheduleResource {
     @WithTransaction
     @POST
     @Path("{id}/resume")
-    @Operation(summary = "Resume a paused billing schedule", description = "PAUSED to ACTIVE. The next period is the first"
+    @Operation(operationId = "resumeBillingSchedule", summary = "Resume a paused billing schedule", description = "PAUSED to ACTIVE. The next period is the first"
             + " that starts today or later: periods that started while paused are skipped, not billed late. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Resumed", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -146,7 +147,7 @@ public class BillingScheduleResource {
     @WithTransaction
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel a billing schedule", description = "ACTIVE or PAUSED to CANCELLED, for good; invoices already issued stay. Needs If-Match.")
+    @Operation(operationId = "cancelBillingSchedule", summary = "Cancel a billing schedule", description = "ACTIVE or PAUSED to CANCELLED, for good; invoices already issued stay. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Cancelled", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The schedule is already CANCELLED or COMPLETED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -160,7 +161,7 @@ public class BillingScheduleResource {
 
     @POST
     @Path("run")
-    @Operation(summary = "Issue every period that is due now", description = "What the scheduler does every"
+    @Operation(operationId = "runBillingSchedules", summary = "Issue every period that is due now", description = "What the scheduler does every"
             + " receivables.invoicing.schedules.interval, for operators. Safe to repeat and to run on several replicas"
             + " at once: a period already issued is never issued again, so no Idempotency-Key is needed. A schedule that"
             + " fails (e.g. credit limit under policy REJECT) is reported under failed, keeps the error as lastError and"

@@ -20,15 +20,18 @@ import io.receivables.invoicing.schedule.service.ScheduleWithRuns;
 import io.receivables.invoicing.terms.PaymentTerms;
 
 public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus status, Frequency frequency,
-        int anchorDay, LocalDate startDate, LocalDate endDate, String currency, PaymentTermsRequest paymentTerms,
-        String poNumber, List<InvoiceLineRequest> lines,
-        @Schema(description = "The issue date of the next invoice (the start of the next period); absent unless ACTIVE") LocalDate nextRunDate,
-        @Schema(description = "Why the last attempt to issue failed; cleared once a period is issued") String lastError,
-        Instant lastErrorAt,
+        int anchorDay, LocalDate startDate,
+        @Schema(nullable = true, description = "null: until cancelled") LocalDate endDate, String currency,
+        PaymentTermsRequest paymentTerms,
+        @Schema(nullable = true) String poNumber, List<InvoiceLineRequest> lines,
+        @Schema(nullable = true, description = "The issue date of the next invoice (the start of the next period); absent unless ACTIVE") LocalDate nextRunDate,
+        @Schema(nullable = true, description = "Why the last attempt to issue failed; cleared once a period is issued") String lastError,
+        @Schema(nullable = true) Instant lastErrorAt,
         @Schema(description = "The periods issued so far, oldest first") List<IssuedPeriod> issuedPeriods,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, @Schema(nullable = true, description = "null until the first change") Instant updatedAt) {
 
     /** One issued period: the invoice's issue date is the period's start. */
+    @Schema(name = "ScheduleIssuedPeriod")
     public record IssuedPeriod(LocalDate periodStart, LocalDate periodEnd, UUID invoiceId, String invoiceNumber,
             Instant issuedAt) {
 

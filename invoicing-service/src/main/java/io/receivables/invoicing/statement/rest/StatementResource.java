@@ -51,15 +51,15 @@ public class StatementResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a customer's statement of account", description = "As of a date (default today, UTC), in"
+    @Operation(operationId = "getStatement", summary = "Get a customer's statement of account", description = "As of a date (default today, UTC), in"
             + " one currency (default the customer's; amounts are never converted): open items, credits, balance and"
             + " aging, from the facts as they stood on that date.")
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "400", description = "asOf or currency invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StatementResponse> statement(@PathParam("id") UUID id,
-            @Parameter(description = "The statement date, e.g. 2026-11-30; default today") @QueryParam("asOf") String asOf,
-            @Parameter(description = "ISO 4217 code; default the customer's currency") @QueryParam("currency") String currency) {
+            @Parameter(description = "The statement date, e.g. 2026-11-30; default today", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = "ISO 4217 code; default the customer's currency", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{3}$")) @QueryParam("currency") String currency) {
         return Uni.createFrom().item(() -> Query.parse(asOf, currency))
                 .chain(query -> statements.statement(id, query.asOf(), query.currency()))
                 .map(StatementResponse::of);
@@ -68,12 +68,13 @@ public class StatementResource {
     @GET
     @Path("pdf")
     @Produces(PDF)
-    @Operation(summary = "Get a customer's statement of account as PDF", description = "The same statement as the JSON, printed.")
+    @Operation(operationId = "getStatementPdf", summary = "Get a customer's statement of account as PDF", description = "The same statement as the JSON, printed.")
     @APIResponse(responseCode = "200", description = "The statement as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"statement-<customer id>-<date>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "asOf or currency invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> pdf(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
-            @QueryParam("currency") String currency) {
+    public Uni<Response> pdf(@PathParam("id") UUID id,
+            @Parameter(description = "The statement date, e.g. 2026-11-30; default today", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = "ISO 4217 code; default the customer's currency", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{3}$")) @QueryParam("currency") String currency) {
         return Uni.createFrom().item(() -> Query.parse(asOf, currency))
                 .chain(query -> statements.statement(id, query.asOf(), query.currency()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())

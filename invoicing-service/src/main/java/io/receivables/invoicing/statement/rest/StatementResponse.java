@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.receivables.common.money.Currencies;
 import io.receivables.invoicing.document.StatementDocument;
 import io.receivables.invoicing.document.StatementDocument.RowKind;
@@ -18,10 +20,13 @@ public record StatementResponse(UUID customerId, String legalName, LocalDate asO
         List<Item> openItems, List<Item> credits, Aging aging) {
 
     /** One document on the account; {@code openAmount} is what of {@code amount} still counts on the statement date. */
-    public record Item(RowKind kind, String documentNumber, LocalDate date, LocalDate dueDate, String amount,
+    @Schema(name = "StatementItem")
+    public record Item(RowKind kind, String documentNumber, LocalDate date,
+            @Schema(nullable = true, description = "null for a credit") LocalDate dueDate, String amount,
             String openAmount, int daysOverdue) {
     }
 
+    @Schema(name = "StatementAging")
     public record Aging(String current, String days1To30, String days31To60, String days61To90, String over90Days) {
     }
 

@@ -49,7 +49,8 @@ public class InvoiceImportResource {
 
     @POST
     @Consumes(CSV)
-    @Operation(summary = "Import historical invoices from CSV", description = DESCRIPTION + " A header row names the"
+    @Operation(operationId = "importInvoices", summary = "Import historical invoices from CSV", description = DESCRIPTION
+            + " A header row names the"
             + " columns (any order): externalNumber, customerId, issueDate, description, quantity, unitPrice, taxRate;"
             + " optional dueDate, currency, poNumber, paymentTermsType, paymentTermsDays. One row per invoice line; the"
             + " rows of an invoice share its externalNumber and its invoice columns come from its first row.")
@@ -66,7 +67,8 @@ public class InvoiceImportResource {
 
     @POST
     @Consumes(NDJSON)
-    @Operation(summary = "Import historical invoices from NDJSON", description = DESCRIPTION + " One invoice per line:"
+    @Operation(operationId = "importInvoices", summary = "Import historical invoices from NDJSON", description = DESCRIPTION
+            + " One invoice per line:"
             + " the body of POST /invoices plus externalNumber.")
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "The report, invoice by invoice", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
