@@ -18,3 +18,8 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_timestamp_idx ON outbox (timestamp);
 --rollback DROP TABLE outbox;
+
+--changeset receivables:outbox-2
+--comment: The writing transaction of each row, so that OutboxRetention can tell which rows Debezium has surely captured (xid8 as bigint; rows written before this change get the migration's own, which only delays their deletion).
+ALTER TABLE outbox ADD COLUMN txid BIGINT NOT NULL DEFAULT CAST(CAST(pg_current_xact_id() AS text) AS bigint);
+--rollback ALTER TABLE outbox DROP COLUMN txid;

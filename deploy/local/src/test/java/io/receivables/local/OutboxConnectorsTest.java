@@ -41,7 +41,7 @@ class OutboxConnectorsTest {
                 .containsEntry("publication.autocreate.mode", "filtered")
                 .containsEntry("table.include.list", "public.outbox")
                 .containsEntry("tombstones.on.delete", "false")
-                .containsEntry("snapshot.mode", "initial")
+                .containsEntry("snapshot.mode", "when_needed")
                 .containsEntry("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter")
                 .containsEntry("transforms.outbox.route.topic.replacement", "ar.payments.events")
                 .containsEntry("transforms.outbox.table.field.event.key", "customer_id")
@@ -52,6 +52,19 @@ class OutboxConnectorsTest {
                 "id:header:ce_id", "source:header:ce_source", "type:header:ce_type", "specversion:header:ce_specversion",
                 "ce_time:header:ce_time", "aggregateid:header:ce_subject", "dataschema:header:ce_dataschema",
                 "datacontenttype:header:content-type");
+    }
+
+    @Test
+    void publishesACommittedRowWithinMillisecondsNotHalfASecond() {
+        Map<String, String> config = OutboxConnectors.forService("invoicing").config(LOCAL);
+
+        // Debezium waits poll.interval.ms (default 500) both when the slot has nothing new and to fill a batch
+        assertThat(Integer.parseInt(config.get("poll.interval.ms"))).isBetween(1, 50);
+        assertThat(Integer.parseInt(config.get("max.batch.size"))).isLessThan(Integer.parseInt(config.get("max.queue.size")));
+        // Connect's producer: a short linger, and still no event lost or duplicated by a retry
+        assertThat(Integer.parseInt(config.get("producer.override.linger.ms"))).isBetween(0, 10);
+        assertThat(config).containsEntry("producer.override.acks", "all")
+                .containsEntry("producer.override.enable.idempotence", "true");
     }
 
     @Test

@@ -57,13 +57,15 @@ public final class PlatformBenchmark {
         ApiClient api = new ApiClient();
         int exitCode = 1;
         try (LocalPlatform platform = Platforms.start(dataDir, true)) {
-            System.out.printf(Locale.ROOT, "%nReceivables benchmark: %d cores, %s%n",
+            System.out.printf(Locale.ROOT, "%nReceivables benchmark: %d cores, %s, load average %.2f%n",
                     Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
+                    System.getProperty("java.version"), loadAverage());
             for (Scenario scenario : List.<Scenario> of(PlatformBenchmark::issuingThroughput,
                     PlatformBenchmark::commitToVisibleLatency)) {
                 scenario.run(platform, api);
             }
+            // the machine is shared: the load says how much else ran beside the benchmark
+            System.out.printf(Locale.ROOT, "%nload average at the end: %.2f%n", loadAverage());
             exitCode = 0;
         } catch (Throwable failure) {
             // System.exit below would otherwise swallow the reason
@@ -72,6 +74,10 @@ public final class PlatformBenchmark {
             // worker pools of a failed scenario must not keep the JVM (and the build) waiting forever
             System.exit(exitCode);
         }
+    }
+
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     // --- 1. issuing throughput vs raw inserts ---------------------------------------------------------------------
@@ -83,7 +89,8 @@ public final class PlatformBenchmark {
         String body = ApiClient.invoice(customerId, "99.95");
 
         runConcurrently(Math.min(200, INVOICES / 5), i -> api.created(invoices, body)); // warm-up: JIT, pools
-        double apiRate = runConcurrently(INVOICES, i -> api.created(invoices, body));
+        Run single = run(INVOICES, i -> api.created(invoices, body));
+        double apiRate = single.rate();
 
         String batch = "{\"invoices\": [" + String.join(",", java.util.Collections.nCopies(BATCH, body)) + "]}";
         runConcurrently(Math.max(1, Math.min(200, INVOICES / 5) / BATCH), i -> api.created(invoices + "/batch", batch));
@@ -95,6 +102,8 @@ public final class PlatformBenchmark {
 
         System.out.printf(Locale.ROOT, "%n[issuing] %d invoices, %d concurrent clients%n", INVOICES, CONCURRENCY);
         System.out.printf(Locale.ROOT, "  POST /invoices (validation, numbering, outbox):  %8.1f invoices/s%n", apiRate);
+        System.out.printf(Locale.ROOT, "  POST /invoices request latency:                  p50 %.1f ms, p99 %.1f ms%n",
+                single.percentileMillis(50), single.percentileMillis(99));
         System.out.printf(Locale.ROOT, "  POST /invoices/batch, %3d per request:           %8.1f invoices/s%n", BATCH,
                 batchRate);
         System.out.printf(Locale.ROOT, "  raw JDBC insert of the same rows (baseline):     %8.1f invoices/s%n", rawRate);
@@ -108,14 +117,30 @@ public final class PlatformBenchmark {
 
     /** Runs {@code count} tasks on {@link #CONCURRENCY} threads; returns tasks per second. */
     static double runConcurrently(int count, Task task) throws Exception {
+        return run(count, task).rate();
+    }
+
+    /** Tasks per second of a run, and each task's duration (nanoseconds, sorted). */
+    record Run(double rate, long[] sortedNanos) {
+
+        double percentileMillis(int p) {
+            return percentile(sortedNanos, p) / 1e6;
+        }
+    }
+
+    /** Runs {@code count} tasks on {@link #CONCURRENCY} threads, timing each. */
+    static Run run(int count, Task task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         AtomicLong next = new AtomicLong();
+        long[] durations = new long[count];
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < CONCURRENCY; w++) {
             workers.add(pool.submit(() -> {
                 for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long began = System.nanoTime();
                     task.run((int) i);
+                    durations[(int) i] = System.nanoTime() - began;
                 }
                 return null;
             }));
@@ -124,7 +149,9 @@ public final class PlatformBenchmark {
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            double rate = count / ((System.nanoTime() - start) / 1e9);
+            java.util.Arrays.sort(durations);
+            return new Run(rate, durations);
         } finally {
             pool.shutdownNow();
         }
