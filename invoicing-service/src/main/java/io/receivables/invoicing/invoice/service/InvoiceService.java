@@ -35,7 +35,6 @@ import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceLine;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.credit.CreditCheck;
-import io.receivables.invoicing.invoice.credit.CreditCheckLock;
 import io.receivables.invoicing.invoice.credit.CreditLimitConfig;
 import io.receivables.invoicing.invoice.repository.InvoiceNumberAllocator;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -54,14 +53,12 @@ public class InvoiceService {
     private final InvoiceNumberAllocator numbers;
     private final OutboxWriter outbox;
     private final CreditLimitConfig creditLimit;
-    private final CreditCheckLock creditChecks;
     private final Clock clock;
 
     @Inject
     public InvoiceService(CustomerRepository customers, InvoiceRepository invoices, InvoiceNumberAllocator numbers,
-            OutboxWriter outbox, CreditLimitConfig creditLimit, CreditCheckLock creditChecks, Clock clock) {
+            OutboxWriter outbox, CreditLimitConfig creditLimit, Clock clock) {
         this.creditLimit = creditLimit;
-        this.creditChecks = creditChecks;
         this.customers = customers;
         this.invoices = invoices;
         this.numbers = numbers;
@@ -209,10 +206,8 @@ public class InvoiceService {
     }
 
     /**
-     * Locks every customer, in id order (so concurrent batches cannot deadlock). The row is share-locked: its credit
-     * limit and currency cannot change until commit, yet invoices of the customer run side by side. A customer with a
-     * limit also gets its {@link CreditCheckLock}, which serialises its credit checks, so two invoices cannot both
-     * squeeze under the limit.
+     * Locks every customer, in id order (so concurrent batches cannot deadlock): the row lock serialises credit checks
+     * of one customer, so two invoices cannot both squeeze under a limit.
      */
     private Uni<Map<UUID, Customer>> lockCustomers(List<UUID> customerIds, IntFunction<String> field) {
         TreeMap<UUID, Integer> firstUse = new TreeMap<>();
@@ -221,11 +216,9 @@ public class InvoiceService {
         }
         Map<UUID, Customer> locked = new HashMap<>();
         return Multi.createFrom().iterable(firstUse.entrySet())
-                .onItem().transformToUniAndConcatenate(use -> customers.findById(use.getKey(), LockModeType.PESSIMISTIC_READ)
+                .onItem().transformToUniAndConcatenate(use -> customers.findById(use.getKey(), LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull()
                         .failWith(() -> unknownCustomer(field.apply(use.getValue()) + "customerId", use.getKey()))
-                        .call(customer -> customer.creditLimit == null ? Uni.createFrom().voidItem()
-                                : creditChecks.lock(customer.id))
                         .invoke(customer -> locked.put(customer.id, customer)))
                 .collect().last()
                 .map(ignored -> locked);

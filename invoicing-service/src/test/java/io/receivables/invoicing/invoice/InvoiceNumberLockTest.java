@@ -30,14 +30,13 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * What issuing locks until commit bounds how many issues run at once. The number counter's row serialises every issue
- * of a series and year, so an issue writes its invoice and lines first and takes the number last, in the statement
- * that also marks the invoice issued and appends its event. The customer's row is only share-locked: invoices of one
- * customer run side by side unless its credit limit makes their checks wait for each other.
+ * The number counter's row lock serialises every issue of a series and year until commit, so issuing throughput is
+ * bounded by what runs under it. An issue therefore writes its invoice and lines first and takes the number last, in
+ * the statement that also marks the invoice issued and appends its event.
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "invoicing"))
-class InvoiceIssuingLocksTest {
+class InvoiceNumberLockTest {
 
     private static final int YEAR = 2084;
 
@@ -101,24 +100,5 @@ class InvoiceIssuingLocksTest {
         var read = given().when().get("/invoices/" + issued.path("id")).then().statusCode(200).extract();
         assertThat(read.<String> path("number")).isEqualTo(number);
         assertThat(read.header("ETag")).as("no second write of the numbered invoice").isEqualTo("\"0\"");
-    }
-
-    @Test
-    void issuesForACustomerWithoutALimitWhileAnotherIssueHoldsTheCustomer() throws Exception {
-        String customerId = registerCustomer("EUR", "NET", 30);
-        SqlConnection other = pool.getConnection().await().indefinitely();
-        Transaction transaction = other.begin().await().indefinitely();
-        try {
-            // what an issue in progress for the same customer holds until its commit
-            other.preparedQuery("SELECT id FROM customer WHERE id = $1 FOR SHARE")
-                    .execute(Tuple.of(java.util.UUID.fromString(customerId))).await().indefinitely();
-            CompletableFuture<Integer> issued = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                    .body(invoice(customerId, "2086-04-01")).when().post("/invoices").then().extract().statusCode());
-
-            assertThat(issued.get(30, TimeUnit.SECONDS)).as("not waiting for the other issue's commit").isEqualTo(201);
-        } finally {
-            transaction.rollback().await().indefinitely();
-            other.close().await().indefinitely();
-        }
     }
 }
