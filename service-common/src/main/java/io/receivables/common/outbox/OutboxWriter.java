@@ -40,16 +40,6 @@ public class OutboxWriter {
      * @param aggregateType e.g. {@code invoice}: kept on the row for operators, not routed on
      */
     public Uni<OutboxEvent> append(String aggregateType, ReceivablesEvent event) {
-        return repository.persist(prepare(aggregateType, event));
-    }
-
-    /**
-     * The row {@link #append} writes, validated but not yet persisted, for a caller that must insert it in a statement
-     * of its own (e.g. together with a value that only exists once a lock is taken, as invoice numbers do). Whoever
-     * inserts it must do so in the transaction of the change it describes, exactly once, and change nothing in it but
-     * what it was prepared for.
-     */
-    public OutboxEvent prepare(String aggregateType, ReceivablesEvent event) {
         EventType type = event.eventType();
         String json = EventJson.write(event);
         validator.assertValid(type.type(), json);
@@ -67,6 +57,6 @@ public class OutboxWriter {
         row.timestamp = now;
         row.ceTime = now.toString();
         row.payload = json;
-        return row;
+        return repository.persist(row);
     }
 }

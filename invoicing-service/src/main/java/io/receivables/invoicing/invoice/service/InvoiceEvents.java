@@ -14,12 +14,7 @@ final class InvoiceEvents {
     }
 
     static InvoiceIssued issued(Invoice invoice) {
-        return issued(invoice, invoice.number);
-    }
-
-    /** invoice-issued with {@code number} for the invoice's own (an invoice not yet numbered: a stand-in). */
-    static InvoiceIssued issued(Invoice invoice, String number) {
-        return new InvoiceIssued(invoice.id, number, invoice.customerId, invoice.currency, invoice.issueDate,
+        return new InvoiceIssued(invoice.id, invoice.number, invoice.customerId, invoice.currency, invoice.issueDate,
                 invoice.dueDate, invoice.paymentTerms().toContract(),
                 invoice.subtotal, invoice.taxTotal, invoice.total,
                 invoice.lines.stream()

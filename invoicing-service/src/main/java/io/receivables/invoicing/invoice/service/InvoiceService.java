@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.engine.spi.SelfDirtinessTracker;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.receivables.common.outbox.OutboxEvent;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -89,7 +83,7 @@ public class InvoiceService {
 
     /**
      * Issues many invoices atomically: all of them, or (on any rejected item, named {@code invoices[i].<field>}) none.
-     * Numbers are consecutive per year in request order; the series lock is taken only once every invoice is written.
+     * Numbers are taken as one block per year, so a batch holds the series lock for one statement, not one per invoice.
      */
     public Uni<List<IssuedInvoice>> issueBatch(List<CreateInvoiceRequest> requests) {
         return issueAll(requests, index -> "invoices[" + index + "].", creditLimit.policy(), invoice -> {
@@ -174,7 +168,7 @@ public class InvoiceService {
 
     /**
      * The issuing rule every path shares: lock the customers, prepare each invoice, date it, check it against the
-     * credit limit (in request order, each counting the ones before), write it, and only then number and publish it.
+     * credit limit (in request order, each counting the ones before), number it, persist it and publish it.
      */
     private Uni<List<IssuedInvoice>> issuePrepared(List<UUID> customerIds,
             BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field, CreditLimitConfig.Policy policy) {
@@ -201,8 +195,11 @@ public class InvoiceService {
                         return issued;
                     });
         })
-                .call(this::writeUnnumbered)
-                .call(this::numberAndPublish);
+                .call(this::number)
+                .call(issued -> Multi.createFrom().iterable(issued)
+                        .onItem().transformToUniAndConcatenate(one -> invoices.persist(one.invoice())
+                                .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved))))
+                        .collect().last());
     }
 
     /**
@@ -234,52 +231,19 @@ public class InvoiceService {
         }
     }
 
-    /**
-     * Writes the invoices and their lines while they are still drafts (no number, so the numbering constraint allows
-     * them), before any number is taken: these round trips then run beside other issues instead of one at a time
-     * under the series lock.
-     */
-    private Uni<Void> writeUnnumbered(List<IssuedInvoice> issued) {
-        Instant issuedAt = now();
-        return Multi.createFrom().iterable(issued)
-                .onItem().transformToUniAndConcatenate(one -> {
-                    one.invoice().issuedAt = issuedAt;
-                    return invoices.persist(one.invoice());
-                })
-                .collect().last()
-                .call(ignored -> invoices.flush())
-                .replaceWithVoid();
-    }
-
-    /**
-     * Numbers in request order within a year, years in ascending order (the series rows' lock order), so a batch gets
-     * consecutive numbers per year. Every event is built and checked against its schema first, with a stand-in number;
-     * then each invoice takes its number, becomes ISSUED and has its event appended in one statement. The series row
-     * stays locked from the first of these statements to commit, and nothing else runs in that time.
-     */
-    private Uni<Void> numberAndPublish(List<IssuedInvoice> issued) {
-        List<Invoice> ordered = issued.stream().map(IssuedInvoice::invoice)
-                .sorted(Comparator.comparingInt(invoice -> invoice.issueDate.getYear())) // stable: request order per year
-                .toList();
-        Map<Invoice, OutboxEvent> events = new IdentityHashMap<>();
-        ordered.forEach(invoice -> events.put(invoice, outbox.prepare("invoice",
-                InvoiceEvents.issued(invoice, InvoiceNumberAllocator.standIn(SERIES, invoice.issueDate.getYear())))));
-        return Multi.createFrom().iterable(ordered)
-                .onItem().transformToUniAndConcatenate(invoice -> numbers
-                        .issueNext(SERIES, invoice.issueDate.getYear(), invoice.id, events.get(invoice), "invoiceNumber")
-                        .call(number -> Panache.getSession().invoke(session -> {
-                            // the statement changed the row already: the session takes the same values as its own
-                            // state instead of writing them again at flush (one more round trip under the lock, and
-                            // a version the client did not cause). Making the entity modifiable again resets the
-                            // session's snapshot to its current values; the enhanced entity's own record of changed
-                            // fields is cleared too (the invoice was flushed just before, so it holds only these).
-                            session.setReadOnly(invoice, true);
-                            numbered(invoice, number, invoice.issuedAt);
-                            session.setReadOnly(invoice, false);
-                            if (invoice instanceof SelfDirtinessTracker tracker) {
-                                tracker.$$_hibernate_clearDirtyAttributes();
+    /** Numbers in request order, one block per year, years in ascending order (the series rows' lock order). */
+    private Uni<Void> number(List<IssuedInvoice> issued) {
+        TreeMap<Integer, List<Invoice>> byYear = new TreeMap<>();
+        issued.forEach(one -> byYear.computeIfAbsent(one.invoice().issueDate.getYear(), y -> new ArrayList<>())
+                .add(one.invoice()));
+        return Multi.createFrom().iterable(byYear.entrySet())
+                .onItem().transformToUniAndConcatenate(year -> numbers.nextBlock(SERIES, year.getKey(), year.getValue().size())
+                        .invoke(block -> {
+                            Instant issuedAt = now();
+                            for (int i = 0; i < block.size(); i++) {
+                                numbered(year.getValue().get(i), block.get(i), issuedAt);
                             }
-                        })))
+                        }))
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -359,8 +323,8 @@ public class InvoiceService {
     }
 
     /**
-     * An invoice becomes ISSUED only together with its number: an invoice being issued is written as a draft first,
-     * and the table refuses an issued invoice without one.
+     * An invoice becomes ISSUED only together with its number: a draft being issued may be flushed before (by the
+     * numbering query itself), and the table refuses an issued invoice without one.
      */
     private static void numbered(Invoice invoice, String number, Instant issuedAt) {
         invoice.number = number;
