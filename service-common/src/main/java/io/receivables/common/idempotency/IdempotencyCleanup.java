@@ -17,6 +17,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Forgets keys older than {@code receivables.idempotency.retention}. A plain statement on the pool rather than a
  * Hibernate session, so that it runs from the scheduler and from a test thread alike.
+ * <p>
+ * Idempotency is a part a service takes by including {@code db/common/idempotency.sql} in its changelog
+ * (docs/service-common.md); a service without idempotent POSTs leaves the table out, and this job then does nothing
+ * rather than failing every hour on a missing relation.
  */
 @ApplicationScoped
 public class IdempotencyCleanup {
@@ -26,6 +30,7 @@ public class IdempotencyCleanup {
     private final Pool pool;
     private final Clock clock;
     private final IdempotencyConfig config;
+    private volatile boolean tablePresent;
 
     @Inject
     public IdempotencyCleanup(Pool pool, Clock clock, IdempotencyConfig config) {
@@ -43,8 +48,18 @@ public class IdempotencyCleanup {
     /** Deletes the keys created before now minus the retention; returns how many. */
     public Uni<Integer> removeExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.retention());
-        return pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < $1")
-                .execute(Tuple.of(cutoff))
-                .map(SqlResult::rowCount);
+        return tablePresent().chain(present -> present
+                ? pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < $1").execute(Tuple.of(cutoff))
+                        .map(SqlResult::rowCount)
+                : Uni.createFrom().item(0));
+    }
+
+    /** Whether the service's changelog created the table; once it exists, it stays. */
+    private Uni<Boolean> tablePresent() {
+        if (tablePresent) {
+            return Uni.createFrom().item(true);
+        }
+        return pool.query("SELECT to_regclass('idempotency_key') IS NOT NULL").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0)).invoke(found -> tablePresent = found);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.receivables.common.problem.ProblemException;
@@ -17,7 +18,9 @@ import io.receivables.common.text.FreeText;
  */
 public final class Cursors {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // trailing tokens refused: a cursor with anything after its key parts is not one this API issued
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<List<String>> PARTS = new TypeReference<>() {
     };
 

@@ -71,6 +71,22 @@ public final class QueryParameters {
         return limit;
     }
 
+    /**
+     * A flag: {@code defaultValue} when absent, else exactly {@code true} or {@code false}. Taken as text because JAX-RS
+     * converts a typed {@code boolean} with {@code Boolean.valueOf}, which reads any other word ({@code abc},
+     * {@code yes}, {@code 1}) as false without a word to the client.
+     */
+    public static boolean bool(String name, String value, boolean defaultValue, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        errors.add(new FieldError(name, "must be true or false"));
+        return defaultValue;
+    }
+
     /** A free-text parameter (a segment, a cursor): null when blank; one with a NUL character is refused. */
     public static String text(String name, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {

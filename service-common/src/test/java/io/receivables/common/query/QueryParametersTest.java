@@ -38,4 +38,19 @@ class QueryParametersTest {
         assertThat(QueryParameters.text("cursor", "ab\u0000", errors)).isNull();
         assertThat(errors).extracting(FieldError::field).containsExactly("cursor");
     }
+
+    @Test
+    void aFlagIsExactlyTrueOrFalseOrAnErrorNamingIt() {
+        for (String bad : new String[] { "abc", "1", "0", "yes", "TRUE", "False", " true" }) {
+            List<FieldError> errors = new ArrayList<>();
+            QueryParameters.bool("includeReplayed", bad, false, errors);
+            assertThat(errors).as(bad).extracting(FieldError::field).containsExactly("includeReplayed");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(QueryParameters.bool("includeReplayed", null, false, errors)).isFalse();
+        assertThat(QueryParameters.bool("includeReplayed", "", true, errors)).isTrue();
+        assertThat(QueryParameters.bool("includeReplayed", "true", false, errors)).isTrue();
+        assertThat(QueryParameters.bool("includeReplayed", "false", true, errors)).isFalse();
+        assertThat(errors).isEmpty();
+    }
 }

@@ -1,10 +1,10 @@
 package io.receivables.common.inbox.deadletter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,14 +14,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.common.inbox.InboxTables;
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.query.QueryParameters;
 import io.smallrye.mutiny.Uni;
 
 /** For ops: the records this service's consumers gave up on, and their replay after a fix. */
@@ -43,7 +47,12 @@ public class DeadLetterResource {
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first", description = "Records a consumer gave up on because they can never apply as they are (malformed, schema-invalid, breaking a rule), with the reason. Replayed ones only with includeReplayed=true. At most 200.")
-    public Uni<List<DeadLetter>> list(@QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed) {
+    public Uni<List<DeadLetter>> list(
+            @Parameter(description = "true: replayed ones too", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("includeReplayed") String includeReplayedText) {
+        // text, not boolean: JAX-RS would read includeReplayed=abc as false instead of refusing it
+        List<FieldError> errors = new ArrayList<>();
+        boolean includeReplayed = QueryParameters.bool("includeReplayed", includeReplayedText, false, errors);
+        QueryParameters.rejectIfAny(errors);
         return tables.present().chain(present -> present ? deadLetters.list(includeReplayed, 200)
                 : Uni.createFrom().item(List.<DeadLetter> of()));
     }
