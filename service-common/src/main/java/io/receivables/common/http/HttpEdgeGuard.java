@@ -117,6 +117,12 @@ public class HttpEdgeGuard {
      * the headers does not say whether data frames follow, so only methods that carry a body are read).
      */
     private static boolean hasUnmeasuredBody(HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        if (type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
+                || type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33))) {
+            // BodyHandler would decode a form into attributes and leave Quarkus REST no raw body; no service takes forms
+            return false;
+        }
         if (request.headers().contains("Transfer-Encoding")) {
             return true;
         }
