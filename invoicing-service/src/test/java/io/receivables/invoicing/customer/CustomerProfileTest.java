@@ -161,6 +161,20 @@ class CustomerProfileTest {
                 .then().statusCode(200).body("currency", equalTo("USD"));
     }
 
+    /** RFC 9110 §5.3: If-Match split over two header lines is one list; the current tag is in the second line. */
+    @Test
+    void readsIfMatchSentAsSeveralHeaderLinesAsOneList() {
+        String id = register(profile("Tyrell Corporation", "standard", "")).path("id");
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").header("If-Match", "\"0\"")
+                .body(profile("Tyrell Corp", "standard", ""))
+                .when().put("/customers/" + id)
+                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").header("If-Match", "W/\"1\"")
+                .body(profile("Tyrell", "standard", ""))
+                .when().put("/customers/" + id)
+                .then().statusCode(412);
+    }
+
     @Test
     void requiresIfMatchOnUpdate() {
         String id = register(profile("Cyberdyne Systems", "standard", "")).path("id");

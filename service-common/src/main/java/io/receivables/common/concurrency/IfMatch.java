@@ -17,7 +17,18 @@ import io.smallrye.mutiny.Uni;
  */
 public final class IfMatch {
 
+    public static final String HEADER = "If-Match";
+
     private IfMatch() {
+    }
+
+    /**
+     * One {@code If-Match} value from the header's field lines. RFC 9110 §5.3: a list-based field may be split over
+     * several lines, and combining them with commas in their order means the same; empty lines add nothing.
+     */
+    public static String combine(List<String> lines) {
+        return String.join(", ", lines.stream().filter(line -> line != null && !line.isBlank()).map(String::strip)
+                .toList());
     }
 
     public static EntityTag etag(long version) {

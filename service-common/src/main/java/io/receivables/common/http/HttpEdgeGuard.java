@@ -14,14 +14,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Checks every request before any route (JAX-RS, health, OpenAPI) sees it, and answers what it refuses with
@@ -30,6 +33,14 @@ import io.vertx.ext.web.RoutingContext;
  * path, a query parameter or a header (400 naming it), which would otherwise reach PostgreSQL and fail there with a 500.
  * Vert.x's own limit on the request line is set far above ours (service-common's configuration), so that a long URI
  * reaches this check instead of getting Vert.x's empty 414.
+ * <p>
+ * A body sent without {@code Content-Length} (chunked) can only be measured while it is read: it is read here, by
+ * Vert.x Web's {@link BodyHandler} with the same limit, which fails the request with 413 once the limit is passed; the
+ * failure handler below answers that with problem+json. (Left to Quarkus REST, it would be cut off with an empty 413.)
+ * Quarkus REST takes the body read here as the request's body.
+ * <p>
+ * {@code If-Match} sent as several header lines is one list (RFC 9110 §5.3): the lines are combined here, so that every
+ * resource reading the header as one string sees all of its entity tags.
  */
 @ApplicationScoped
 public class HttpEdgeGuard {
@@ -40,6 +51,7 @@ public class HttpEdgeGuard {
     private final ObjectMapper mapper;
     private final int maxUriLength;
     private final long maxBodySize;
+    private final BodyHandler chunkedBody;
 
     @Inject
     public HttpEdgeGuard(ObjectMapper mapper,
@@ -48,10 +60,21 @@ public class HttpEdgeGuard {
         this.mapper = mapper;
         this.maxUriLength = maxUriLength;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.chunkedBody = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
     }
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(this::check);
+        router.route().order(ORDER).handler(this::check).failureHandler(this::failed);
+    }
+
+    /** Only the body limit's failure is ours; every other failure goes on to Quarkus' handlers. */
+    void failed(RoutingContext context) {
+        if (context.statusCode() == 413 && !context.response().headWritten()) {
+            reject(context, ProblemType.PAYLOAD_TOO_LARGE, 413, "The body is larger than the " + maxBodySize
+                    + " bytes accepted: split the upload", List.of(), true);
+            return;
+        }
+        context.next();
     }
 
     void check(RoutingContext context) {
@@ -74,7 +97,40 @@ public class HttpEdgeGuard {
             reject(context, ProblemType.VALIDATION, 400, bad.field() + ": " + bad.message(), List.of(bad), false);
             return;
         }
+        combineIfMatchLines(request);
+        if (length == null && hasUnmeasuredBody(request)) {
+            chunkedBody.handle(context); // continues with the next route once the whole body is read
+            return;
+        }
         context.next();
+    }
+
+    private static void combineIfMatchLines(HttpServerRequest request) {
+        List<String> lines = request.headers().getAll(IfMatch.HEADER);
+        if (lines.size() > 1) {
+            request.headers().set(IfMatch.HEADER, IfMatch.combine(lines));
+        }
+    }
+
+    /**
+     * A body whose size is not declared: HTTP/1.1 chunked, or HTTP/2 without {@code Content-Length} (where the end of
+     * the headers does not say whether data frames follow, so only methods that carry a body are read).
+     */
+    private static boolean hasUnmeasuredBody(HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        if (type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
+                || type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33))) {
+            // BodyHandler would decode a form into attributes and leave Quarkus REST no raw body; no service takes forms
+            return false;
+        }
+        if (request.headers().contains("Transfer-Encoding")) {
+            return true;
+        }
+        return request.version() == HttpVersion.HTTP_2 && !request.isEnded()
+                && switch (request.method().name()) {
+                    case "POST", "PUT", "PATCH" -> true;
+                    default -> false;
+                };
     }
 
     /** The first path, query or header text the service cannot take, or null. */

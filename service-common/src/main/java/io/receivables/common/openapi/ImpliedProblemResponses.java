@@ -17,8 +17,10 @@ import io.receivables.common.problem.Problem;
 /**
  * Statuses that service-common itself answers, declared on every operation that can reach them so that no resource has
  * to remember them: a query parameter or a body can be invalid (400); {@code Idempotency-Key} can be malformed (400) or
- * reused for another request (422); {@code If-Match} can be malformed (400) or stale (412). A resource's own
- * declaration, with its more specific description, always wins.
+ * reused for another request (422); {@code If-Match} can be malformed (400) or stale (412). At the HTTP edge
+ * (HttpEdgeGuard, ProblemMappers): any request's URI can be too long (414); a body can be too large (413) or of a media
+ * type the operation does not take (415). A resource's own declaration, with its more specific description, always
+ * wins.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ImpliedProblemResponses implements OASFilter {
@@ -57,6 +59,11 @@ public class ImpliedProblemResponses implements OASFilter {
         if (queried || operation.getRequestBody() != null) {
             declare(responses, "400", "Invalid request: the problem's errors name each rejected field");
         }
+        if (operation.getRequestBody() != null) {
+            declare(responses, "413", "The body is larger than the service accepts (see docs/api-limits.md)");
+            declare(responses, "415", "The body's Content-Type is not one this operation takes");
+        }
+        declare(responses, "414", "The request URI is longer than the service accepts (see docs/api-limits.md)");
         if (has(parameters, Idempotency.HEADER)) {
             declare(responses, "400", "Invalid request or Idempotency-Key");
             declare(responses, "422", "Idempotency-Key already used for a different request");

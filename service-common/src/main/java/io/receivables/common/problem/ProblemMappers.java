@@ -106,6 +106,12 @@ public class ProblemMappers {
             return otherMapping(mapping, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 415) {
+            return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
+                    "This Content-Type is not taken here: send one the operation's"
+                            + " request body lists in the OpenAPI document",
+                    List.of(), uri);
+        }
         ProblemType type = status == 404 ? ProblemType.NOT_FOUND : ProblemType.HTTP_ERROR;
         String detail = status == 404 ? "No resource at " + uri.getPath()
                 : Response.Status.fromStatusCode(status) == null ? "HTTP " + status

@@ -18,6 +18,7 @@ public enum ProblemType {
     EVENT_NOT_APPLICABLE("event-not-applicable", "The event still cannot be applied", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request is too large", 413),
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body has a media type this operation does not take", 415),
     HTTP_ERROR("http-error", "HTTP error", 0),
     INTERNAL("internal", "Internal error", 500);
 

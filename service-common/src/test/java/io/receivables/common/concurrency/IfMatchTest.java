@@ -37,6 +37,17 @@ class IfMatchTest {
     }
 
     @Test
+    void aListSplitOverSeveralHeaderLinesIsOneList() {
+        ExpectedVersion expected = IfMatch.expectedVersion(IfMatch.combine(java.util.List.of("\"5\"", " ", "\"3\", W/\"7\"")));
+        assertThat(expected.allows(5)).isTrue();
+        assertThat(expected.allows(3)).isTrue();
+        assertThat(expected.allows(7)).isFalse();
+        assertThatThrownBy(() -> IfMatch.expectedVersion(IfMatch.combine(java.util.List.of("*", "\"3\""))))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION));
+    }
+
+    @Test
     void aStarMatchesAnyVersion() {
         assertThat(IfMatch.expectedVersion(" * ").allows(42)).isTrue();
     }

@@ -50,6 +50,13 @@ public abstract class ServiceBasicsContract {
             if (entry.getValue().path("operationId").asText().isEmpty()) {
                 defects.add(operation + ": no operationId");
             }
+            // the HTTP edge answers these for any operation (414) or any with a body (413, 415), as problem+json
+            List<String> edge = entry.getValue().has("requestBody") ? List.of("413", "414", "415") : List.of("414");
+            for (String status : edge) {
+                if (responses.path(status).path("content").path("application/problem+json").isMissingNode()) {
+                    defects.add(operation + ": " + status + " not declared as problem+json");
+                }
+            }
             for (JsonNode parameter : entry.getValue().path("parameters")) {
                 if ("If-Match".equals(parameter.path("name").asText()) && responses.has("428")
                         && !parameter.path("required").asBoolean()) {
