@@ -43,4 +43,9 @@ class AnalyticsBadInputTest extends BadInputContract {
     protected String bodyTarget() {
         return "/admin/dead-letters";
     }
+
+    @Override
+    protected boolean takesJsonBodies() {
+        return false;
+    }
 }

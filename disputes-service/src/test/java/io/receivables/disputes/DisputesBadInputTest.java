@@ -37,4 +37,9 @@ class DisputesBadInputTest extends BadInputContract {
     protected String bodyTarget() {
         return "/admin/dead-letters";
     }
+
+    @Override
+    protected boolean takesJsonBodies() {
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package io.receivables.common.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -182,6 +183,7 @@ public abstract class BadInputContract {
     /** A chunked body within the limit still reaches the resource whole: its duplicate key is found and named. */
     @Test
     void aChunkedBodyWithinTheLimitIsRead() throws IOException {
+        assumeTrue(takesJsonBodies(), "no endpoint of this service takes a JSON body yet");
         String body = "{\"probe\": 1, \"probe\": 2}";
         RawResponse response = raw("POST " + bodyTarget() + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -192,6 +194,7 @@ public abstract class BadInputContract {
 
     @Test
     void aBodyOfAnotherMediaTypeIs415ProblemJson() {
+        assumeTrue(takesJsonBodies(), "no endpoint of this service takes a JSON body yet");
         Map<String, Long> before = rowCounts();
         given().contentType("text/plain").body("hello").when().post(bodyTarget()).then().statusCode(415)
                 .contentType("application/problem+json")
@@ -223,6 +226,14 @@ public abstract class BadInputContract {
 
     /** A path that takes a POST with a JSON body (and a GET), for the HTTP-level cases. */
     protected abstract String bodyTarget();
+
+    /**
+     * Whether {@link #bodyTarget()} really reads a JSON body. A service whose only endpoints so far are the admin ones
+     * (GET, and POSTs without a body) says false: the cases about reading a body then do not apply to it yet.
+     */
+    protected boolean takesJsonBodies() {
+        return true;
+    }
 
     protected Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
