@@ -1,9 +1,6 @@
 package io.receivables.common.inbox;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -11,23 +8,17 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
- * Which handler applies an event type in this service: the {@link InboxConsumer} beans, and the handlers passed to
- * {@link InboxProcessor#process(org.eclipse.microprofile.reactive.messaging.Message, Set, EventHandler)} since start.
- * Replays and released parked events go through the same handler as a live delivery.
+ * Which handler applies an event type in this service: the {@link InboxConsumer} beans. Replays and released parked
+ * events go through the same handler as a live delivery.
  */
 @ApplicationScoped
 public class InboxConsumers {
 
     private final Instance<InboxConsumer> consumers;
-    private final Map<String, EventHandler> seen = new ConcurrentHashMap<>();
 
     @Inject
     public InboxConsumers(@Any Instance<InboxConsumer> consumers) {
         this.consumers = consumers;
-    }
-
-    void remember(Set<String> types, EventHandler handler) {
-        types.forEach(type -> seen.putIfAbsent(type, handler));
     }
 
     /** The handler of {@code type}, if a consumer of this service applies it. */
@@ -37,6 +28,6 @@ public class InboxConsumers {
                 return Optional.of(consumer);
             }
         }
-        return Optional.ofNullable(seen.get(type));
+        return Optional.empty();
     }
 }

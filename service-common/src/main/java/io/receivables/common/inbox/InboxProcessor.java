@@ -50,7 +50,6 @@ public class InboxProcessor {
     static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
     private final Inbox inbox;
-    private final InboxConsumers consumers;
     private final ParkedEvents parked;
     private final DeadLetters deadLetters;
     private final EventValidator validator = EventValidator.shared();
@@ -58,26 +57,22 @@ public class InboxProcessor {
     private final AtomicInteger retrying = new AtomicInteger();
 
     @Inject
-    public InboxProcessor(Inbox inbox, InboxConsumers consumers, ParkedEvents parked, DeadLetters deadLetters,
+    public InboxProcessor(Inbox inbox, ParkedEvents parked, DeadLetters deadLetters,
             MeterRegistry metrics) {
         this.inbox = inbox;
-        this.consumers = consumers;
         this.parked = parked;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         metrics.gauge("receivables.events.retrying", retrying);
     }
 
-    /** Consumes one record with a consumer bean (see {@link InboxConsumer} for why a bean is better). */
-    public Uni<Void> process(Message<String> message, InboxConsumer consumer) {
-        return process(message, consumer.handledTypes(), consumer);
-    }
-
     /**
-     * @param handled the event types this consumer applies; other valid events of the topic are acknowledged unchanged
+     * Consumes one record with a consumer bean: a bean, so that a dead-letter replay or the release of a parked event
+     * finds the same handler even before the consumer has read its first record since start. Valid events of a type
+     * the consumer does not apply are acknowledged unchanged.
      */
-    public Uni<Void> process(Message<String> message, Set<String> handled, EventHandler handler) {
-        consumers.remember(handled, handler);
+    public Uni<Void> process(Message<String> message, InboxConsumer consumer) {
+        Set<String> handled = consumer.handledTypes();
         InboundEvent event;
         try {
             event = InboundEvent.from(message);
@@ -91,7 +86,7 @@ public class InboxProcessor {
             return Uni.createFrom().completionStage(message::ack);
         }
         InboundEvent valid = event;
-        return untilNotTransient(() -> applyOnce(valid, handler, () -> Uni.createFrom().voidItem()),
+        return untilNotTransient(() -> applyOnce(valid, consumer, () -> Uni.createFrom().voidItem()),
                 "Event " + valid.id() + " (" + valid.type() + ")")
                 .onItemOrFailure().transformToUni((applied, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message::ack)
