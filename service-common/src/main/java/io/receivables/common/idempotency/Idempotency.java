@@ -62,29 +62,70 @@ public class Idempotency {
      * @param work the write; it must not commit on its own (it runs in this transaction)
      */
     public Uni<Response> handle(String key, String endpoint, Object request, Supplier<Uni<Response>> work) {
-        if (key == null && !headerSentEmpty()) {
+        KeyedRequest keyed;
+        try {
+            keyed = keyed(key, endpoint, request);
+        } catch (ProblemException invalid) {
+            return Uni.createFrom().failure(invalid);
+        }
+        if (keyed == null) {
             return work.get();
         }
-        if (key == null || !IdempotencyKeys.isValid(key)) {
-            return Uni.createFrom().failure(ProblemException.invalid(HEADER,
-                    "must be 1 to " + IdempotencyKeys.MAX_LENGTH + " printable ASCII characters"));
+        return Panache.withTransaction(() -> claim(keyed)
+                .chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
+                        : work.get().chain(response -> record(keyed, response))));
+    }
+
+    /**
+     * Checks the header on the request's own thread, for work that runs later in a transaction it shares with other
+     * requests ({@link io.receivables.common.concurrency.GroupCommit}): null when the request carries no key.
+     *
+     * @throws ProblemException 400 naming the header when the key is empty or not printable ASCII
+     */
+    public KeyedRequest keyed(String key, String endpoint, Object request) {
+        if (key == null && !headerSentEmpty()) {
+            return null;
         }
-        String hash = fingerprint.of(request);
-        return Panache.withTransaction(() -> store.claim(endpoint, key, hash)
-                .chain(first -> first ? doAndRecord(endpoint, key, work) : replay(endpoint, key, hash)));
+        if (key == null || !IdempotencyKeys.isValid(key)) {
+            throw ProblemException.invalid(HEADER,
+                    "must be 1 to " + IdempotencyKeys.MAX_LENGTH + " printable ASCII characters");
+        }
+        return new KeyedRequest(endpoint, key, fingerprint.of(request));
+    }
+
+    /**
+     * In the caller's transaction: claims the key, and returns null when this request is the first with it (do the work,
+     * then {@link #record}), or the response recorded for it when it is a retry.
+     *
+     * @throws ProblemException (as a failed Uni) 422 when the key was used for a different request
+     */
+    public Uni<Response> claim(KeyedRequest keyed) {
+        return store.claim(keyed.endpoint(), keyed.key(), keyed.hash())
+                .chain(first -> first ? Uni.createFrom().nullItem() : replay(keyed.endpoint(), keyed.key(), keyed.hash()));
+    }
+
+    /** In the claim's transaction: remembers the response of the work done under the key, and returns it. */
+    public Uni<Response> record(KeyedRequest keyed, Response response) {
+        RecordedResponse recorded = RecordedResponse.of(response, mapper);
+        return store.record(keyed.endpoint(), keyed.key(), recorded).replaceWith(recorded::toResponse);
+    }
+
+    /**
+     * In the claim's transaction: gives the key back when the work was rejected but the transaction commits anyway (it
+     * carried other requests' work), so that, as everywhere, a rejected request records nothing.
+     */
+    public Uni<Void> release(KeyedRequest keyed) {
+        return store.release(keyed.endpoint(), keyed.key());
+    }
+
+    /** A request with a valid Idempotency-Key: the key's scope, the key, and the fingerprint of the body. */
+    public record KeyedRequest(String endpoint, String key, String hash) {
     }
 
     /** Quarkus REST passes an empty header as null; an empty key is a client error, not "no key". */
     private boolean headerSentEmpty() {
         RoutingContext current = currentRequest.getCurrent();
         return current != null && current.request().headers().contains(HEADER);
-    }
-
-    private Uni<Response> doAndRecord(String endpoint, String key, Supplier<Uni<Response>> work) {
-        return work.get().chain(response -> {
-            RecordedResponse recorded = RecordedResponse.of(response, mapper);
-            return store.record(endpoint, key, recorded).replaceWith(recorded::toResponse);
-        });
     }
 
     private Uni<Response> replay(String endpoint, String key, String hash) {

@@ -31,6 +31,8 @@ class IdempotencyStore {
             SELECT request_hash, response_status, response_body, content_type, location, etag
             FROM idempotency_key WHERE endpoint = :endpoint AND key = :key""";
 
+    private static final String RELEASE = "DELETE FROM idempotency_key WHERE endpoint = :endpoint AND key = :key";
+
     private final Clock clock;
 
     @Inject
@@ -56,6 +58,14 @@ class IdempotencyStore {
                 .setParameter("contentType", response.contentType())
                 .setParameter("location", response.location())
                 .setParameter("etag", response.etag())
+                .setParameter("endpoint", endpoint)
+                .setParameter("key", key)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    Uni<Void> release(String endpoint, String key) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(RELEASE)
                 .setParameter("endpoint", endpoint)
                 .setParameter("key", key)
                 .executeUpdate())

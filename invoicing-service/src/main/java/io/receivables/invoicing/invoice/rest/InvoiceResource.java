@@ -1,5 +1,6 @@
 package io.receivables.invoicing.invoice.rest;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,9 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
+import io.receivables.common.idempotency.Idempotency.KeyedRequest;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.invoice.InvoiceQuery;
@@ -55,11 +59,13 @@ public class InvoiceResource {
     private final DraftInvoiceService drafts;
     private final InvoiceRepository invoices;
     private final Idempotency idempotency;
+    private final IssueGroups issueGroups;
     private final Clock clock;
 
     @Inject
     public InvoiceResource(InvoiceService service, DraftInvoiceService drafts, InvoiceRepository invoices,
-            Idempotency idempotency, Clock clock) {
+            Idempotency idempotency, IssueGroups issueGroups, Clock clock) {
+        this.issueGroups = issueGroups;
         this.service = service;
         this.drafts = drafts;
         this.invoices = invoices;
@@ -67,7 +73,10 @@ public class InvoiceResource {
         this.clock = clock;
     }
 
-    @WithTransaction
+    /**
+     * No transaction here: a draft opens its own, and an issue joins the next group's (concurrent issues share one
+     * transaction; see {@link IssueGroups}). So the URI and the key are read now, on the request's own thread.
+     */
     @POST
     @Operation(operationId = "issueInvoice", summary = "Issue an invoice, or create a draft", description = "Computes totals and the due date, allocates a gap-free number and publishes invoice-issued. With draft: true, keeps a DRAFT instead: no number, no event, not receivable, until POST /invoices/{id}/issue.")
     @APIResponse(responseCode = "201", description = "Issued (or the draft created)", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
@@ -77,16 +86,25 @@ public class InvoiceResource {
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
         if (request.isDraft()) {
-            return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> drafts.create(request)
-                    .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
-                            .entity(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version)).build()));
+            return Panache.withTransaction(() -> idempotency.handle(idempotencyKey, "POST /invoices", request,
+                    () -> drafts.create(request)
+                            .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
+                                    .entity(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version))
+                                    .build())));
         }
-        return idempotency.handle(idempotencyKey, "POST /invoices", request, () -> service.issue(request)
-                .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.invoice().id.toString()).build())
-                        .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
-                                issued.creditCheck().currency()), LocalDate.now(clock)))
-                        .tag(IfMatch.etag(issued.invoice().version))
-                        .build()));
+        KeyedRequest keyed;
+        try {
+            keyed = idempotency.keyed(idempotencyKey, "POST /invoices", request);
+        } catch (ProblemException invalid) {
+            return Uni.createFrom().failure(invalid);
+        }
+        URI invoices = uri.getAbsolutePath();
+        return issueGroups.submit(request, keyed, issued -> Response
+                .created(UriBuilder.fromUri(invoices).path(issued.invoice().id.toString()).build())
+                .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
+                        issued.creditCheck().currency()), LocalDate.now(clock)))
+                .tag(IfMatch.etag(issued.invoice().version))
+                .build());
     }
 
     @WithTransaction

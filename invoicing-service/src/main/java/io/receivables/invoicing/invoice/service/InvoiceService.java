@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import io.receivables.common.concurrency.GroupCommit.Outcome;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
@@ -167,56 +169,117 @@ public class InvoiceService {
     }
 
     /**
-     * The issuing rule every path shares: lock the customers, prepare each invoice, date it, check it against the
-     * credit limit (in request order, each counting the ones before), number it, persist it and publish it.
+     * Issues each request on its own merits, in the caller's transaction: a request that is rejected (invalid, unknown
+     * customer, credit limit under REJECT, dates) is answered in its place and writes nothing; the others are issued,
+     * numbered in request order. For single requests coalesced into one transaction (see {@code IssueGroups}).
+     */
+    public Uni<List<Outcome<IssuedInvoice>>> issueEach(List<CreateInvoiceRequest> requests) {
+        Instant now = now();
+        List<Outcome<IssuedInvoice>> checked = new ArrayList<>();
+        List<PaymentTerms> requestedTerms = new ArrayList<>();
+        for (CreateInvoiceRequest request : requests) {
+            List<FieldError> errors = new ArrayList<>();
+            requestedTerms.add(checked(request, "", errors));
+            if (request.isDraft()) {
+                errors.add(new FieldError("draft", "a draft is created on its own, not issued"));
+            }
+            checked.add(errors.isEmpty() ? null : Outcome.failed(ProblemException.invalid(errors)));
+        }
+        return decide(requests.stream().map(CreateInvoiceRequest::customerId).toList(), (index, customer) -> {
+            if (checked.get(index) != null) {
+                throw (ProblemException) checked.get(index).failure();
+            }
+            return fill(newInvoice(now), requests.get(index), customer, requestedTerms.get(index));
+        }, index -> "", creditLimit.policy())
+                .call(outcomes -> numberAndPublish(outcomes.stream()
+                        .filter(outcome -> outcome.failure() == null).map(Outcome::value).toList()));
+    }
+
+    /**
+     * The issuing rule every path shares, all or nothing: the first rejected request (in request order) rejects them all
+     * before anything is written.
      */
     private Uni<List<IssuedInvoice>> issuePrepared(List<UUID> customerIds,
             BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field, CreditLimitConfig.Policy policy) {
-        return lockCustomers(customerIds, field).chain(customers -> {
+        return decide(customerIds, prepare, field, policy)
+                .map(outcomes -> {
+                    for (Outcome<IssuedInvoice> outcome : outcomes) {
+                        if (outcome.failure() instanceof ProblemException rejected) {
+                            throw rejected;
+                        }
+                    }
+                    return outcomes.stream().map(Outcome::value).toList();
+                })
+                .call(this::numberAndPublish);
+    }
+
+    /**
+     * Decides each request before anything is written: lock the customers, prepare each invoice, date it, and check it
+     * against the credit limit (in request order, each counting the accepted ones before it). A rejection is the
+     * request's outcome; it does not count towards the limit.
+     */
+    private Uni<List<Outcome<IssuedInvoice>>> decide(List<UUID> customerIds,
+            BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field, CreditLimitConfig.Policy policy) {
+        return lockCustomers(customerIds).chain(customers -> {
             Map<UUID, BigDecimal> open = new HashMap<>();
             return Multi.createFrom().iterable(customers.values())
                     .onItem().transformToUniAndConcatenate(c -> invoices.openAmount(c.id, c.currency)
                             .invoke(amount -> open.put(c.id, amount)))
                     .collect().last()
                     .map(ignored -> {
-                        List<IssuedInvoice> issued = new ArrayList<>();
+                        List<Outcome<IssuedInvoice>> outcomes = new ArrayList<>();
                         for (int i = 0; i < customerIds.size(); i++) {
                             Customer customer = customers.get(customerIds.get(i));
-                            Invoice invoice = prepare.apply(i, customer);
-                            dateForIssue(invoice, field.apply(i));
-                            CreditCheck check = creditCheck(customer, invoice, open.get(customer.id), field.apply(i),
-                                    policy);
-                            invoice.creditLimitExceeded = check.exceeded();
-                            if (check.openAfter() != null) {
-                                open.put(customer.id, check.openAfter());
+                            if (customer == null) {
+                                outcomes.add(Outcome.failed(
+                                        unknownCustomer(field.apply(i) + "customerId", customerIds.get(i))));
+                                continue;
                             }
-                            issued.add(new IssuedInvoice(invoice, check));
+                            try {
+                                Invoice invoice = prepare.apply(i, customer);
+                                dateForIssue(invoice, field.apply(i));
+                                CreditCheck check = creditCheck(customer, invoice, open.get(customer.id),
+                                        field.apply(i), policy);
+                                invoice.creditLimitExceeded = check.exceeded();
+                                if (check.openAfter() != null) {
+                                    open.put(customer.id, check.openAfter());
+                                }
+                                outcomes.add(Outcome.of(new IssuedInvoice(invoice, check)));
+                            } catch (ProblemException rejected) {
+                                outcomes.add(Outcome.failed(rejected));
+                            }
                         }
-                        return issued;
+                        return outcomes;
                     });
-        })
-                .call(this::number)
-                .call(issued -> Multi.createFrom().iterable(issued)
+        });
+    }
+
+    /** Numbers the accepted invoices (one block per year), persists them and appends their events. */
+    private Uni<Void> numberAndPublish(List<IssuedInvoice> accepted) {
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return number(accepted)
+                .chain(() -> Multi.createFrom().iterable(accepted)
                         .onItem().transformToUniAndConcatenate(one -> invoices.persist(one.invoice())
                                 .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved))))
-                        .collect().last());
+                        .collect().last()
+                        .replaceWithVoid());
     }
 
     /**
-     * Locks every customer, in id order (so concurrent batches cannot deadlock): the row lock serialises credit checks
-     * of one customer, so two invoices cannot both squeeze under a limit.
+     * Locks every existing customer, in id order (so concurrent batches cannot deadlock): the row lock serialises credit
+     * checks of one customer, so two invoices cannot both squeeze under a limit. An unknown customer is simply absent.
      */
-    private Uni<Map<UUID, Customer>> lockCustomers(List<UUID> customerIds, IntFunction<String> field) {
-        TreeMap<UUID, Integer> firstUse = new TreeMap<>();
-        for (int i = customerIds.size() - 1; i >= 0; i--) {
-            firstUse.put(customerIds.get(i), i);
-        }
+    private Uni<Map<UUID, Customer>> lockCustomers(List<UUID> customerIds) {
         Map<UUID, Customer> locked = new HashMap<>();
-        return Multi.createFrom().iterable(firstUse.entrySet())
-                .onItem().transformToUniAndConcatenate(use -> customers.findById(use.getKey(), LockModeType.PESSIMISTIC_WRITE)
-                        .onItem().ifNull()
-                        .failWith(() -> unknownCustomer(field.apply(use.getValue()) + "customerId", use.getKey()))
-                        .invoke(customer -> locked.put(customer.id, customer)))
+        return Multi.createFrom().iterable(new TreeSet<>(customerIds))
+                .onItem().transformToUniAndConcatenate(id -> customers.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                        .invoke(customer -> {
+                            if (customer != null) {
+                                locked.put(customer.id, customer);
+                            }
+                        }))
                 .collect().last()
                 .map(ignored -> locked);
     }
