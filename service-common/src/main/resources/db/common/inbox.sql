@@ -51,3 +51,10 @@ CREATE TABLE dead_letter (
 );
 CREATE INDEX dead_letter_open_idx ON dead_letter (dead_lettered_at) WHERE replayed_at IS NULL;
 --rollback DROP TABLE dead_letter;
+
+--changeset receivables:inbox-4
+--comment: The dead-letter topic is fed from this table: a row is recorded in the transaction that gives up on the event, and marked published once the topic has it, so that a failed send is retried and neither loses the event nor records it twice. Rows from before were sent by the connector.
+ALTER TABLE dead_letter ADD COLUMN published_at TIMESTAMPTZ;
+UPDATE dead_letter SET published_at = dead_lettered_at;
+CREATE INDEX dead_letter_unpublished_idx ON dead_letter (dead_lettered_at) WHERE published_at IS NULL;
+--rollback DROP INDEX dead_letter_unpublished_idx; ALTER TABLE dead_letter DROP COLUMN published_at;

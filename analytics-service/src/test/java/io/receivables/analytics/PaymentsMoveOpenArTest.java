@@ -21,6 +21,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.receivables.common.testing.CloudEventProducer;
+import io.receivables.common.testing.DeadLetterTopicReader;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -95,6 +96,12 @@ class PaymentsMoveOpenArTest {
         assertThat(reason).contains("SGD").contains("USD");
         // out of the inbox, so that a replay after a fix can apply it
         assertThat(inboxRows(wrongCurrency)).isZero();
+        // and on the dead-letter topic, like an event dead-lettered on its first delivery: once, with its reason
+        List<String> onTopic = DeadLetterTopicReader.reasons(bootstrap, OpenArSummaryTest.DLQ, List.of(wrongCurrency))
+                .get(wrongCurrency);
+        assertThat(onTopic).singleElement().satisfies(r -> assertThat(r).contains("SGD").contains("USD"));
+        assertThat(pool.preparedQuery("SELECT count(*) FROM dead_letter WHERE event_id = $1 AND published_at IS NOT NULL")
+                .execute(Tuple.of(wrongCurrency)).await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
     }
 
     @Test

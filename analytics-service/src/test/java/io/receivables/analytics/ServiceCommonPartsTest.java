@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -19,7 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.receivables.common.idempotency.IdempotencyCleanup;
 import io.receivables.common.inbox.retention.InboxRetention;
 import io.receivables.common.outbox.OutboxRetention;
+import io.receivables.common.schema.OptionalTables;
 import io.receivables.local.testing.LocalInfraTestResource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -85,6 +89,29 @@ class ServiceCommonPartsTest {
             root.removeHandler(collector);
         }
         assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    @Test
+    void anOptionalPartsWorkRunsOnlyOnceItsTablesExist() {
+        String table = "optional_probe_" + Long.toHexString(System.nanoTime());
+        OptionalTables part = OptionalTables.of(pool, "inbox", table);
+        AtomicInteger ran = new AtomicInteger();
+        Supplier<Uni<String>> work = () -> Uni.createFrom().item(() -> "ran " + ran.incrementAndGet());
+
+        // one of its tables missing: skipped, the work not even started
+        assertThat(part.ifPresent(work, "skipped").await().indefinitely()).isEqualTo("skipped");
+        assertThat(ran).hasValue(0);
+
+        // a miss is not remembered: once the migration has created it, the work runs
+        pool.query("CREATE TABLE " + table + " (id INTEGER)").execute().await().indefinitely();
+        try {
+            assertThat(part.ifPresent(work, "skipped").await().indefinitely()).isEqualTo("ran 1");
+            assertThat(part.present().await().indefinitely()).isTrue();
+        } finally {
+            pool.query("DROP TABLE " + table).execute().await().indefinitely();
+        }
+        // found once, it is not asked again (tables are never dropped by a service)
+        assertThat(part.ifPresent(work, "skipped").await().indefinitely()).isEqualTo("ran 2");
     }
 
     private boolean tableExists(String table) {

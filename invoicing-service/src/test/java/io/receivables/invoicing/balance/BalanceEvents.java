@@ -3,25 +3,17 @@ package io.receivables.invoicing.balance;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import io.receivables.common.testing.CloudEventProducer;
+import io.receivables.common.testing.DeadLetterTopicReader;
 import io.receivables.contracts.Topics;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -143,31 +135,9 @@ final class BalanceEvents implements AutoCloseable {
 
     /** The dead-letter-reason of each of {@code eventIds} on ar.invoicing.dlq, waiting until all of them are there. */
     Map<UUID, String> deadLetterReasons(Collection<UUID> eventIds) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, UUID> wanted = eventIds.stream().collect(Collectors.toMap(UUID::toString, id -> id));
         Map<UUID, String> reasons = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(DLQ));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    UUID id = wanted.get(header(record, "ce_id"));
-                    if (id != null) {
-                        reasons.put(id, String.valueOf(header(record, "dead-letter-reason")));
-                    }
-                }
-                return reasons.keySet().containsAll(eventIds);
-            });
-        }
+        DeadLetterTopicReader.reasons(bootstrap, DLQ, eventIds).forEach((id, copies) -> reasons.put(id, copies.get(0)));
         return reasons;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.receivables.common.schema.OptionalTables;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlResult;
@@ -30,13 +31,14 @@ public class IdempotencyCleanup {
     private final Pool pool;
     private final Clock clock;
     private final IdempotencyConfig config;
-    private volatile boolean tablePresent;
+    private final OptionalTables table;
 
     @Inject
     public IdempotencyCleanup(Pool pool, Clock clock, IdempotencyConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.table = OptionalTables.of(pool, "idempotency_key");
     }
 
     @Scheduled(identity = "idempotency-cleanup", every = "${receivables.idempotency.cleanup-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,18 +50,7 @@ public class IdempotencyCleanup {
     /** Deletes the keys created before now minus the retention; returns how many. */
     public Uni<Integer> removeExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.retention());
-        return tablePresent().chain(present -> present
-                ? pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < $1").execute(Tuple.of(cutoff))
-                        .map(SqlResult::rowCount)
-                : Uni.createFrom().item(0));
-    }
-
-    /** Whether the service's changelog created the table; once it exists, it stays. */
-    private Uni<Boolean> tablePresent() {
-        if (tablePresent) {
-            return Uni.createFrom().item(true);
-        }
-        return pool.query("SELECT to_regclass('idempotency_key') IS NOT NULL").execute()
-                .map(rows -> rows.iterator().next().getBoolean(0)).invoke(found -> tablePresent = found);
+        return table.ifPresent(() -> pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < $1")
+                .execute(Tuple.of(cutoff)).map(SqlResult::rowCount), 0);
     }
 }

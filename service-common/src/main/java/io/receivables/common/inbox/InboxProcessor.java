@@ -33,8 +33,8 @@ import io.vertx.core.Vertx;
  * after the state change; or parked in that transaction when it refers to something not known yet
  * ({@link ReferenceNotYetKnownException});</li>
  * <li>dead-lettered: only an event that can NEVER apply (malformed envelope, schema-invalid, a rule it breaks for good:
- * {@link MalformedEventException}) is recorded in {@code dead_letter} and nacked to the dead-letter topic with its
- * reason; it never blocks its partition;</li>
+ * {@link MalformedEventException}) is recorded in {@code dead_letter}, sent from there to the dead-letter topic with its
+ * reason ({@link DeadLetters}), and acknowledged; it never blocks its partition;</li>
  * <li>retried: any other failure (database down, connection refused, timeout, lock conflict) is transient: the event is
  * retried with exponential backoff, without limit, and holds its channel, so that no later event overtakes it and no
  * valid event is ever dead-lettered for a failure of the infrastructure.</li>
@@ -101,7 +101,9 @@ public class InboxProcessor {
             Supplier<Uni<Void>> alsoInTransaction) {
         return Panache.withTransaction(() -> inbox.recordFirstDelivery(event)
                 .chain(first -> first ? applyOrPark(event, handler) : duplicate(event))
-                .call(ignored -> alsoInTransaction.get()));
+                .call(ignored -> alsoInTransaction.get()))
+                // a parked event it released may have turned out never applicable: dead-lettered in that transaction
+                .call(deadLetters::publishRecorded);
     }
 
     private Uni<EventApplication> applyOrPark(InboundEvent event, EventHandler handler) {
@@ -188,8 +190,8 @@ public class InboxProcessor {
     }
 
     /**
-     * Records the dead letter (retried like an event while the database is away: it must not be lost), then nacks the
-     * record, which the failure strategy sends to the dead-letter topic with the reason in its headers.
+     * Records the dead letter (retried like an event while the database is away: it must not be lost), which sends it
+     * to the dead-letter topic with the reason in its headers, then acknowledges the record: it is dealt with.
      */
     private Uni<Void> deadLetter(Message<String> message, InboundEvent event, Throwable failure) {
         String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
@@ -201,6 +203,7 @@ public class InboxProcessor {
                 .increment();
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         if (kafka == null) {
+            // not from Kafka, so nothing to record it by: left to the connector's failure strategy
             return Uni.createFrom().completionStage(() -> message.nack(failure));
         }
         Map<String, String> headers = InboundEvent.headersOf(kafka.getHeaders());
@@ -210,6 +213,6 @@ public class InboxProcessor {
                 event == null ? headers.get("ce_type") : event.type(), reason);
         return untilNotTransient(() -> deadLetters.record(record), "Recording the dead letter of " + record.topic() + "/"
                 + record.partition() + "/" + record.offset())
-                .chain(() -> Uni.createFrom().completionStage(() -> message.nack(failure)));
+                .chain(() -> Uni.createFrom().completionStage(message::ack));
     }
 }

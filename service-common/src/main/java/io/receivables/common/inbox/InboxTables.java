@@ -1,8 +1,11 @@
 package io.receivables.common.inbox;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.receivables.common.schema.OptionalTables;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -13,23 +16,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class InboxTables {
 
-    private final Pool pool;
-    private volatile boolean present;
+    private final OptionalTables tables;
 
     @Inject
     public InboxTables(Pool pool) {
-        this.pool = pool;
+        this.tables = OptionalTables.of(pool, "inbox", "parked_event", "dead_letter");
     }
 
     public Uni<Boolean> present() {
-        if (present) {
-            // tables, once created by the migration, stay
-            return Uni.createFrom().item(true);
-        }
-        return pool.query("""
-                SELECT to_regclass('inbox') IS NOT NULL AND to_regclass('parked_event') IS NOT NULL
-                       AND to_regclass('dead_letter') IS NOT NULL""")
-                .execute().map(rows -> rows.iterator().next().getBoolean(0))
-                .invoke(found -> present = found);
+        return tables.present();
+    }
+
+    /** Runs {@code work} where the consumer tables exist; elsewhere answers {@code otherwise}. */
+    public <T> Uni<T> ifPresent(Supplier<Uni<T>> work, T otherwise) {
+        return tables.ifPresent(work, otherwise);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.receivables.common.schema.OptionalTables;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlResult;
@@ -45,6 +46,7 @@ public class OutboxRetention {
     private final Pool pool;
     private final Clock clock;
     private final OutboxRetentionConfig config;
+    private final OptionalTables outbox;
     private final Deque<Mark> marks = new ArrayDeque<>();
 
     /** A point in the WAL before which every transaction older than {@code oldestRunningTxid} had committed. */
@@ -56,6 +58,7 @@ public class OutboxRetention {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.outbox = OptionalTables.of(pool, "outbox");
     }
 
     @Scheduled(identity = "outbox-retention", every = "${receivables.outbox.cleanup-every:5m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,18 +71,12 @@ public class OutboxRetention {
      * a mark of an earlier run, then leaves a new mark. Returns how many rows it deleted.
      */
     public Uni<Integer> run() {
-        return pool.query("""
-                SELECT to_regclass('outbox') IS NOT NULL AS has_outbox,
-                       (SELECT CAST(min(confirmed_flush_lsn) AS text) FROM pg_replication_slots
-                        WHERE database = current_database() AND slot_type = 'logical') AS confirmed""")
+        return outbox.ifPresent(() -> pool.query("""
+                SELECT CAST(min(confirmed_flush_lsn) AS text) FROM pg_replication_slots
+                WHERE database = current_database() AND slot_type = 'logical'""")
                 .execute()
-                .map(rows -> rows.iterator().next())
-                .chain(state -> {
-                    if (!state.getBoolean("has_outbox")) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return deleteConfirmed(state.getString("confirmed")).call(this::leaveMark);
-                });
+                .map(rows -> rows.iterator().next().getString(0))
+                .chain(confirmed -> deleteConfirmed(confirmed).call(this::leaveMark)), 0);
     }
 
     private Uni<Integer> deleteConfirmed(String confirmedLsn) {

@@ -53,8 +53,7 @@ public class DeadLetterResource {
         List<FieldError> errors = new ArrayList<>();
         boolean includeReplayed = QueryParameters.bool("includeReplayed", includeReplayedText, false, errors);
         QueryParameters.rejectIfAny(errors);
-        return tables.present().chain(present -> present ? deadLetters.list(includeReplayed, 200)
-                : Uni.createFrom().item(List.<DeadLetter> of()));
+        return tables.ifPresent(() -> deadLetters.list(includeReplayed, 200), List.of());
     }
 
     @POST

@@ -16,8 +16,9 @@ import io.receivables.common.inbox.SqlValues;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The records this service's consumers gave up on, kept (besides the dead-letter topic) so that ops can list them and
- * replay them after a fix. A record redelivered after a crash is kept once (unique topic, partition and offset).
+ * The records this service's consumers gave up on, kept so that ops can list them and replay them after a fix, and
+ * sent from here to the dead-letter topic ({@link DeadLetterTopic}). A record redelivered after a crash is kept once (unique
+ * topic, partition and offset).
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -37,19 +38,25 @@ public class DeadLetters {
                    reason, dead_lettered_at, replayed_at, last_replay_failure FROM dead_letter""";
 
     private final Clock clock;
+    private final DeadLetterTopic topic;
 
     @Inject
-    public DeadLetters(Clock clock) {
+    public DeadLetters(Clock clock, DeadLetterTopic topic) {
         this.clock = clock;
+        this.topic = topic;
     }
 
-    /** Records {@code record} in its own transaction. */
+    /** Dead-letters {@code record} in its own transaction, then sends it to the dead-letter topic. */
     public Uni<Void> record(Record record) {
-        return Panache.withTransaction(() -> recordInTransaction(record));
+        return Panache.withTransaction(() -> recordInTransaction(record)).call(this::publishRecorded);
     }
 
-    /** Records {@code record} in the caller's transaction. */
+    /**
+     * Dead-letters {@code record} in the caller's transaction: the one way an event becomes a dead letter. Whoever
+     * commits that transaction then calls {@link #publishRecorded()}; the topic gets it from the row.
+     */
     public Uni<Void> recordInTransaction(Record record) {
+        topic.recorded();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("eventId", record.eventId())
@@ -64,6 +71,14 @@ public class DeadLetters {
                 .setParameter("at", OffsetDateTime.now(clock))
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * After a transaction that may have recorded dead letters has committed: sends them to the dead-letter topic.
+     * Never fails; a send that failed is made again by {@link DeadLetterTopic}'s schedule.
+     */
+    public Uni<Void> publishRecorded() {
+        return topic.publishRecorded();
     }
 
     /** The newest first. */

@@ -116,8 +116,9 @@ public class ParkedEvents {
     /**
      * A parked event that turns out never to apply (e.g. another currency than the invoice it waited for) must not take
      * the referenced event down with it: like {@link ReferenceNotYetKnownException}, the handler throws before changing
-     * anything, and the event becomes a dead letter here, in this transaction. Its inbox row goes, so that a replay
-     * after a fix applies it.
+     * anything, and the event becomes a dead letter here, in this transaction, the one way every dead letter is made
+     * ({@link DeadLetters#recordInTransaction}): the dead-letter topic gets it once the transaction has committed. Its
+     * inbox row goes, so that a replay after a fix applies it.
      */
     private Uni<Void> deadLetter(long seq, InboundEvent event, Throwable failure) {
         String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();

@@ -36,8 +36,8 @@ public class ParkedEventsResource {
     @GET
     @Operation(operationId = "listParkedEvents", summary = "Events waiting for what they refer to", description = "Events that arrived before the thing they refer to (e.g. a payment before its invoice) are parked and applied when it arrives. Lists the number parked and the 100 oldest references waited for.")
     public Uni<ParkedSummary> list() {
-        return tables.present().chain(present -> present
-                ? parked.count().chain(count -> parked.waiting(100).map(refs -> new ParkedSummary(count, refs)))
-                : Uni.createFrom().item(new ParkedSummary(0, List.of())));
+        return tables.ifPresent(
+                () -> parked.count().chain(count -> parked.waiting(100).map(refs -> new ParkedSummary(count, refs))),
+                new ParkedSummary(0, List.of()));
     }
 }

@@ -19,4 +19,11 @@ public interface InboxConfig {
     /** How often rows older than the retention are deleted; read by {@link InboxRetention}'s schedule. */
     @WithDefault("1h")
     Duration cleanupEvery();
+
+    /** The topic this service's dead letters are sent to ({@code ar.<service>.dlq}). */
+    String deadLetterTopic();
+
+    /** How often dead letters whose send failed are sent again; read by {@code DeadLetterTopic}'s schedule. */
+    @WithDefault("10s")
+    Duration deadLetterPublishEvery();
 }
