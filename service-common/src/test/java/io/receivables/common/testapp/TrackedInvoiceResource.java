@@ -1,5 +1,7 @@
 package io.receivables.common.testapp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,10 +30,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.money.DecimalStrings;
+import io.receivables.common.paging.Page;
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.query.QueryParameters;
 import io.smallrye.mutiny.Uni;
 
-/** The self-test application's API: an idempotent POST and a PUT that needs If-Match, as every service writes them. */
+/**
+ * The self-test application's API: an idempotent POST, a PUT that needs If-Match and a cursor-paged list, as every
+ * service writes them.
+ */
 @Path("/tracked-invoices")
 @Tag(name = "Tracked invoices", description = "service-common's self-test application")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +70,23 @@ public class TrackedInvoiceResource {
                     .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
                             .tag(IfMatch.etag(created.version)).entity(TrackedInvoiceResponse.of(created)).build());
         });
+    }
+
+    @WithSession
+    @GET
+    @Operation(operationId = "listTrackedInvoices", summary = "List by reference", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
+    public Uni<Page<TrackedInvoiceResponse>> list(@QueryParam("reference") String reference,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        String validReference = QueryParameters.text("reference", reference, errors);
+        if (validReference == null && errors.isEmpty()) {
+            errors.add(new FieldError("reference", "is required"));
+        }
+        String validCursor = QueryParameters.text("cursor", cursor, errors);
+        int size = QueryParameters.limit("limit", limit, 50, 500, errors);
+        QueryParameters.rejectIfAny(errors);
+        return invoices.page(validReference, validCursor, size).map(page -> new Page<>(
+                page.items().stream().map(TrackedInvoiceResponse::of).toList(), page.nextCursor()));
     }
 
     @WithSession
