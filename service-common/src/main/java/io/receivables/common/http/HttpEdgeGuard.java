@@ -152,6 +152,8 @@ public class HttpEdgeGuard {
                         FreeText.NUL_MESSAGE);
             }
         }
+        // Over HTTP/1.1 Vert.x's decoder refuses such a header before any route, with an empty 400 this service cannot
+        // replace (docs/api-limits.md); this answers for one that reaches the router all the same
         for (Map.Entry<String, String> header : request.headers()) {
             if (hasControlCharacter(header.getValue())) {
                 return new FieldError(header.getKey(), "must not contain control characters such as NUL (U+0000)");
