@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,23 +121,81 @@ class InvoiceIssuingTest {
     void keepsInvoiceNumbersGapFreeAndUniqueUnderConcurrentIssuing() throws Exception {
         String customerId = registerCustomer("EUR", "NET", 14);
         int parallel = 24;
+        InvoicingDatabase.NumberSeries before = db.series("INV", 2026);
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            calls.add(() -> given().contentType(ContentType.JSON).body(invoice(customerId, "2026-06-15"))
+                    .when().post("/invoices").then().statusCode(201).extract().path("number"));
+        }
+        List<String> expected = java.util.stream.IntStream.rangeClosed(1, parallel).mapToObj(before::next).toList();
+        assertThat(inParallel(calls)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * Concurrent single issues are committed in groups (IssueGroups): a request rejected inside a group (here an unknown
+     * customer, found only when the group locks its customers) gets its own 422 and takes no number; the others in
+     * the same transactions are issued with consecutive numbers and their own answers.
+     */
+    @Test
+    void concurrentIssuesAreGroupedYetEachIsAnsweredOnItsOwnAndARejectedOneTakesNoNumber() throws Exception {
+        String customerId = registerCustomer("EUR", "NET", 14);
+        int parallel = 32;
+        InvoicingDatabase.NumberSeries before = db.series("INV", 2026);
+        double[] groupsBefore = groupCommitCountAndSum();
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            boolean unknown = i % 4 == 3;
+            String customer = unknown ? UUID.randomUUID().toString() : customerId;
+            calls.add(() -> {
+                var response = given().contentType(ContentType.JSON).body(invoice(customer, "2026-06-15"))
+                        .when().post("/invoices").then();
+                if (unknown) {
+                    response.statusCode(422).contentType("application/problem+json")
+                            .body("type", equalTo("https://receivables.io/problems/unknown-reference"))
+                            .body("errors[0].field", equalTo("customerId"));
+                    return "rejected";
+                }
+                return response.statusCode(201).body("customerId", equalTo(customerId)).extract().path("number");
+            });
+        }
+        List<String> answers = inParallel(calls);
+
+        int issued = parallel - parallel / 4;
+        List<String> expected = new ArrayList<>(
+                java.util.stream.IntStream.rangeClosed(1, issued).mapToObj(before::next).toList());
+        java.util.Collections.nCopies(parallel / 4, "rejected").forEach(expected::add);
+        assertThat(answers).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(db.series("INV", 2026).last()).isEqualTo(before.last() + issued);
+        double[] groupsAfter = groupCommitCountAndSum();
+        assertThat(groupsAfter[1] - groupsBefore[1]).as("requests committed in groups").isEqualTo(parallel);
+        assertThat(groupsAfter[0] - groupsBefore[0]).as("groups: fewer than requests, so some were shared")
+                .isLessThan(parallel);
+    }
+
+    private static List<String> inParallel(List<Callable<String>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<String>> calls = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                calls.add(() -> given().contentType(ContentType.JSON).body(invoice(customerId, "2031-06-15"))
-                        .when().post("/invoices").then().statusCode(201).extract().path("number"));
+            List<String> answers = new ArrayList<>();
+            for (Future<String> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
             }
-            List<String> numbers = new ArrayList<>();
-            for (Future<String> number : pool.invokeAll(calls)) {
-                numbers.add(number.get());
-            }
-            List<String> expected = java.util.stream.IntStream.rangeClosed(1, parallel)
-                    .mapToObj(n -> "INV-2031-%06d".formatted(n)).toList();
-            assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
+            return answers;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The group-commit metric of invoice issuing: how many groups, and how many requests in them. */
+    private static double[] groupCommitCountAndSum() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return new double[] { metric(metrics, "receivables_group_commit_size_count"),
+                metric(metrics, "receivables_group_commit_size_sum") };
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains("group=\"invoice-issue\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     static Stream<Arguments> badRequests() {
