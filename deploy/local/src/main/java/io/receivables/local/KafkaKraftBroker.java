@@ -214,8 +214,9 @@ public final class KafkaKraftBroker implements AutoCloseable {
             props.put("share.coordinator.state.topic.replication.factor", "1");
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
-            // a local platform keeps its events as long as its databases: no time-based deletion
-            props.put("log.retention.ms", "-1");
+            // 7 days, as the topics declare (contracts' asyncapi.yaml): shorter than the consumers' inbox window (30 days),
+            // so a consumer group reset to the earliest offset re-reads only events its inbox still knows
+            props.put("log.retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis()));
             props.put("num.network.threads", "2");
             props.put("num.io.threads", "2");
             props.put("background.threads", "2");
