@@ -2,7 +2,7 @@ package io.receivables.common.problem;
 
 import java.net.URI;
 
-/** The stable problem types every service uses; documented in the README. */
+/** The stable problem types every service uses; documented in docs/errors.md. */
 public enum ProblemType {
     VALIDATION("validation", "Request is invalid", 400),
     MALFORMED_JSON("malformed-json", "Request body is not valid JSON", 400),

@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Bills a late-fee-assessed as a fee invoice, issued through the normal issuing path (gap-free INV number,
- * invoice-issued through the outbox). The rules (also in the README): one line, quantity 1, the fee as unit price,
+ * invoice-issued through the outbox). The rules (also in docs/invoicing.md): one line, quantity 1, the fee as unit price,
  * tax rate 0 (late-payment fees and interest are compensation, not consideration for a supply: outside the scope of
  * VAT); issue date = the assessment date, due on issue (terms NET 0); the customer and currency of the overdue invoice,
  * whose PO number it carries; never refused for the credit limit.

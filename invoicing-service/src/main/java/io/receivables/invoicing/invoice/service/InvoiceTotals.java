@@ -8,7 +8,7 @@ import io.receivables.common.money.DecimalStrings;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 
 /**
- * Exact invoice arithmetic. The rule (also in the README): each line's net amount is quantity × unit price, and its tax
+ * Exact invoice arithmetic. The rule (also in docs/invoicing.md): each line's net amount is quantity × unit price, and its tax
  * is net × rate, both rounded half-up to the currency's minor unit; the invoice's subtotal, tax total and total are the
  * exact sums of the rounded line amounts, so the lines always add up to the totals a customer sees.
  */
