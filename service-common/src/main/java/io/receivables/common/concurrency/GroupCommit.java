@@ -149,12 +149,19 @@ public final class GroupCommit<I, O> {
         context.runOnContext(ignored -> Panache.withTransaction(
                 () -> Uni.createFrom().deferred(() -> work.apply(group.stream().map(Pending::item).toList())))
                 .subscribe().with(outcomes -> {
-                    answer(group, outcomes);
-                    then.run();
+                    // whatever happens while answering, the next group must start, or every later request would wait
+                    try {
+                        answer(group, outcomes);
+                    } finally {
+                        then.run();
+                    }
                 }, failure -> {
                     if (group.size() == 1) {
-                        fail(group.get(0), failure);
-                        then.run();
+                        try {
+                            fail(group.get(0), failure);
+                        } finally {
+                            then.run();
+                        }
                     } else {
                         LOG.warnf(failure, "%s: a group of %d failed as a whole; running each of its requests alone",
                                 name, group.size());
@@ -172,9 +179,9 @@ public final class GroupCommit<I, O> {
     }
 
     private void answer(List<Pending<I, O>> group, List<Outcome<O>> outcomes) {
-        if (outcomes.size() != group.size()) {
+        if (outcomes == null || outcomes.size() != group.size()) {
             IllegalStateException wrong = new IllegalStateException(
-                    name + ": " + outcomes.size() + " outcomes for a group of " + group.size());
+                    name + ": " + (outcomes == null ? "no" : outcomes.size()) + " outcomes for a group of " + group.size());
             group.forEach(pending -> fail(pending, wrong));
             return;
         }

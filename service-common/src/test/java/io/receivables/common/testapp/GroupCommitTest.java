@@ -114,6 +114,19 @@ class GroupCommitTest {
         assertThat(rows(TOO_LONG)).isZero();
     }
 
+    @Test
+    void aWorkThatAnswersWronglyFailsItsGroupButTheNextGroupStillRuns() throws Exception {
+        GroupCommit<String, UUID> groups = new GroupCommit<>("self-test-" + run, vertx, metrics, 64, item -> null,
+                references -> references.get(0).endsWith("broken") ? Uni.createFrom().nullItem() : write(references));
+
+        Throwable broken = failureOf(groups.submit(ref("broken")).subscribeAsCompletionStage());
+        UUID next = groups.submit(ref("next")).subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
+
+        assertThat(broken).isInstanceOf(IllegalStateException.class).hasMessageContaining("no outcomes");
+        assertThat(next).isNotNull();
+        assertThat(rows(ref("next"))).isEqualTo(1);
+    }
+
     /** The group's work: one row per request; "reject" is refused by the work itself; a gated request waits first. */
     private Uni<List<Outcome<UUID>>> write(List<String> references) {
         groupsSeen.add(references.size());
