@@ -56,10 +56,34 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Set<String> registeredConnectors = Collections.synchronizedSet(new LinkedHashSet<>());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Supervisor supervisor;
     private Thread shutdownHook;
 
     private LocalPlatform(Builder settings) {
         this.settings = settings;
+        this.supervisor = new Supervisor(settings.restartPolicy);
+        if (settings.statusFile != null) {
+            supervisor.onChange(snapshots -> PlatformStatus.write(settings.statusFile,
+                    PlatformStatus.parts(snapshots, inLauncherParts())));
+        }
+    }
+
+    /** Kafka and Connect run inside this JVM: they share its fate, and the status says so. */
+    private List<PlatformStatus.Part> inLauncherParts() {
+        long pid = ProcessHandle.current().pid();
+        List<PlatformStatus.Part> parts = new ArrayList<>();
+        String note = "inside the launcher JVM";
+        parts.add(new PlatformStatus.Part("kafka", kafka == null ? "STARTING" : "UP", pid, 0, null, null, note));
+        if (settings.connect) {
+            parts.add(new PlatformStatus.Part("connect", connect == null ? "STARTING" : "UP", pid, 0, null,
+                    connect == null ? null : connect.url().resolve("/health").toString(), note));
+        }
+        return parts;
+    }
+
+    /** Watches PostgreSQL and the services, and restarts the ones that crash. */
+    public Supervisor supervisor() {
+        return supervisor;
     }
 
     public static Builder builder() {
@@ -115,22 +139,20 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public synchronized void stopPostgres() {
         if (!postgresStopped) {
-            postgres.close();
+            supervised("postgres").stop();
             postgresStopped = true;
             LOG.info("PostgreSQL stopped on request");
         }
     }
 
+    private SupervisedProcess supervised(String part) {
+        return supervisor.get(part).orElseThrow(() -> new IllegalArgumentException(part + " is not supervised"));
+    }
+
     /** Starts PostgreSQL again after {@link #stopPostgres()}: same port, same data. */
     public synchronized void startPostgres() {
         if (postgresStopped) {
-            EmbeddedPostgresServer stopped = postgres;
-            postgres = EmbeddedPostgresServer.builder()
-                    .dataDir(stopped.dataDir())
-                    .port(stopped.port())
-                    .durable(!settings.deleteDataDirOnClose)
-                    .logFile(settings.dataDir.resolve("logs").resolve("postgres.log"))
-                    .start();
+            supervised("postgres").start();
             postgresStopped = false;
             LOG.info("PostgreSQL started again on request");
         }
@@ -163,12 +185,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Stops one service (SIGTERM, then SIGKILL after 20 s); {@link #startService(String)} starts it again. */
     public void stopService(String service) {
-        service(service).stop();
+        service(service);
+        supervised(service).stop();
     }
 
     /** Starts a stopped service again and waits until it is ready (no-op when it runs). */
     public void startService(String service) {
-        service(service).start().awaitReady(settings.serviceStartupTimeout);
+        service(service);
+        supervised(service).start();
     }
 
     /**
@@ -233,8 +257,10 @@ public final class LocalPlatform implements AutoCloseable {
         synchronized (services) {
             processes = List.copyOf(services.values());
         }
+        // stopped through the supervisor: these exits are not crashes
         processes.stream()
-                .map(s -> CompletableFuture.runAsync(() -> quietly("stop " + s.name(), s::close), daemonExecutor()))
+                .map(s -> CompletableFuture.runAsync(() -> quietly("stop " + s.name(),
+                        supervisor.get(s.name()).<Runnable> map(p -> p::stop).orElse(s::close)), daemonExecutor()))
                 .toList()
                 .forEach(CompletableFuture::join);
         if (connect != null) {
@@ -244,8 +270,9 @@ public final class LocalPlatform implements AutoCloseable {
             quietly("stop Kafka", kafka::close);
         }
         if (postgres != null && !postgresStopped) {
-            quietly("stop PostgreSQL", postgres::close);
+            quietly("stop PostgreSQL", supervised("postgres")::stop);
         }
+        supervisor.close();
         if (settings.deleteDataDirOnClose) {
             quietly("delete " + settings.dataDir, () -> Files2.deleteRecursively(settings.dataDir));
         }
@@ -316,8 +343,22 @@ public final class LocalPlatform implements AutoCloseable {
         private Duration serviceStartupTimeout = Duration.ofMinutes(5);
         private Duration connectorTimeout = Duration.ofMinutes(2);
         private boolean shutdownHook = true;
+        private RestartPolicy restartPolicy = RestartPolicy.DEFAULT;
+        private Path statusFile;
 
         private Builder() {
+        }
+
+        /** How crashed processes (PostgreSQL, the services) are restarted. Default {@link RestartPolicy#DEFAULT}. */
+        public Builder restartPolicy(RestartPolicy policy) {
+            this.restartPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** Where every part's state is written on each change, for {@code ./run-local --status}. Default none. */
+        public Builder statusFile(Path statusFile) {
+            this.statusFile = statusFile;
+            return this;
         }
 
         /** Where everything is kept between runs. Default {@code <repoRoot>/.local-platform}. */
@@ -452,13 +493,15 @@ public final class LocalPlatform implements AutoCloseable {
                 Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
             }
             long step = System.nanoTime();
-            CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder()
-                    .dataDir(dataDir.resolve("postgres"))
+            SupervisedProcess postgresProcess = platform.supervisor.add(new PostgresPart(EmbeddedPostgresServer.builder()
                     .port(ports.postgres())
                     .databases(databases)
-                    .durable(!deleteDataDirOnClose)
-                    .logFile(logs.resolve("postgres.log"))
-                    .start(), daemonExecutor()).thenApply(server -> platform.postgres = server);
+                    .durable(!deleteDataDirOnClose), dataDir.resolve("postgres"), logs.resolve("postgres.log"),
+                    server -> platform.postgres = server));
+            CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> {
+                postgresProcess.start();
+                return platform.postgres;
+            }, daemonExecutor());
             CompletableFuture<KafkaKraftBroker> broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
                     .logDir(dataDir.resolve("kafka"))
                     .port(ports.kafka())
@@ -504,12 +547,16 @@ public final class LocalPlatform implements AutoCloseable {
                             logs.resolve(service + ".log"), FreePorts.orFree(ports.service(service)))
                             .pidFile(pidFile(dataDir, service)));
                 }
+                List<CompletableFuture<Void>> starting = new ArrayList<>();
                 for (ServiceProcess process : platform.processes()) {
                     platform.checkNotClosed();
-                    process.start();
+                    SupervisedProcess supervised = platform.supervisor.add(new ServicePart(process, serviceStartupTimeout));
+                    starting.add(CompletableFuture.runAsync(supervised::start, daemonExecutor()));
                 }
-                for (ServiceProcess process : platform.processes()) {
-                    process.awaitReady(serviceStartupTimeout);
+                try {
+                    CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+                } catch (CompletionException e) {
+                    throw unwrap(e);
                 }
                 platform.startupTimes.put("services", since(step));
 
