@@ -50,8 +50,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final Builder settings;
     private volatile EmbeddedPostgresServer postgres;
     private volatile boolean postgresStopped;
+    // in this JVM, or null when the broker and Connect run in processes of their own (Builder#ownProcesses)
     private volatile KafkaKraftBroker kafka;
     private volatile KafkaConnectWorker connect;
+    private volatile String kafkaBootstrapServers;
+    private volatile URI connectUrl;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Set<String> registeredConnectors = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -70,8 +73,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Kafka and Connect run inside this JVM: they share its fate, and the status says so. */
     private List<PlatformStatus.Part> inLauncherParts() {
-        long pid = ProcessHandle.current().pid();
         List<PlatformStatus.Part> parts = new ArrayList<>();
+        if (settings.ownProcesses) {
+            return parts;
+        }
+        long pid = ProcessHandle.current().pid();
         String note = "inside the launcher JVM";
         parts.add(new PlatformStatus.Part("kafka", kafka == null ? "STARTING" : "UP", pid, 0, null, null, note));
         if (settings.connect) {
@@ -121,7 +127,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** {@code 127.0.0.1:<port>} */
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>} */
@@ -158,15 +164,25 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** The broker in this JVM; fails when it runs in a process of its own ({@link Builder#ownProcesses}). */
     public KafkaKraftBroker kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("the Kafka broker runs in a process of its own: use kafkaBootstrapServers()");
+        }
         return kafka;
     }
 
     /** Kafka Connect's REST API; fails when the platform runs without Connect. */
     public URI connectUrl() {
-        return connectWorker().orElseThrow(() -> new IllegalStateException("this platform runs without Kafka Connect")).url();
+        return kafkaConnectUrl().orElseThrow(() -> new IllegalStateException("this platform runs without Kafka Connect"));
     }
 
+    /** Kafka Connect's REST API, when the platform runs Connect (in this JVM or in a process of its own). */
+    public Optional<URI> kafkaConnectUrl() {
+        return Optional.ofNullable(connectUrl);
+    }
+
+    /** The Connect worker in this JVM, if it runs here ({@link #kafkaConnectUrl()} either way). */
     public Optional<KafkaConnectWorker> connectWorker() {
         return Optional.ofNullable(connect);
     }
@@ -266,9 +282,11 @@ public final class LocalPlatform implements AutoCloseable {
         if (connect != null) {
             quietly("stop Kafka Connect", connect::close);
         }
+        supervisor.get("connect").ifPresent(p -> quietly("stop Kafka Connect", p::stop));
         if (kafka != null) {
             quietly("stop Kafka", kafka::close);
         }
+        supervisor.get("kafka").ifPresent(p -> quietly("stop Kafka", p::stop));
         if (postgres != null && !postgresStopped) {
             quietly("stop PostgreSQL", supervised("postgres")::stop);
         }
@@ -345,6 +363,8 @@ public final class LocalPlatform implements AutoCloseable {
         private boolean shutdownHook = true;
         private RestartPolicy restartPolicy = RestartPolicy.DEFAULT;
         private Path statusFile;
+        private boolean ownProcesses;
+        private List<String> infraJvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
         private Builder() {
         }
@@ -352,6 +372,22 @@ public final class LocalPlatform implements AutoCloseable {
         /** How crashed processes (PostgreSQL, the services) are restarted. Default {@link RestartPolicy#DEFAULT}. */
         public Builder restartPolicy(RestartPolicy policy) {
             this.restartPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Run the Kafka broker and Kafka Connect each in a JVM of its own ({@link KafkaBrokerMain},
+         * {@link KafkaConnectMain}), supervised like PostgreSQL and the services, instead of in this JVM (default
+         * false: tests start faster with one JVM for the infrastructure).
+         */
+        public Builder ownProcesses(boolean ownProcesses) {
+            this.ownProcesses = ownProcesses;
+            return this;
+        }
+
+        /** JVM options of the broker's and Connect's own processes. */
+        public Builder infraJvmOptions(List<String> options) {
+            this.infraJvmOptions = List.copyOf(options);
             return this;
         }
 
@@ -502,16 +538,31 @@ public final class LocalPlatform implements AutoCloseable {
                 postgresProcess.start();
                 return platform.postgres;
             }, daemonExecutor());
-            CompletableFuture<KafkaKraftBroker> broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
-                    .logDir(dataDir.resolve("kafka"))
-                    .port(ports.kafka())
-                    .start(), daemonExecutor()).thenApply(server -> platform.kafka = server);
+            CompletableFuture<String> broker;
+            if (ownProcesses) {
+                String bootstrap = EmbeddedPostgresServer.HOST + ":" + FreePorts.orFree(ports.kafka());
+                SupervisedProcess brokerProcess = platform.supervisor.add(new JavaChildPart("kafka", infraJvmOptions,
+                        KafkaBrokerMain.class,
+                        List.of("--log-dir", dataDir.resolve("kafka").toString(), "--port", bootstrap.split(":")[1]),
+                        logs.resolve("kafka.log"), () -> Readiness.kafkaAnswers(bootstrap), null,
+                        Duration.ofMinutes(2)));
+                broker = CompletableFuture.supplyAsync(() -> {
+                    brokerProcess.start();
+                    return bootstrap;
+                }, daemonExecutor());
+            } else {
+                broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
+                        .logDir(dataDir.resolve("kafka"))
+                        .port(ports.kafka())
+                        .start(), daemonExecutor()).thenApply(server -> (platform.kafka = server).bootstrapServers());
+            }
+            broker = broker.thenApply(bootstrap -> platform.kafkaBootstrapServers = bootstrap);
             EmbeddedPostgresServer postgresServer;
-            KafkaKraftBroker kafkaBroker;
+            String kafkaBootstrap;
             try {
                 CompletableFuture.allOf(pg, broker).exceptionally(e -> null).join();
                 postgresServer = pg.join();
-                kafkaBroker = broker.join();
+                kafkaBootstrap = broker.join();
             } catch (CompletionException e) {
                 platform.close();
                 throw unwrap(e);
@@ -520,16 +571,27 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 step = System.nanoTime();
                 Map<String, Integer> topics = connect ? TopicCatalog.all(partitions) : TopicCatalog.coPartitioned(partitions);
-                kafkaBroker.createTopics(topics);
+                KafkaKraftBroker.createTopics(kafkaBootstrap, topics);
                 platform.startupTimes.put("topics", since(step));
 
                 if (connect) {
                     platform.checkNotClosed();
                     step = System.nanoTime();
-                    platform.connect = KafkaConnectWorker.builder()
-                            .bootstrapServers(kafkaBroker.bootstrapServers())
-                            .port(ports.connect())
-                            .start();
+                    if (ownProcesses) {
+                        int connectPort = FreePorts.orFree(ports.connect());
+                        URI url = URI.create("http://" + EmbeddedPostgresServer.HOST + ":" + connectPort);
+                        platform.supervisor.add(new JavaChildPart("connect", infraJvmOptions, KafkaConnectMain.class,
+                                List.of("--bootstrap-servers", kafkaBootstrap, "--port", String.valueOf(connectPort)),
+                                logs.resolve("connect.log"), () -> Readiness.answers200(url.resolve("/health")),
+                                url.resolve("/health"), Duration.ofMinutes(2))).start();
+                        platform.connectUrl = url;
+                    } else {
+                        platform.connect = KafkaConnectWorker.builder()
+                                .bootstrapServers(kafkaBootstrap)
+                                .port(ports.connect())
+                                .start();
+                        platform.connectUrl = platform.connect.url();
+                    }
                     platform.startupTimes.put("connect", since(step));
                 }
 
@@ -542,7 +604,7 @@ public final class LocalPlatform implements AutoCloseable {
                     env.put("AR_DB_NAME", service);
                     env.put("AR_DB_USER", EmbeddedPostgresServer.USER);
                     env.put("AR_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-                    env.put("AR_KAFKA_BOOTSTRAP", kafkaBroker.bootstrapServers());
+                    env.put("AR_KAFKA_BOOTSTRAP", kafkaBootstrap);
                     platform.putService(service, ServiceProcess.quarkus(service, repoRoot, serviceJvmOptions, env,
                             logs.resolve(service + ".log"), FreePorts.orFree(ports.service(service)))
                             .pidFile(pidFile(dataDir, service)));

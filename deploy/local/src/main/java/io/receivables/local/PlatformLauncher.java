@@ -86,6 +86,8 @@ public final class PlatformLauncher {
                     .partitions(partitions)
                     .services(infraOnly ? List.of() : LocalPlatform.SERVICES)
                     .statusFile(PlatformStatus.file(dataDir))
+                    // each part can crash and come back alone, as on Kubernetes
+                    .ownProcesses(true)
                     .start();
         } catch (RuntimeException e) {
             System.err.println();
@@ -146,7 +148,7 @@ public final class PlatformLauncher {
             out.println();
         }
         out.println("  Kafka         " + platform.kafkaBootstrapServers() + "   topics: " + TopicCatalog.eventTopics());
-        platform.connectWorker().ifPresent(c -> out.println("  Kafka Connect " + c.url() + "/connectors   outbox connectors: "
+        platform.kafkaConnectUrl().ifPresent(c -> out.println("  Kafka Connect " + c + "/connectors   outbox connectors: "
                 + platform.registeredConnectors()));
         out.println("  PostgreSQL    " + platform.postgres().host() + ":" + platform.postgres().port() + "   user "
                 + EmbeddedPostgresServer.USER + ", databases " + platform.postgres().databases().stream()
