@@ -87,7 +87,7 @@ public final class LocalPlatform implements AutoCloseable {
         return parts;
     }
 
-    /** Watches PostgreSQL and the services, and restarts the ones that crash. */
+    /** Watches the parts that run as processes (PostgreSQL, the services, and with ownProcesses Kafka and Connect). */
     public Supervisor supervisor() {
         return supervisor;
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * invoice; {@code --fresh} wipes it first. {@code --infra-only} starts PostgreSQL, Kafka and Connect without the
  * services, and registers each outbox connector as soon as its database has an {@code outbox} table.
  * <p>
- * PostgreSQL and the services are supervised ({@link Supervisor}): a crash is logged and restarted with backoff.
+ * Every part (PostgreSQL, the Kafka broker, Kafka Connect, each service) runs in a process of its own and is
+ * supervised ({@link Supervisor}): a crash is logged and restarted with backoff.
  * The state of every part is kept in {@code <data dir>/run/status.json}; {@code --status} prints it from another
  * terminal, with each service's readiness.
  */
@@ -179,7 +180,7 @@ public final class PlatformLauncher {
         out.println("  --partitions N    partitions of every event and dead-letter topic (default 6)");
         out.println("  --status          from another terminal: each part's state (STARTING/UP/RESTARTING/FAILED), pid,");
         out.println("                    restarts, last exit code and health, read from <data dir>/run/status.json");
-        out.println("A process that crashes (PostgreSQL, a service) is logged with the tail of its log and restarted");
+        out.println("Each part runs in its own process; one that crashes is logged with the tail of its log and restarted");
         out.println("after 1 s, 2 s, 4 s ... up to 30 s; after more than 5 crashes within 5 minutes it is left FAILED.");
     }
 }
