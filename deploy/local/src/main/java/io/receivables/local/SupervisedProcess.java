@@ -133,13 +133,20 @@ public final class SupervisedProcess {
             }
             running = null;
             lastExitCode = code.isPresent() ? code.getAsInt() : null;
-            crashes.add(clock.instant());
+            recordCrash();
             delay = policy.restartDelay(crashes, clock.instant());
             LOG.error("{} (pid {}) exited unexpectedly, exit code {}; last lines of {}:\n{}", part.name(), which.pid(),
                     code.isPresent() ? code.getAsInt() : "unknown", part.logFile(),
                     String.join("\n", LogTail.lastLines(part.logFile(), LOG_TAIL_LINES)));
             giveUpOrRestart(delay);
         }
+    }
+
+    // holds the lock; crashes older than the policy's window no longer count, so they are not kept either
+    private void recordCrash() {
+        Instant now = clock.instant();
+        crashes.removeIf(c -> !c.isAfter(now.minus(policy.window())));
+        crashes.add(now);
     }
 
     // holds the lock
@@ -174,7 +181,7 @@ public final class SupervisedProcess {
             }
             synchronized (this) {
                 if (wanted) {
-                    crashes.add(clock.instant());
+                    recordCrash();
                     giveUpOrRestart(policy.restartDelay(crashes, clock.instant()));
                 }
             }
