@@ -112,7 +112,7 @@ public final class InfraMain {
         ready.setProperty("postgres.user", EmbeddedPostgresServer.USER);
         ready.setProperty("postgres.password", EmbeddedPostgresServer.PASSWORD);
         ready.setProperty("kafka.bootstrap.servers", platform.kafkaBootstrapServers());
-        platform.connectWorker().ifPresent(c -> ready.setProperty("connect.url", c.url().toString()));
+        platform.kafkaConnectUrl().ifPresent(c -> ready.setProperty("connect.url", c.toString()));
         ready.setProperty("data.dir", platform.dataDir().toString());
         ready.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
         try {

@@ -50,16 +50,46 @@ public final class LocalPlatform implements AutoCloseable {
     private final Builder settings;
     private volatile EmbeddedPostgresServer postgres;
     private volatile boolean postgresStopped;
+    // in this JVM, or null when the broker and Connect run in processes of their own (Builder#ownProcesses)
     private volatile KafkaKraftBroker kafka;
     private volatile KafkaConnectWorker connect;
+    private volatile String kafkaBootstrapServers;
+    private volatile URI connectUrl;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Set<String> registeredConnectors = Collections.synchronizedSet(new LinkedHashSet<>());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Supervisor supervisor;
     private Thread shutdownHook;
 
     private LocalPlatform(Builder settings) {
         this.settings = settings;
+        this.supervisor = new Supervisor(settings.restartPolicy);
+        if (settings.statusFile != null) {
+            supervisor.onChange(snapshots -> PlatformStatus.write(settings.statusFile,
+                    PlatformStatus.parts(snapshots, inLauncherParts())));
+        }
+    }
+
+    /** Kafka and Connect run inside this JVM: they share its fate, and the status says so. */
+    private List<PlatformStatus.Part> inLauncherParts() {
+        List<PlatformStatus.Part> parts = new ArrayList<>();
+        if (settings.ownProcesses) {
+            return parts;
+        }
+        long pid = ProcessHandle.current().pid();
+        String note = "inside the launcher JVM";
+        parts.add(new PlatformStatus.Part("kafka", kafka == null ? "STARTING" : "UP", pid, 0, null, null, note));
+        if (settings.connect) {
+            parts.add(new PlatformStatus.Part("connect", connect == null ? "STARTING" : "UP", pid, 0, null,
+                    connect == null ? null : connect.url().resolve("/health").toString(), note));
+        }
+        return parts;
+    }
+
+    /** Watches the parts that run as processes (PostgreSQL, the services, and with ownProcesses Kafka and Connect). */
+    public Supervisor supervisor() {
+        return supervisor;
     }
 
     public static Builder builder() {
@@ -97,7 +127,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** {@code 127.0.0.1:<port>} */
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>} */
@@ -115,36 +145,44 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public synchronized void stopPostgres() {
         if (!postgresStopped) {
-            postgres.close();
+            supervised("postgres").stop();
             postgresStopped = true;
             LOG.info("PostgreSQL stopped on request");
         }
     }
 
+    private SupervisedProcess supervised(String part) {
+        return supervisor.get(part).orElseThrow(() -> new IllegalArgumentException(part + " is not supervised"));
+    }
+
     /** Starts PostgreSQL again after {@link #stopPostgres()}: same port, same data. */
     public synchronized void startPostgres() {
         if (postgresStopped) {
-            EmbeddedPostgresServer stopped = postgres;
-            postgres = EmbeddedPostgresServer.builder()
-                    .dataDir(stopped.dataDir())
-                    .port(stopped.port())
-                    .durable(!settings.deleteDataDirOnClose)
-                    .logFile(settings.dataDir.resolve("logs").resolve("postgres.log"))
-                    .start();
+            supervised("postgres").start();
             postgresStopped = false;
             LOG.info("PostgreSQL started again on request");
         }
     }
 
+    /** The broker in this JVM; fails when it runs in a process of its own ({@link Builder#ownProcesses}). */
     public KafkaKraftBroker kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("the Kafka broker runs in a process of its own: use kafkaBootstrapServers()");
+        }
         return kafka;
     }
 
     /** Kafka Connect's REST API; fails when the platform runs without Connect. */
     public URI connectUrl() {
-        return connectWorker().orElseThrow(() -> new IllegalStateException("this platform runs without Kafka Connect")).url();
+        return kafkaConnectUrl().orElseThrow(() -> new IllegalStateException("this platform runs without Kafka Connect"));
     }
 
+    /** Kafka Connect's REST API, when the platform runs Connect (in this JVM or in a process of its own). */
+    public Optional<URI> kafkaConnectUrl() {
+        return Optional.ofNullable(connectUrl);
+    }
+
+    /** The Connect worker in this JVM, if it runs here ({@link #kafkaConnectUrl()} either way). */
     public Optional<KafkaConnectWorker> connectWorker() {
         return Optional.ofNullable(connect);
     }
@@ -163,12 +201,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Stops one service (SIGTERM, then SIGKILL after 20 s); {@link #startService(String)} starts it again. */
     public void stopService(String service) {
-        service(service).stop();
+        service(service);
+        supervised(service).stop();
     }
 
     /** Starts a stopped service again and waits until it is ready (no-op when it runs). */
     public void startService(String service) {
-        service(service).start().awaitReady(settings.serviceStartupTimeout);
+        service(service);
+        supervised(service).start();
     }
 
     /**
@@ -233,19 +273,24 @@ public final class LocalPlatform implements AutoCloseable {
         synchronized (services) {
             processes = List.copyOf(services.values());
         }
+        // stopped through the supervisor: these exits are not crashes
         processes.stream()
-                .map(s -> CompletableFuture.runAsync(() -> quietly("stop " + s.name(), s::close), daemonExecutor()))
+                .map(s -> CompletableFuture.runAsync(() -> quietly("stop " + s.name(),
+                        supervisor.get(s.name()).<Runnable> map(p -> p::stop).orElse(s::close)), daemonExecutor()))
                 .toList()
                 .forEach(CompletableFuture::join);
         if (connect != null) {
             quietly("stop Kafka Connect", connect::close);
         }
+        supervisor.get("connect").ifPresent(p -> quietly("stop Kafka Connect", p::stop));
         if (kafka != null) {
             quietly("stop Kafka", kafka::close);
         }
+        supervisor.get("kafka").ifPresent(p -> quietly("stop Kafka", p::stop));
         if (postgres != null && !postgresStopped) {
-            quietly("stop PostgreSQL", postgres::close);
+            quietly("stop PostgreSQL", supervised("postgres")::stop);
         }
+        supervisor.close();
         if (settings.deleteDataDirOnClose) {
             quietly("delete " + settings.dataDir, () -> Files2.deleteRecursively(settings.dataDir));
         }
@@ -316,8 +361,40 @@ public final class LocalPlatform implements AutoCloseable {
         private Duration serviceStartupTimeout = Duration.ofMinutes(5);
         private Duration connectorTimeout = Duration.ofMinutes(2);
         private boolean shutdownHook = true;
+        private RestartPolicy restartPolicy = RestartPolicy.DEFAULT;
+        private Path statusFile;
+        private boolean ownProcesses;
+        private List<String> infraJvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
         private Builder() {
+        }
+
+        /** How crashed processes (PostgreSQL, the services) are restarted. Default {@link RestartPolicy#DEFAULT}. */
+        public Builder restartPolicy(RestartPolicy policy) {
+            this.restartPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Run the Kafka broker and Kafka Connect each in a JVM of its own ({@link KafkaBrokerMain},
+         * {@link KafkaConnectMain}), supervised like PostgreSQL and the services, instead of in this JVM (default
+         * false: tests start faster with one JVM for the infrastructure).
+         */
+        public Builder ownProcesses(boolean ownProcesses) {
+            this.ownProcesses = ownProcesses;
+            return this;
+        }
+
+        /** JVM options of the broker's and Connect's own processes. */
+        public Builder infraJvmOptions(List<String> options) {
+            this.infraJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** Where every part's state is written on each change, for {@code ./run-local --status}. Default none. */
+        public Builder statusFile(Path statusFile) {
+            this.statusFile = statusFile;
+            return this;
         }
 
         /** Where everything is kept between runs. Default {@code <repoRoot>/.local-platform}. */
@@ -452,23 +529,40 @@ public final class LocalPlatform implements AutoCloseable {
                 Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
             }
             long step = System.nanoTime();
-            CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder()
-                    .dataDir(dataDir.resolve("postgres"))
+            SupervisedProcess postgresProcess = platform.supervisor.add(new PostgresPart(EmbeddedPostgresServer.builder()
                     .port(ports.postgres())
                     .databases(databases)
-                    .durable(!deleteDataDirOnClose)
-                    .logFile(logs.resolve("postgres.log"))
-                    .start(), daemonExecutor()).thenApply(server -> platform.postgres = server);
-            CompletableFuture<KafkaKraftBroker> broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
-                    .logDir(dataDir.resolve("kafka"))
-                    .port(ports.kafka())
-                    .start(), daemonExecutor()).thenApply(server -> platform.kafka = server);
+                    .durable(!deleteDataDirOnClose), dataDir.resolve("postgres"), logs.resolve("postgres.log"),
+                    server -> platform.postgres = server));
+            CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> {
+                postgresProcess.start();
+                return platform.postgres;
+            }, daemonExecutor());
+            CompletableFuture<String> broker;
+            if (ownProcesses) {
+                String bootstrap = EmbeddedPostgresServer.HOST + ":" + FreePorts.orFree(ports.kafka());
+                SupervisedProcess brokerProcess = platform.supervisor.add(new JavaChildPart("kafka", infraJvmOptions,
+                        KafkaBrokerMain.class,
+                        List.of("--log-dir", dataDir.resolve("kafka").toString(), "--port", bootstrap.split(":")[1]),
+                        logs.resolve("kafka.log"), () -> Readiness.kafkaAnswers(bootstrap), null,
+                        Duration.ofMinutes(2)));
+                broker = CompletableFuture.supplyAsync(() -> {
+                    brokerProcess.start();
+                    return bootstrap;
+                }, daemonExecutor());
+            } else {
+                broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
+                        .logDir(dataDir.resolve("kafka"))
+                        .port(ports.kafka())
+                        .start(), daemonExecutor()).thenApply(server -> (platform.kafka = server).bootstrapServers());
+            }
+            broker = broker.thenApply(bootstrap -> platform.kafkaBootstrapServers = bootstrap);
             EmbeddedPostgresServer postgresServer;
-            KafkaKraftBroker kafkaBroker;
+            String kafkaBootstrap;
             try {
                 CompletableFuture.allOf(pg, broker).exceptionally(e -> null).join();
                 postgresServer = pg.join();
-                kafkaBroker = broker.join();
+                kafkaBootstrap = broker.join();
             } catch (CompletionException e) {
                 platform.close();
                 throw unwrap(e);
@@ -477,16 +571,27 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 step = System.nanoTime();
                 Map<String, Integer> topics = connect ? TopicCatalog.all(partitions) : TopicCatalog.coPartitioned(partitions);
-                kafkaBroker.createTopics(topics);
+                KafkaKraftBroker.createTopics(kafkaBootstrap, topics);
                 platform.startupTimes.put("topics", since(step));
 
                 if (connect) {
                     platform.checkNotClosed();
                     step = System.nanoTime();
-                    platform.connect = KafkaConnectWorker.builder()
-                            .bootstrapServers(kafkaBroker.bootstrapServers())
-                            .port(ports.connect())
-                            .start();
+                    if (ownProcesses) {
+                        int connectPort = FreePorts.orFree(ports.connect());
+                        URI url = URI.create("http://" + EmbeddedPostgresServer.HOST + ":" + connectPort);
+                        platform.supervisor.add(new JavaChildPart("connect", infraJvmOptions, KafkaConnectMain.class,
+                                List.of("--bootstrap-servers", kafkaBootstrap, "--port", String.valueOf(connectPort)),
+                                logs.resolve("connect.log"), () -> Readiness.answers200(url.resolve("/health")),
+                                url.resolve("/health"), Duration.ofMinutes(2))).start();
+                        platform.connectUrl = url;
+                    } else {
+                        platform.connect = KafkaConnectWorker.builder()
+                                .bootstrapServers(kafkaBootstrap)
+                                .port(ports.connect())
+                                .start();
+                        platform.connectUrl = platform.connect.url();
+                    }
                     platform.startupTimes.put("connect", since(step));
                 }
 
@@ -499,17 +604,21 @@ public final class LocalPlatform implements AutoCloseable {
                     env.put("AR_DB_NAME", service);
                     env.put("AR_DB_USER", EmbeddedPostgresServer.USER);
                     env.put("AR_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-                    env.put("AR_KAFKA_BOOTSTRAP", kafkaBroker.bootstrapServers());
+                    env.put("AR_KAFKA_BOOTSTRAP", kafkaBootstrap);
                     platform.putService(service, ServiceProcess.quarkus(service, repoRoot, serviceJvmOptions, env,
                             logs.resolve(service + ".log"), FreePorts.orFree(ports.service(service)))
                             .pidFile(pidFile(dataDir, service)));
                 }
+                List<CompletableFuture<Void>> starting = new ArrayList<>();
                 for (ServiceProcess process : platform.processes()) {
                     platform.checkNotClosed();
-                    process.start();
+                    SupervisedProcess supervised = platform.supervisor.add(new ServicePart(process, serviceStartupTimeout));
+                    starting.add(CompletableFuture.runAsync(supervised::start, daemonExecutor()));
                 }
-                for (ServiceProcess process : platform.processes()) {
-                    process.awaitReady(serviceStartupTimeout);
+                try {
+                    CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+                } catch (CompletionException e) {
+                    throw unwrap(e);
                 }
                 platform.startupTimes.put("services", since(step));
 

@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp 'deploy/local/target/local-platform-1.0.0-SNAPSHOT.jar:deploy/local/target/lib/*' \
  *      io.receivables.local.PlatformLauncher [--repo-root DIR] [--data-dir DIR] [--fresh]
- *      [--infra-only] [--partitions N]
+ *      [--infra-only] [--partitions N] [--status]
  * </pre>
  *
  * {@code --repo-root} defaults to the current directory and {@code --data-dir} to {@code <repo root>/.local-platform}.
  * The data directory is kept between runs (PostgreSQL data, Kafka logs, Connect offsets), so a restart keeps every
  * invoice; {@code --fresh} wipes it first. {@code --infra-only} starts PostgreSQL, Kafka and Connect without the
  * services, and registers each outbox connector as soon as its database has an {@code outbox} table.
+ * <p>
+ * Every part (PostgreSQL, the Kafka broker, Kafka Connect, each service) runs in a process of its own and is
+ * supervised ({@link Supervisor}): a crash is logged and restarted with backoff.
+ * The state of every part is kept in {@code <data dir>/run/status.json}; {@code --status} prints it from another
+ * terminal, with each service's readiness.
  */
 public final class PlatformLauncher {
 
@@ -34,6 +39,7 @@ public final class PlatformLauncher {
         Path dataDir = null;
         boolean fresh = false;
         boolean infraOnly = false;
+        boolean status = false;
         int partitions = TopicCatalog.DEFAULT_PARTITIONS;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -42,6 +48,7 @@ public final class PlatformLauncher {
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i)).toAbsolutePath();
                     case "--fresh" -> fresh = true;
                     case "--infra-only" -> infraOnly = true;
+                    case "--status" -> status = true;
                     case "--partitions" -> partitions = Integer.parseInt(value(args, ++i));
                     case "-h", "--help" -> {
                         usage(System.out);
@@ -59,6 +66,10 @@ public final class PlatformLauncher {
         if (dataDir == null) {
             dataDir = repoRoot.resolve(".local-platform");
         }
+        if (status) {
+            System.exit(PlatformStatus.print(dataDir, System.out));
+            return;
+        }
         if (fresh) {
             // before the log file is opened: it lives in the data directory
             Files2.deleteRecursively(dataDir);
@@ -75,6 +86,9 @@ public final class PlatformLauncher {
                     .dataDir(dataDir)
                     .partitions(partitions)
                     .services(infraOnly ? List.of() : LocalPlatform.SERVICES)
+                    .statusFile(PlatformStatus.file(dataDir))
+                    // each part can crash and come back alone, as on Kubernetes
+                    .ownProcesses(true)
                     .start();
         } catch (RuntimeException e) {
             System.err.println();
@@ -135,7 +149,7 @@ public final class PlatformLauncher {
             out.println();
         }
         out.println("  Kafka         " + platform.kafkaBootstrapServers() + "   topics: " + TopicCatalog.eventTopics());
-        platform.connectWorker().ifPresent(c -> out.println("  Kafka Connect " + c.url() + "/connectors   outbox connectors: "
+        platform.kafkaConnectUrl().ifPresent(c -> out.println("  Kafka Connect " + c + "/connectors   outbox connectors: "
                 + platform.registeredConnectors()));
         out.println("  PostgreSQL    " + platform.postgres().host() + ":" + platform.postgres().port() + "   user "
                 + EmbeddedPostgresServer.USER + ", databases " + platform.postgres().databases().stream()
@@ -158,11 +172,15 @@ public final class PlatformLauncher {
 
     private static void usage(PrintStream out) {
         out.println(
-                "usage: ./run-local [--repo-root DIR] [--data-dir DIR] [--fresh] [--infra-only] [--partitions N]");
+                "usage: ./run-local [--repo-root DIR] [--data-dir DIR] [--fresh] [--infra-only] [--partitions N] [--status]");
         out.println("  --repo-root DIR   the repository root, with the built services (default: the current directory)");
         out.println("  --data-dir DIR    kept between runs (default: <repo root>/.local-platform)");
         out.println("  --fresh           wipe the data directory first");
         out.println("  --infra-only      PostgreSQL, Kafka and Kafka Connect without the services");
         out.println("  --partitions N    partitions of every event and dead-letter topic (default 6)");
+        out.println("  --status          from another terminal: each part's state (STARTING/UP/RESTARTING/FAILED), pid,");
+        out.println("                    restarts, last exit code and health, read from <data dir>/run/status.json");
+        out.println("Each part runs in its own process; one that crashes is logged with the tail of its log and restarted");
+        out.println("after 1 s, 2 s, 4 s ... up to 30 s; after more than 5 crashes within 5 minutes it is left FAILED.");
     }
 }

@@ -151,6 +151,11 @@ public final class ServiceProcess implements AutoCloseable {
         return p != null && p.isAlive();
     }
 
+    /** The running process, if started. */
+    public Optional<Process> process() {
+        return Optional.ofNullable(process);
+    }
+
     public Optional<ProcessHandle> handle() {
         Process p = process;
         return p == null ? Optional.empty() : Optional.of(p.toHandle());

@@ -2,12 +2,15 @@ package io.receivables.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +36,8 @@ class LocalPlatformTest {
     Path dir;
 
     @Test
-    void startsTheServicesAfterTheInfrastructureThenTheirConnectorsAndRestartsOneService() throws Exception {
+    void startsTheServicesAfterTheInfrastructureThenTheirConnectorsRestartsOneServiceAndBringsBackACrashedOne()
+            throws Exception {
         Path repoRoot = fakeRepository(dir.resolve("repo"));
         try (LocalPlatform platform = LocalPlatform.builder()
                 .repoRoot(repoRoot)
@@ -41,6 +45,7 @@ class LocalPlatformTest {
                 .randomPorts()
                 .serviceJvmOptions(List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
                 .shutdownHook(false)
+                .statusFile(PlatformStatus.file(dir.resolve("data")))
                 .start()) {
             System.out.println("Local platform with 5 (stand-in) services started: " + platform.startupTimes());
 
@@ -77,6 +82,32 @@ class LocalPlatformTest {
                     "ar.payments.events")) {
                 consumer.pollUntil(records -> TestConsumer.hasEventId(records, row.id()), Duration.ofSeconds(60));
             }
+
+            // a crash (SIGKILL): the supervisor starts the service again on its port, with its environment
+            long crashedPid = platform.service("analytics").handle().orElseThrow().pid();
+            ProcessHandle.of(crashedPid).orElseThrow().destroyForcibly();
+            SupervisedProcess supervised = platform.supervisor().get("analytics").orElseThrow();
+            Polling.await("analytics to be restarted", Duration.ofSeconds(60),
+                    () -> supervised.state() == SupervisedProcess.State.UP && supervised.snapshot().restarts() == 1);
+            assertThat(supervised.snapshot().pid()).isNotEqualTo(crashedPid);
+            assertThat(get(analytics.resolve("/q/health/ready"))).isEqualTo(200);
+            assertThat(body(analytics.resolve("/env"))).contains("AR_DB_NAME=analytics\n",
+                    "AR_DB_PORT=" + platform.postgres().port() + "\n", "QUARKUS_HTTP_PORT=" + analytics.getPort() + "\n");
+
+            // what ./run-local --status shows from another terminal
+            Path statusFile = PlatformStatus.file(dir.resolve("data"));
+            Polling.await("the status file to show the restart", Duration.ofSeconds(10),
+                    () -> PlatformStatus.read(statusFile).parts().contains(PlatformStatus.of(supervised.snapshot())));
+            assertThat(PlatformStatus.read(statusFile).parts()).extracting(PlatformStatus.Part::name)
+                    .containsExactly("postgres", "invoicing", "payments", "disputes", "dunning", "analytics", "kafka",
+                            "connect");
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            assertThat(PlatformStatus.print(dir.resolve("data"), new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                    .isZero();
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .containsPattern("analytics +UP +" + supervised.snapshot().pid() + " +1 +137  UP "
+                            + analytics.resolve("/q/health/ready"))
+                    .containsPattern("postgres +UP +\\d+ +0 +- +-");
 
             List<ProcessHandle> processes = LocalPlatform.SERVICES.stream()
                     .map(s -> platform.service(s).handle().orElseThrow()).toList();
