@@ -456,12 +456,14 @@ public final class LocalPlatform implements AutoCloseable {
                     .dataDir(dataDir.resolve("postgres"))
                     .port(ports.postgres())
                     .databases(databases)
+                    // durable (fsync) unless the data directory is thrown away on close, as test infrastructure's is
                     .durable(!deleteDataDirOnClose)
                     .logFile(logs.resolve("postgres.log"))
                     .start(), daemonExecutor()).thenApply(server -> platform.postgres = server);
             CompletableFuture<KafkaKraftBroker> broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
                     .logDir(dataDir.resolve("kafka"))
                     .port(ports.kafka())
+                    .durable(!deleteDataDirOnClose)
                     .start(), daemonExecutor()).thenApply(server -> platform.kafka = server);
             EmbeddedPostgresServer postgresServer;
             KafkaKraftBroker kafkaBroker;
