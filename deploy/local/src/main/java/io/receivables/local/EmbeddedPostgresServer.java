@@ -133,6 +133,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The crash-safety settings in force, as the running server reports them ({@code SHOW}), not as they were asked
+     * for: what a commit acknowledged to a client survives.
+     */
+    public Durability durability() {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            return new Durability(show(statement, "fsync"), show(statement, "synchronous_commit"),
+                    show(statement, "full_page_writes"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the durability settings", e);
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} as the server reports them. All three on:
+     * an acknowledged commit is on disk and survives a crash of PostgreSQL, of the machine or a power loss.
+     */
+    public record Durability(String fsync, String synchronousCommit, String fullPageWrites) {
+
+        /** Whether every acknowledged commit survives an OS crash or power loss. */
+        public boolean survivesOsCrash() {
+            return "on".equals(fsync) && "on".equals(synchronousCommit) && "on".equals(fullPageWrites);
+        }
+
+        @Override
+        public String toString() {
+            return (survivesOsCrash() ? "durable commits" : "commits NOT safe from an OS crash") + " (fsync=" + fsync
+                    + ", synchronous_commit=" + synchronousCommit + ", full_page_writes=" + fullPageWrites + ")";
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -189,8 +227,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
 
         /**
-         * Whether the server fsyncs (default true): zonky turns fsync off, fine for throw-away test databases but
-         * not for a data directory kept between runs, which an OS crash could then corrupt.
+         * Whether commits survive a crash of the operating system, not only of PostgreSQL (default true): {@code fsync}
+         * and {@code full_page_writes} on. zonky starts the server with {@code -F} (fsync off), fine for throw-away test
+         * databases but not for a data directory kept between runs, which an OS crash or power loss could then corrupt
+         * or roll back past commits already acknowledged. Callers whose data directory is deleted on close pass false.
+         * {@code synchronous_commit} stays on either way (see {@link #start()}).
          */
         public Builder durable(boolean durable) {
             this.durable = durable;
@@ -254,7 +295,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setPort(FreePorts.orFree(port))
                         .setRegisterShutdownHook(false)
                         .setPGStartupWait(startupTimeout)
+                        // given after zonky's -F (fsync off): the last setting on the command line wins
                         .setServerConfig("fsync", durable ? "on" : "off")
+                        // a page half-written by a crash is restored from its full image in the WAL
+                        .setServerConfig("full_page_writes", durable ? "on" : "off")
                         // zonky's default is off: a commit acknowledged to a client could be lost in a crash, and
                         // Debezium only reads WAL once it is flushed, which off delays by up to wal_writer_delay
                         // (200 ms): every event reached Kafka that much later
@@ -275,8 +319,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     server.close();
                     throw e;
                 }
-                LOG.info("PostgreSQL on port {} ({}), data in {}, started in {} ms", server.port(), databases, dataDir,
-                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+                LOG.info("PostgreSQL on port {} ({}), data in {}, {}, started in {} ms", server.port(), databases, dataDir,
+                        server.durability(), Duration.ofNanos(System.nanoTime() - started).toMillis());
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start PostgreSQL in " + dataDir + " (its log: " + log + ")", e);

@@ -118,6 +118,11 @@ public final class KafkaConnectWorker implements AutoCloseable {
             props.put("plugin.discovery", "service_load");
             // one worker: after a restart, reassign its connectors at once instead of waiting for it to come back
             props.put("scheduled.rebalance.max.delay.ms", "0");
+            // source tasks' producers (Debezium's): an event counts as sent once every in-sync replica has it, and a
+            // retry after a lost acknowledgement is deduplicated by the broker instead of written twice; connectors
+            // may override these (producer.override.*) but ours repeat them (deploy/connect)
+            props.put("producer.acks", "all");
+            props.put("producer.enable.idempotence", "true");
             props.putAll(overrides);
 
             ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();

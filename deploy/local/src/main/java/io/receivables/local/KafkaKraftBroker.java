@@ -159,8 +159,20 @@ public final class KafkaKraftBroker implements AutoCloseable {
         private int port = 19092;
         private int controllerPort;
         private final Map<String, String> overrides = new HashMap<>();
+        private boolean durable = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether every append is fsynced before it is acknowledged (default true). With one broker and replication
+         * factor 1 there is no other replica to hold an acknowledged event: without the fsync it sits in the page
+         * cache, which survives a kill -9 of the broker but not an OS crash or power loss. Callers whose log
+         * directory is deleted on close pass false (the page cache only, Kafka's default).
+         */
+        public Builder durable(boolean durable) {
+            this.durable = durable;
+            return this;
         }
 
         /** The broker's log directory (also its metadata log); kept between runs. Required. */
@@ -205,7 +217,13 @@ public final class KafkaKraftBroker implements AutoCloseable {
             props.put("log.dirs", logDir.toAbsolutePath().toString());
             props.put("auto.create.topics.enable", "false");
             props.put("default.replication.factor", "1");
+            // acks=all waits for every in-sync replica; with replication factor 1 that is the leader alone, and a
+            // minimum of 2 would refuse every acks=all write
             props.put("min.insync.replicas", "1");
+            props.put("unclean.leader.election.enable", "false");
+            // 1: fsync each append before the produce response (the log's own flush, inside the append); else never:
+            // the OS writes the page cache back when it likes (Kafka's default, fine for a throw-away log)
+            props.put("log.flush.interval.messages", durable ? "1" : String.valueOf(Long.MAX_VALUE));
             props.put("offsets.topic.replication.factor", "1");
             props.put("offsets.topic.num.partitions", "5");
             props.put("transaction.state.log.replication.factor", "1");
@@ -233,7 +251,8 @@ public final class KafkaKraftBroker implements AutoCloseable {
                     server.shutdown();
                     throw e;
                 }
-                LOG.info("Kafka broker (KRaft) on {}:{}, logs in {}, started in {} ms", HOST, clientPort, logDir,
+                LOG.info("Kafka broker (KRaft) on {}:{}, logs in {}, {}, started in {} ms", HOST, clientPort, logDir,
+                        durable ? "every append fsynced before its acknowledgement" : "appends left to the page cache",
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
                 return new KafkaKraftBroker(server, clientPort, logDir);
             } catch (IOException e) {

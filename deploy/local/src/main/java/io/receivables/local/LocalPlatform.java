@@ -532,6 +532,7 @@ public final class LocalPlatform implements AutoCloseable {
             SupervisedProcess postgresProcess = platform.supervisor.add(new PostgresPart(EmbeddedPostgresServer.builder()
                     .port(ports.postgres())
                     .databases(databases)
+                    // durable (fsync) unless the data directory is thrown away on close, as test infrastructure's is
                     .durable(!deleteDataDirOnClose), dataDir.resolve("postgres"), logs.resolve("postgres.log"),
                     server -> platform.postgres = server));
             CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> {
@@ -554,6 +555,7 @@ public final class LocalPlatform implements AutoCloseable {
                 broker = CompletableFuture.supplyAsync(() -> KafkaKraftBroker.builder()
                         .logDir(dataDir.resolve("kafka"))
                         .port(ports.kafka())
+                        .durable(!deleteDataDirOnClose)
                         .start(), daemonExecutor()).thenApply(server -> (platform.kafka = server).bootstrapServers());
             }
             broker = broker.thenApply(bootstrap -> platform.kafkaBootstrapServers = bootstrap);

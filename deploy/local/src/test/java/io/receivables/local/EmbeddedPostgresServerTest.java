@@ -46,6 +46,34 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void aKeptDataDirectoryCommitsDurablyAsTheRunningServerReports() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder()
+                .dataDir(dir.resolve("kept")).port(0).database("invoicing").start();
+                Connection connection = postgres.connect("invoicing");
+                Statement statement = connection.createStatement()) {
+            // asked of the server itself: zonky passes -F (fsync off), which a setting in a map would not reveal
+            assertThat(setting(statement, "fsync")).isEqualTo("on");
+            assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(statement, "full_page_writes")).isEqualTo("on");
+            assertThat(postgres.durability().survivesOsCrash()).isTrue();
+        }
+    }
+
+    @Test
+    void aThrowAwayDatabaseMayRelaxFsyncButStillCommitsSynchronously() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder()
+                .dataDir(dir.resolve("throw-away")).port(0).durable(false).database("invoicing").start();
+                Connection connection = postgres.connect("invoicing");
+                Statement statement = connection.createStatement()) {
+            assertThat(setting(statement, "fsync")).isEqualTo("off");
+            assertThat(setting(statement, "full_page_writes")).isEqualTo("off");
+            // Debezium reads only flushed WAL: asynchronous commits would delay every event
+            assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
+            assertThat(postgres.durability().survivesOsCrash()).isFalse();
+        }
+    }
+
     private static String setting(Statement statement, String name) throws Exception {
         try (ResultSet rs = statement.executeQuery("SHOW " + name)) {
             rs.next();

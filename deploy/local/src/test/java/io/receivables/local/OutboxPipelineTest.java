@@ -2,6 +2,9 @@ package io.receivables.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,8 +12,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -132,6 +140,37 @@ class OutboxPipelineTest {
                     .containsExactlyInAnyOrder(beforeConnector.id().toString(), whileRunning.id().toString(),
                             afterRestart.id().toString());
         }
+    }
+
+    @Test
+    @Order(5)
+    void commitsAndEventsAreDurableAsTheRunningPartsReport() throws Exception {
+        assertThat(platform.postgres().durability().survivesOsCrash())
+                .as("kept data directory: %s", platform.postgres().durability()).isTrue();
+
+        try (Admin admin = platform.kafka().admin()) {
+            ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config broker = admin.describeConfigs(List.of(node)).all().get(30, TimeUnit.SECONDS).get(node);
+            assertThat(broker.get("log.flush.interval.messages").value()).isEqualTo("1");
+            assertThat(broker.get("min.insync.replicas").value()).isEqualTo("1");
+
+            // the broker keeps sequence numbers only for idempotent producers, and a producer refuses idempotence
+            // without acks=all: an active producer on the topic proves both for Debezium's producer as it runs
+            List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(TOPIC).partitions().stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            var producers = admin.describeProducers(partitions).all().get(30, TimeUnit.SECONDS);
+            assertThat(producers.values()).as("idempotent producers on %s", TOPIC)
+                    .anySatisfy(state -> assertThat(state.activeProducers()).isNotEmpty());
+        }
+
+        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(platform.connectUrl().resolve("/connectors/ar-invoicing-outbox/config")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(config.statusCode()).isEqualTo(200);
+        var connector = JSON.readTree(config.body());
+        assertThat(connector.path("producer.override.acks").asText()).isEqualTo("all");
+        assertThat(connector.path("producer.override.enable.idempotence").asText()).isEqualTo("true");
     }
 
     private LocalPlatform start() {

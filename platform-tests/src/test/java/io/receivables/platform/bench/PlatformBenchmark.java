@@ -36,6 +36,10 @@ import io.receivables.platform.Platforms;
  * invoices through {@code POST /invoices/batch}.</li>
  * <li>Commit-to-visible latency: invoices posted at a fixed rate; for each, the time from its outbox row's timestamp
  * (written in the issuing transaction) to its application in analytics (the inbox's applied_at), p50 and p99.</li>
+ * <li>The cost of durable commits: raw JDBC inserts (as in 1) with {@code synchronous_commit} on, the platform's
+ * default, beside the same inserts in sessions that {@code SET synchronous_commit = off}; and acknowledged Kafka writes
+ * ({@code acks=all}, idempotent) to a topic fsynced on each append, the broker's default, beside a topic left to the
+ * page cache. Rounds alternate the two settings, so that other load on the machine falls on both.</li>
  * </ol>
  * Later issues add their scenarios as further {@link Scenario}s. Settings: -Dbench.invoices, -Dbench.concurrency,
  * -Dbench.rate, -Dbench.seconds, -Dbench.batch (invoices per batch request).
@@ -61,7 +65,7 @@ public final class PlatformBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), loadAverage());
             for (Scenario scenario : List.<Scenario> of(PlatformBenchmark::issuingThroughput,
-                    PlatformBenchmark::commitToVisibleLatency)) {
+                    PlatformBenchmark::commitToVisibleLatency, DurabilityCost::run)) {
                 scenario.run(platform, api);
             }
             // the machine is shared: the load says how much else ran beside the benchmark
@@ -159,9 +163,22 @@ public final class PlatformBenchmark {
 
     /** The same rows POST /invoices writes for one invoice (header and line), with none of the service around them. */
     public static Task rawInsert(String jdbcUrl, String customerId) {
+        return rawInsert(jdbcUrl, customerId, true);
+    }
+
+    /**
+     * As {@link #rawInsert(String, String)}; {@code synchronousCommit} false sets {@code synchronous_commit = off} in
+     * each session: a commit returns before its WAL is flushed to disk.
+     */
+    public static Task rawInsert(String jdbcUrl, String customerId, boolean synchronousCommit) {
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
                 Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                if (!synchronousCommit) {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("SET synchronous_commit = off");
+                    }
+                }
                 connection.setAutoCommit(false);
                 return connection;
             } catch (SQLException e) {
