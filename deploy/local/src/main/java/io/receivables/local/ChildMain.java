@@ -51,6 +51,18 @@ final class ChildMain {
             }
         }, "close-on-exit");
         Runtime.getRuntime().addShutdownHook(closer);
+        countDownAtEndOfStdin(stop);
+        System.out.println("ready");
+        stop.await();
+        // the shutdown hook closes the part
+        System.exit(0);
+    }
+
+    /**
+     * Counts {@code stop} down once stdin ends: the parent that started this JVM closed it, or died. A child that waits
+     * for this never outlives its parent.
+     */
+    static void countDownAtEndOfStdin(CountDownLatch stop) {
         Thread watcher = new Thread(() -> {
             try (InputStream in = System.in) {
                 while (in.read() != -1) {
@@ -63,9 +75,5 @@ final class ChildMain {
         }, "stdin-watcher");
         watcher.setDaemon(true);
         watcher.start();
-        System.out.println("ready");
-        stop.await();
-        // the shutdown hook closes the part
-        System.exit(0);
     }
 }

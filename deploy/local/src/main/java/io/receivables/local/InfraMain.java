@@ -1,7 +1,6 @@
 package io.receivables.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,18 +86,7 @@ public final class InfraMain {
         }
         CountDownLatch stop = new CountDownLatch(1);
         if (!options.ignoreStdin) {
-            Thread watcher = new Thread(() -> {
-                try (InputStream in = System.in) {
-                    while (in.read() != -1) {
-                        // anything but end-of-stream is ignored
-                    }
-                } catch (IOException e) {
-                    // a broken pipe is as good as end-of-stream
-                }
-                stop.countDown();
-            }, "stdin-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
+            ChildMain.countDownAtEndOfStdin(stop);
         }
         stop.await();
         platform.close();
