@@ -69,10 +69,7 @@ class GroupCommitTest {
         GroupCommit<String, UUID> groups = new GroupCommit<>("self-test-" + run, vertx, metrics, 64, item -> null,
                 this::write);
         CompletableFuture<Void> firstMayCommit = new CompletableFuture<>();
-        gates.put(ref("first"), firstMayCommit);
-
-        CompletableFuture<UUID> first = groups.submit(ref("first")).subscribeAsCompletionStage();
-        firstGroupRuns();
+        CompletableFuture<UUID> first = firstGroupHeldOpen(groups, firstMayCommit);
         List<CompletableFuture<UUID>> queued = new ArrayList<>();
         for (String name : List.of("a", "b", "c")) {
             queued.add(groups.submit(ref(name)).subscribeAsCompletionStage());
@@ -95,10 +92,7 @@ class GroupCommitTest {
         GroupCommit<String, UUID> groups = new GroupCommit<>("self-test-" + run, vertx, metrics, 64, item -> null,
                 this::write);
         CompletableFuture<Void> firstMayCommit = new CompletableFuture<>();
-        gates.put(ref("first"), firstMayCommit);
-
-        CompletableFuture<UUID> first = groups.submit(ref("first")).subscribeAsCompletionStage();
-        firstGroupRuns();
+        CompletableFuture<UUID> first = firstGroupHeldOpen(groups, firstMayCommit);
         CompletableFuture<UUID> before = groups.submit(ref("before")).subscribeAsCompletionStage();
         CompletableFuture<UUID> poison = groups.submit(TOO_LONG).subscribeAsCompletionStage();
         CompletableFuture<UUID> after = groups.submit(ref("after")).subscribeAsCompletionStage();
@@ -171,7 +165,15 @@ class GroupCommitTest {
         }
     }
 
-    private void firstGroupRuns() {
+    /**
+     * Submits "first" and returns once its group runs, held open until {@code mayCommit} completes, so that what the
+     * test submits next queues behind it.
+     */
+    private CompletableFuture<UUID> firstGroupHeldOpen(GroupCommit<String, UUID> groups,
+            CompletableFuture<Void> mayCommit) {
+        gates.put(ref("first"), mayCommit);
+        CompletableFuture<UUID> first = groups.submit(ref("first")).subscribeAsCompletionStage();
         Polling.await("the first group to start", Duration.ofSeconds(30), () -> groupsSeen.size() == 1);
+        return first;
     }
 }
