@@ -25,12 +25,16 @@ public final class Platforms {
      * the first start are reused on a restart: consumers and connectors remember where the broker was.
      */
     public static LocalPlatform start(Path dataDir, boolean fresh) {
+        return builder(dataDir, fresh).start();
+    }
+
+    /** As {@link #start(Path, boolean)}, not yet started: a caller may change the builder (e.g. JVM options). */
+    public static LocalPlatform.Builder builder(Path dataDir, boolean fresh) {
         return LocalPlatform.builder()
                 .repoRoot(repoRoot())
                 .dataDir(dataDir)
                 .fresh(fresh)
-                .ports(ports(dataDir, fresh))
-                .start();
+                .ports(ports(dataDir, fresh));
     }
 
     static Path repoRoot() {
