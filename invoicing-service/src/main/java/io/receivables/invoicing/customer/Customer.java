@@ -78,6 +78,21 @@ public class Customer {
 
     public String language;
 
+    /** The default buyer reference (EN 16931 BT-10) of its e-invoices, e.g. a German Leitweg-ID. */
+    @Column(name = "buyer_reference", length = 200)
+    public String buyerReference;
+
+    /** The EAS scheme of its Peppol participant identifier (e.g. 0088 GLN); null with {@link #peppolId}. */
+    @Column(name = "peppol_scheme", length = 4)
+    public String peppolScheme;
+
+    @Column(name = "peppol_id", length = 200)
+    public String peppolId;
+
+    /** The e-invoice format it receives by default ({@code EInvoiceFormat} slug); null: peppol-bis-3. */
+    @Column(name = "einvoice_format", length = 16)
+    public String eInvoiceFormat;
+
     @Column(name = "do_not_dun_reason")
     public String doNotDunReason;
 

@@ -25,8 +25,8 @@ public class DocumentRendering {
                 .map(read -> new Rendered(read.number(), pdf.render(read)));
     }
 
-    public Uni<Rendered> ubl(Uni<InvoiceDocument> document) {
+    public Uni<Rendered> ubl(Uni<EInvoice> document) {
         return document.emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(read -> new Rendered(read.number(), ubl.write(read)));
+                .map(read -> new Rendered(read.document().number(), ubl.write(read)));
     }
 }

@@ -11,7 +11,7 @@ import io.receivables.invoicing.document.InvoiceDocument.Party;
  * parties; in Europe a VAT number is the address most participants are registered under, with the EAS scheme of its
  * country.
  */
-final class PeppolEndpoints {
+public final class PeppolEndpoints {
 
     /** EAS electronic address schemes that are VAT numbers, by the VAT number's prefix (Greece uses EL). */
     private static final Map<String, String> VAT_SCHEMES = Map.ofEntries(
@@ -25,24 +25,19 @@ final class PeppolEndpoints {
             Map.entry("PT", "9946"), Map.entry("RO", "9947"), Map.entry("RS", "9948"), Map.entry("SI", "9949"),
             Map.entry("SK", "9950"), Map.entry("SM", "9951"), Map.entry("TR", "9952"), Map.entry("VA", "9953"));
 
-    /**
-     * EN 16931 accepts an e-mail address (scheme EM), Peppol's own code list no longer does: it is the last resort,
-     * for parties that are not on the network anyway.
-     */
-    static final String EMAIL_SCHEME = "EM";
-
     private PeppolEndpoints() {
     }
 
-    static ElectronicAddress of(Party party) {
-        return party.electronicAddress()
-                .or(() -> party.vatId().flatMap(PeppolEndpoints::fromVatId))
-                .or(() -> party.email().map(email -> new ElectronicAddress(EMAIL_SCHEME, email)))
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "No electronic address, VAT id or e-mail for " + party.legalName()));
+    /**
+     * The party's electronic address: its own (a Peppol participant on record), else its VAT number under its
+     * country's EAS scheme. Never an e-mail address (scheme EM): Peppol's EAS code list does not have it
+     * (PEPPOL-EN16931-CL008), so a party with neither has no address, which the caller refuses or leaves out.
+     */
+    public static Optional<ElectronicAddress> of(Party party) {
+        return party.electronicAddress().or(() -> party.vatId().flatMap(PeppolEndpoints::fromVatId));
     }
 
-    private static Optional<ElectronicAddress> fromVatId(String vatId) {
+    static Optional<ElectronicAddress> fromVatId(String vatId) {
         String compact = vatId.replace(" ", "");
         return Optional.ofNullable(compact.length() > 2 ? VAT_SCHEMES.get(compact.substring(0, 2)) : null)
                 .map(scheme -> new ElectronicAddress(scheme, compact));

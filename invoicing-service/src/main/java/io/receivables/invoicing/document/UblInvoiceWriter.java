@@ -3,9 +3,11 @@ package io.receivables.invoicing.document;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -35,19 +37,33 @@ public class UblInvoiceWriter {
     static final String CREDIT_NOTE_TYPE = "381";
     static final String CLEARING_BETWEEN_PARTNERS = "97";
 
+    /** Half of the 0.02 PEPPOL-EN16931-R120 allows, so an effective price's own rounding still fits. */
+    private static final BigDecimal PRICE_SLACK = new BigDecimal("0.01");
+    private static final int EFFECTIVE_PRICE_SCALE = 10;
+
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     public byte[] write(InvoiceDocument invoice) {
+        return write(EInvoice.peppol(invoice));
+    }
+
+    public byte[] write(EInvoice eInvoice) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(invoice, out);
+        write(eInvoice, out);
         return out.toByteArray();
+    }
+
+    public void write(InvoiceDocument invoice, OutputStream out) {
+        write(EInvoice.peppol(invoice), out);
     }
 
     /**
      * @throws IllegalArgumentException when the seller or buyer lacks a complete postal address, which an e-invoice
-     *         must carry (the PDF may show what is on record)
+     *         must carry (the PDF may show what is on record), or when the format needs the buyer's electronic
+     *         address and it has none
      */
-    public void write(InvoiceDocument invoice, OutputStream out) {
+    public void write(EInvoice eInvoice, OutputStream out) {
+        InvoiceDocument invoice = eInvoice.document();
         for (Party party : List.of(invoice.seller(), invoice.buyer())) {
             if (!party.hasCompleteAddress()) {
                 throw new IllegalArgumentException(
@@ -55,7 +71,7 @@ public class UblInvoiceWriter {
             }
         }
         try {
-            new DocumentWriter(invoice, new XmlElements(OUTPUT.createXMLStreamWriter(out, "UTF-8"))).write();
+            new DocumentWriter(eInvoice, new XmlElements(OUTPUT.createXMLStreamWriter(out, "UTF-8"))).write();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Could not write UBL for " + invoice.number(), e);
         }
@@ -64,11 +80,13 @@ public class UblInvoiceWriter {
     /** One document being written: the state of a single call. */
     private static final class DocumentWriter {
         private final InvoiceDocument invoice;
+        private final EInvoice eInvoice;
         private final XmlElements xml;
         private final boolean creditNote;
 
-        DocumentWriter(InvoiceDocument invoice, XmlElements xml) {
-            this.invoice = invoice;
+        DocumentWriter(EInvoice eInvoice, XmlElements xml) {
+            this.eInvoice = eInvoice;
+            this.invoice = eInvoice.document();
             this.xml = xml;
             this.creditNote = invoice.kind() == DocumentKind.CREDIT_NOTE;
         }
@@ -91,7 +109,7 @@ public class UblInvoiceWriter {
         }
 
         private void header() {
-            cbc("CustomizationID", CUSTOMIZATION_ID);
+            cbc("CustomizationID", eInvoice.format().customizationId());
             cbc("ProfileID", PROFILE_ID);
             cbc("ID", invoice.number());
             cbc("IssueDate", date(invoice.issueDate()));
@@ -105,7 +123,9 @@ public class UblInvoiceWriter {
             // Peppol allows one document-level note (PEPPOL-EN16931-R002)
             invoice.notes().filter(notes -> !notes.isBlank()).ifPresent(notes -> cbc("Note", notes.strip()));
             cbc("DocumentCurrencyCode", invoice.currency());
-            invoice.purchaseOrderNumber().ifPresent(po -> cbc("BuyerReference", po));
+            // BT-10: the buyer's own reference (a Leitweg-ID for German public buyers); without one the order number,
+            // which is what the buyer's accounts payable matches on
+            eInvoice.buyerReference().or(invoice::purchaseOrderNumber).ifPresent(ref -> cbc("BuyerReference", ref));
             invoice.billingPeriod().ifPresent(period -> {
                 xml.start(CAC, "InvoicePeriod");
                 cbc("StartDate", date(period.start()));
@@ -130,8 +150,13 @@ public class UblInvoiceWriter {
         private void party(String role, Party party) {
             xml.start(CAC, role);
             xml.start(CAC, "Party");
-            ElectronicAddress endpoint = PeppolEndpoints.of(party);
-            xml.text(CBC, "EndpointID", endpoint.identifier(), "schemeID", endpoint.scheme());
+            Optional<ElectronicAddress> endpoint = PeppolEndpoints.of(party);
+            if (endpoint.isPresent()) {
+                xml.text(CBC, "EndpointID", endpoint.get().identifier(), "schemeID", endpoint.get().scheme());
+            } else if (eInvoice.format().requiresBuyerEndpoint()) {
+                throw new IllegalArgumentException(eInvoice.format().slug() + " needs an electronic address of "
+                        + party.legalName());
+            }
             xml.start(CAC, "PartyName");
             cbc("Name", party.legalName());
             xml.end();
@@ -276,9 +301,25 @@ public class UblInvoiceWriter {
             xml.end();
             xml.end();
             xml.start(CAC, "Price");
-            xml.text(CBC, "PriceAmount", line.unitPrice().toPlainString(), "currencyID", invoice.currency());
+            xml.text(CBC, "PriceAmount", price(line).toPlainString(), "currencyID", invoice.currency());
             xml.end();
             xml.end();
+        }
+
+        /**
+         * The net price EN 16931 checks the line against (PEPPOL-EN16931-R120: net = quantity × price, to 0.02). The
+         * agreed unit price, unless rounding the line to the currency's minor units moved the net further than that:
+         * in a currency without minor units (JPY) 7.5 × 133.33 is billed as 1000, so the price is written as the
+         * billed net ÷ quantity (133.3333333333), the price the buyer actually pays per unit.
+         */
+        private BigDecimal price(Line line) {
+            BigDecimal exact = line.quantity().multiply(line.unitPrice());
+            if (exact.subtract(line.netAmount()).abs().compareTo(PRICE_SLACK) <= 0
+                    || line.quantity().signum() == 0) {
+                return line.unitPrice();
+            }
+            return line.netAmount().divide(line.quantity(), EFFECTIVE_PRICE_SCALE, RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
         }
 
         private void vatScheme() {

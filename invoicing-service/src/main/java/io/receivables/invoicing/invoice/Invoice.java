@@ -106,6 +106,10 @@ public class Invoice {
     @Column(name = "po_number", length = 64)
     public String poNumber;
 
+    /** The buyer reference (EN 16931 BT-10) for this invoice; null: the customer's default. */
+    @Column(name = "buyer_reference", length = 200)
+    public String buyerReference;
+
     @Column(name = "issued_at")
     public Instant issuedAt;
 

@@ -1,6 +1,7 @@
 package io.receivables.invoicing.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -191,7 +192,7 @@ class UblInvoiceWriterTest {
     }
 
     @Test
-    void partyWithoutVatIdFallsBackToItsEmailAsElectronicAddress() {
+    void buyerWithoutVatIdOrParticipantHasNoElectronicAddressNeverAnEmailOne() {
         InvoiceDocument.Party consumer = new InvoiceDocument.Party("Zoë Example", Optional.empty(),
                 List.of("Rue de la Paix 3"), "Paris", "75002", "FR", Optional.of("zoe@example.org"));
         InvoiceDocument base = Invoices.invoice(Invoices.mixedRateLines());
@@ -199,13 +200,37 @@ class UblInvoiceWriterTest {
                 base.dueDate(), base.billingPeriod(), base.currency(), base.purchaseOrderNumber(), base.notes(),
                 base.payment(), base.earlyPaymentDiscount(), base.seller(), consumer, base.lines(), base.totals(),
                 base.correctedInvoice());
-        byte[] xml = writer.write(toConsumer);
-        Xml ubl = new Xml(xml);
 
-        assertThat(ubl.text("//cac:AccountingCustomerParty//cbc:EndpointID")).isEqualTo("zoe@example.org");
-        assertThat(ubl.text("//cac:AccountingCustomerParty//cbc:EndpointID/@schemeID")).isEqualTo("EM");
-        assertThat(ubl.count("//cac:AccountingCustomerParty//cac:PartyTaxScheme")).isZero();
+        assertThatThrownBy(() -> writer.write(toConsumer))
+                .as("Peppol routes by the EndpointID and its code list has no EM (PEPPOL-EN16931-CL008)")
+                .isInstanceOf(IllegalArgumentException.class);
+
+        byte[] xml = writer.write(new EInvoice(toConsumer, EInvoiceFormat.EN16931_UBL, Optional.empty()));
+        Xml ubl = new Xml(xml);
+        assertThat(ubl.count("//cac:AccountingCustomerParty//cbc:EndpointID")).isZero();
+        assertThat(ubl.text("//cbc:CustomizationID")).isEqualTo("urn:cen.eu:en16931:2017");
         assertThat(UblSchemas.violations(UblSchemas.INVOICE, xml)).isEmpty();
+        assertThat(BusinessRules.EN16931.fatalViolations(xml)).isEmpty();
+    }
+
+    @Test
+    void aZeroDecimalLineRoundedToWholeYenStatesThePriceTheLineAddsUpWith() {
+        InvoiceDocument base = Invoices.invoice(Invoices.mixedRateLines());
+        // 7.5 × 133.33 = 999.975 JPY, billed as 1000: PEPPOL-EN16931-R120 allows 0.02 between net and quantity × price
+        InvoiceDocument.Line line = new InvoiceDocument.Line(1, "Licence", new BigDecimal("7.5"),
+                new BigDecimal("133.33"), new BigDecimal("0.10"), new BigDecimal("1000"), new BigDecimal("100"));
+        InvoiceDocument yen = new InvoiceDocument(base.kind(), base.number(), base.issueDate(), base.dueDate(),
+                base.billingPeriod(), "JPY", base.purchaseOrderNumber(), base.notes(), base.payment(),
+                Optional.empty(), base.seller(), base.buyer(), List.of(line),
+                new InvoiceDocument.Totals(new BigDecimal("1000"), new BigDecimal("100"), new BigDecimal("1100"),
+                        BigDecimal.ZERO, new BigDecimal("1100")),
+                base.correctedInvoice());
+
+        byte[] xml = writer.write(yen);
+        Xml ubl = new Xml(xml);
+        assertThat(ubl.text("//cac:InvoiceLine/cbc:LineExtensionAmount")).isEqualTo("1000");
+        assertThat(ubl.text("//cac:InvoiceLine/cac:Price/cbc:PriceAmount")).isEqualTo("133.3333333333");
+        assertThat(BusinessRules.PEPPOL.fatalViolations(xml)).isEmpty();
         assertThat(BusinessRules.EN16931.fatalViolations(xml)).isEmpty();
     }
 }

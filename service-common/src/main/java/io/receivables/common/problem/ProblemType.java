@@ -14,6 +14,8 @@ public enum ProblemType {
     CREDIT_LIMIT_EXCEEDED("credit-limit-exceeded", "The customer's credit limit would be exceeded", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key was already used for a different request", 422),
     MISSING_BILLING_DATA("missing-billing-data", "Billing data the requested document needs is missing", 422),
+    CURRENCY_NOT_SUPPORTED_BY_FORMAT("currency-not-supported-by-format",
+            "The requested document format cannot express amounts in the document's currency", 422),
     CREDIT_EXCEEDS_INVOICE("credit-exceeds-invoice", "The credit notes would exceed the invoice's total", 422),
     EVENT_NOT_APPLICABLE("event-not-applicable", "The event still cannot be applied", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request is too large", 413),

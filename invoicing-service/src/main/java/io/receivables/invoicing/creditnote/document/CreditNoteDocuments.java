@@ -6,6 +6,8 @@ import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.creditnote.CreditNote;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.document.DocumentKind;
+import io.receivables.invoicing.document.EInvoice;
+import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.document.InvoiceDocument;
 import io.receivables.invoicing.document.InvoiceDocument.InvoiceReference;
 import io.receivables.invoicing.document.InvoiceDocument.Totals;
@@ -27,11 +29,21 @@ public final class CreditNoteDocuments {
         return document(note, invoice, customer, seller);
     }
 
-    /** The e-credit note; 422 {@code missing-billing-data} when the customer lacks what it needs. */
-    public static InvoiceDocument forEInvoice(CreditNote note, Invoice invoice, Customer customer,
-            SellerConfig seller) {
-        InvoiceDocuments.requireEInvoiceData(customer);
-        return document(note, invoice, customer, seller);
+    /**
+     * The e-credit note in {@code format}, with the credited invoice's buyer reference (or the customer's); 422
+     * {@code missing-billing-data} when the customer lacks what it needs.
+     */
+    public static EInvoice forEInvoice(CreditNote note, Invoice invoice, Customer customer, SellerConfig seller,
+            EInvoiceFormat format) {
+        Optional<String> buyerReference = InvoiceDocuments.buyerReference(invoice.buyerReference, customer);
+        InvoiceDocuments.requireEInvoiceData(customer, format, note.currency, buyerReference,
+                Optional.ofNullable(FreeText.optional(invoice.poNumber)));
+        InvoiceDocument document = document(note, invoice, customer, seller);
+        return new EInvoice(new InvoiceDocument(document.kind(), document.number(), document.issueDate(),
+                document.dueDate(), document.billingPeriod(), document.currency(), document.purchaseOrderNumber(),
+                document.notes(), document.payment(), document.earlyPaymentDiscount(), document.seller(),
+                InvoiceDocuments.eInvoiceBuyer(customer), document.lines(), document.totals(),
+                document.correctedInvoice()), format, buyerReference);
     }
 
     private static InvoiceDocument document(CreditNote note, Invoice invoice, Customer customer, SellerConfig seller) {

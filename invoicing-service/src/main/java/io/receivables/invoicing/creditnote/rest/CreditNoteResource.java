@@ -1,5 +1,6 @@
 package io.receivables.invoicing.creditnote.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,6 +27,7 @@ import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
 import io.receivables.invoicing.creditnote.service.CreditNoteDocumentService;
+import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.invoice.rest.InvoiceDocumentResource;
 import io.smallrye.mutiny.Uni;
 
@@ -73,6 +77,22 @@ public class CreditNoteResource {
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-credit note needs (missing-billing-data)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
-        return documents.ubl(id).map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+        return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3))
+                .map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+    }
+
+    @GET
+    @Path("einvoice")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(operationId = "getCreditNoteEInvoice", summary = "Get a credit note as e-credit note in a chosen format", description = "A UBL 2.1 CreditNote in the requested format, like GET /invoices/{id}/einvoice, naming the credited invoice and carrying its buyer reference. Without format, the customer's preferred format.")
+    @APIResponse(responseCode = "200", description = "The credit note as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "format is not one of the supported formats (validation, naming format)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "missing-billing-data naming the fields the format needs; currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> eInvoice(@PathParam("id") UUID id,
+            @Parameter(description = "The e-invoice format; default: the customer's einvoiceFormat", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "peppol-bis-3", "en16931-ubl", "xrechnung-3" })) @QueryParam("format") String format) {
+        return documents.eInvoice(id, InvoiceDocumentResource.format(format))
+                .map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));
     }
 }

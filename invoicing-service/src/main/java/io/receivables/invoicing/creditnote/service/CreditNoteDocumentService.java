@@ -1,5 +1,6 @@
 package io.receivables.invoicing.creditnote.service;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.document.DocumentRendering;
 import io.receivables.invoicing.document.DocumentRendering.Rendered;
-import io.receivables.invoicing.document.InvoiceDocument;
+import io.receivables.invoicing.document.EInvoiceFormat;
+import io.receivables.invoicing.document.EInvoiceFormats;
 import io.receivables.invoicing.document.SellerConfig;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -45,24 +47,29 @@ public class CreditNoteDocumentService {
     }
 
     public Uni<Rendered> pdf(UUID creditNoteId) {
-        return rendering.pdf(load(creditNoteId, false));
+        return rendering.pdf(load(creditNoteId,
+                (note, invoice, customer) -> CreditNoteDocuments.forPrint(note, invoice, customer, seller)));
     }
 
-    /** The credit note as a UBL 2.1 / Peppol BIS Billing 3.0 CreditNote; 422 when the customer's billing data is short. */
-    public Uni<Rendered> ubl(UUID creditNoteId) {
-        return rendering.ubl(load(creditNoteId, true));
+    /**
+     * The credit note as a UBL 2.1 CreditNote in {@code format}, by default the customer's preferred one; 422 when the
+     * customer's billing data is short for it or its currency cannot be expressed.
+     */
+    public Uni<Rendered> eInvoice(UUID creditNoteId, Optional<EInvoiceFormat> format) {
+        return rendering.ubl(load(creditNoteId, (note, invoice, customer) -> CreditNoteDocuments.forEInvoice(note,
+                invoice, customer, seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
     }
 
-    private Uni<InvoiceDocument> load(UUID creditNoteId, boolean eInvoice) {
+    /** Builds a document from what was read. */
+    private interface DocumentOf<T> {
+        T of(CreditNote note, Invoice invoice, Customer customer);
+    }
+
+    private <T> Uni<T> load(UUID creditNoteId, DocumentOf<T> document) {
         return Panache.withSession(() -> creditNotes.findWithLines(creditNoteId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No credit note " + creditNoteId))
                 .chain(note -> invoices.findById(note.invoiceId)
                         .chain(invoice -> customers.findById(note.customerId)
-                                .map(customer -> document(note, invoice, customer, eInvoice)))));
-    }
-
-    private InvoiceDocument document(CreditNote note, Invoice invoice, Customer customer, boolean eInvoice) {
-        return eInvoice ? CreditNoteDocuments.forEInvoice(note, invoice, customer, seller)
-                : CreditNoteDocuments.forPrint(note, invoice, customer, seller);
+                                .map(customer -> document.of(note, invoice, customer)))));
     }
 }

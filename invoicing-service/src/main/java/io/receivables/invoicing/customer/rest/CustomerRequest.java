@@ -28,7 +28,24 @@ public record CustomerRequest(
         @Valid AddressRequest billingAddress,
         @Schema(description = "People to contact about invoices and payments; exactly one is primary") @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts,
         @Schema(description = "Preferred language of documents and reminders as a BCP 47 tag: en, de, fr-CA") @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$", message = "must be a language tag such as en, de or fr-CA") String language,
-        @Schema(description = "Suppresses reminders: why, and until when (inclusive; absent means until lifted)") @Valid DoNotDunRequest doNotDun) {
+        @Schema(description = "Suppresses reminders: why, and until when (inclusive; absent means until lifted)") @Valid DoNotDunRequest doNotDun,
+        @Schema(description = "The buyer reference (EN 16931 BT-10) its e-invoices carry unless an invoice has its own, e.g. a German Leitweg-ID such as 04011000-1234512345-06") @Size(max = 200) String buyerReference,
+        @Schema(description = "Its Peppol participant identifier, the buyer's electronic address (EndpointID) on e-invoices; without one, a VAT id is used") @Valid PeppolParticipantRequest peppolParticipant,
+        @Schema(description = "The e-invoice format GET /invoices/{id}/einvoice serves by default: peppol-bis-3 (default), en16931-ubl or xrechnung-3") String einvoiceFormat) {
+
+    /** A profile without the e-invoicing fields. */
+    public CustomerRequest(String legalName, String taxId, String currency, PaymentTermsRequest paymentTerms,
+            String creditLimit, String segment, String billingEmail, AddressRequest billingAddress,
+            List<ContactRequest> contacts, String language, DoNotDunRequest doNotDun) {
+        this(legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                language, doNotDun, null, null, null);
+    }
+
+    /** A Peppol participant identifier: an EAS scheme code and the identifier under it. */
+    public record PeppolParticipantRequest(
+            @Schema(description = "Electronic Address Scheme (EAS) code, e.g. 0088 (GLN), 0192 (Norwegian organisation number), 9930 (German VAT number)") @NotBlank @Pattern(regexp = "[0-9]{4}", message = "must be a four-digit EAS code such as 0088") String scheme,
+            @Schema(description = "The identifier under the scheme, e.g. 4000001000005") @NotBlank @Size(max = 200) String value) {
+    }
 
     public record AddressRequest(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
             @NotBlank @Size(max = 100) String city, @Size(max = 20) String postalCode, @Size(max = 100) String region,

@@ -12,6 +12,7 @@ import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.DoNotDun;
 import io.receivables.contracts.events.PostalAddress;
 import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.terms.PaymentTerms;
 import io.receivables.invoicing.terms.PaymentTermsType;
 
@@ -21,7 +22,13 @@ public record CustomerResponse(UUID id, String legalName, @Schema(nullable = tru
         @Schema(nullable = true) String billingEmail, @Schema(nullable = true) PostalAddress billingAddress,
         List<Contact> contacts, @Schema(nullable = true) String language,
         @Schema(nullable = true, description = "null: reminders are not suppressed") DoNotDun doNotDun, long version,
-        Instant createdAt, @Schema(nullable = true, description = "null until the first update") Instant updatedAt) {
+        Instant createdAt, @Schema(nullable = true, description = "null until the first update") Instant updatedAt,
+        @Schema(nullable = true) String buyerReference,
+        @Schema(nullable = true) PeppolParticipant peppolParticipant,
+        @Schema(description = "The e-invoice format served by default") String einvoiceFormat) {
+
+    public record PeppolParticipant(String scheme, String value) {
+    }
 
     @Schema(name = "PaymentTerms")
     public record Terms(PaymentTermsType type, int days, @Schema(nullable = true) Integer discountDays,
@@ -39,6 +46,10 @@ public record CustomerResponse(UUID id, String legalName, @Schema(nullable = tru
                 customer.creditLimit == null ? null
                         : Currencies.format(customer.creditLimit, customer.currency),
                 customer.segment, customer.billingEmail, customer.billingAddress(), customer.contacts(),
-                customer.language, customer.doNotDun(), customer.version, customer.createdAt, customer.updatedAt);
+                customer.language, customer.doNotDun(), customer.version, customer.createdAt, customer.updatedAt,
+                customer.buyerReference,
+                customer.peppolScheme == null ? null
+                        : new PeppolParticipant(customer.peppolScheme, customer.peppolId),
+                customer.eInvoiceFormat == null ? EInvoiceFormat.DEFAULT.slug() : customer.eInvoiceFormat);
     }
 }

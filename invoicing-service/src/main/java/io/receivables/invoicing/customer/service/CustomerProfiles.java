@@ -17,6 +17,8 @@ import io.receivables.contracts.events.PostalAddress;
 import io.receivables.invoicing.ColumnLimits;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.rest.CustomerRequest;
+import io.receivables.invoicing.document.EInvoiceFormat;
+import io.receivables.invoicing.document.PeppolParticipants;
 import io.receivables.invoicing.terms.PaymentTerms;
 
 /**
@@ -51,6 +53,7 @@ final class CustomerProfiles {
         if (!contacts.isEmpty() && primaries != 1) {
             errors.add(new FieldError("contacts", "exactly one contact must be primary; " + primaries + " are"));
         }
+        checkEInvoicing(request, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -68,6 +71,26 @@ final class CustomerProfiles {
         customer.language = request.language();
         customer.doNotDun(request.doNotDun() == null ? null
                 : new DoNotDun(request.doNotDun().reason().strip(), request.doNotDun().until()));
+        customer.buyerReference = FreeText.optional(request.buyerReference());
+        customer.peppolScheme = request.peppolParticipant() == null ? null : request.peppolParticipant().scheme();
+        customer.peppolId = request.peppolParticipant() == null ? null : request.peppolParticipant().value().strip();
+        customer.eInvoiceFormat = request.einvoiceFormat();
+    }
+
+    /** The Peppol participant against the EAS code list and its scheme's check digits; the format against the list. */
+    private static void checkEInvoicing(CustomerRequest request, List<FieldError> errors) {
+        CustomerRequest.PeppolParticipantRequest participant = request.peppolParticipant();
+        if (participant != null && participant.scheme() != null && participant.value() != null) {
+            PeppolParticipants.schemeProblem(participant.scheme())
+                    .ifPresentOrElse(problem -> errors.add(new FieldError("peppolParticipant.scheme", problem)),
+                            () -> PeppolParticipants.valueProblem(participant.scheme(), participant.value().strip())
+                                    .ifPresent(problem -> errors
+                                            .add(new FieldError("peppolParticipant.value", problem))));
+        }
+        if (request.einvoiceFormat() != null && EInvoiceFormat.ofSlug(request.einvoiceFormat()).isEmpty()) {
+            errors.add(new FieldError("einvoiceFormat",
+                    "'" + request.einvoiceFormat() + "' is not a format; use one of " + EInvoiceFormat.slugs()));
+        }
     }
 
     private static BigDecimal creditLimit(CustomerRequest request, List<FieldError> errors) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.receivables.common.money.Currencies;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
@@ -13,11 +14,15 @@ import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.PostalAddress;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.document.DocumentKind;
+import io.receivables.invoicing.document.EInvoice;
+import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.document.InvoiceDocument;
 import io.receivables.invoicing.document.InvoiceDocument.EarlyPaymentDiscount;
+import io.receivables.invoicing.document.InvoiceDocument.ElectronicAddress;
 import io.receivables.invoicing.document.InvoiceDocument.Line;
 import io.receivables.invoicing.document.InvoiceDocument.Party;
 import io.receivables.invoicing.document.InvoiceDocument.Totals;
+import io.receivables.invoicing.document.PeppolEndpoints;
 import io.receivables.invoicing.document.SellerConfig;
 import io.receivables.invoicing.invoice.DocumentLine;
 import io.receivables.invoicing.invoice.Invoice;
@@ -35,40 +40,78 @@ public final class InvoiceDocuments {
      */
     static final String FEE_EXEMPTION = "Late payment compensation, not consideration for a supply: outside the scope of VAT";
 
+    /** EN 16931's BR-DEC rules: document amounts have at most two decimals. */
+    static final int MAX_EN16931_DECIMALS = 2;
+
     private InvoiceDocuments() {
     }
 
     /** The document to print: the buyer shows whatever address is on record, possibly none. */
     public static InvoiceDocument forPrint(Invoice invoice, Customer customer, SellerConfig seller) {
-        return document(invoice, customer, seller);
+        return document(invoice, customer, seller, false);
     }
 
     /**
-     * The document to send as an e-invoice, which EN 16931 requires a complete buyer address for.
+     * The invoice as an e-invoice in {@code format}: the buyer with its Peppol participant as electronic address, the
+     * invoice's buyer reference or else the customer's.
      *
-     * @throws ProblemException 422 {@code missing-billing-data} naming each missing field of the customer
+     * @throws ProblemException 422 {@code missing-billing-data} naming each field the format needs but lacks; 422
+     *         {@code currency-not-supported-by-format} for a currency with more than two decimals
      */
-    public static InvoiceDocument forEInvoice(Invoice invoice, Customer customer, SellerConfig seller) {
-        requireEInvoiceData(customer);
-        return document(invoice, customer, seller);
+    public static EInvoice forEInvoice(Invoice invoice, Customer customer, SellerConfig seller,
+            EInvoiceFormat format) {
+        Optional<String> buyerReference = buyerReference(invoice.buyerReference, customer);
+        requireEInvoiceData(customer, format, invoice.currency, buyerReference,
+                Optional.ofNullable(FreeText.optional(invoice.poNumber)));
+        return new EInvoice(document(invoice, customer, seller, true), format, buyerReference);
+    }
+
+    /** The invoice's own buyer reference, else the customer's default. */
+    public static Optional<String> buyerReference(String own, Customer customer) {
+        return Optional.ofNullable(FreeText.optional(own))
+                .or(() -> Optional.ofNullable(FreeText.optional(customer.buyerReference)));
     }
 
     /**
-     * Checks that the customer has what an e-invoice (or e-credit note) needs.
+     * Checks that an e-invoice (or e-credit note) in {@code format} can be written: EN 16931 amounts have at most two
+     * decimals, and the customer has what the format requires.
      *
-     * @throws ProblemException 422 {@code missing-billing-data} naming each missing field of the customer
+     * @throws ProblemException 422 {@code currency-not-supported-by-format}, or 422 {@code missing-billing-data} naming
+     *         each missing field
      */
-    public static void requireEInvoiceData(Customer customer) {
-        List<FieldError> missing = missingForEInvoice(customer);
+    public static void requireEInvoiceData(Customer customer, EInvoiceFormat format, String currency,
+            Optional<String> buyerReference, Optional<String> orderReference) {
+        if (Currencies.minorUnits(currency) > MAX_EN16931_DECIMALS) {
+            throw new ProblemException(ProblemType.CURRENCY_NOT_SUPPORTED_BY_FORMAT, currency + " has "
+                    + Currencies.minorUnits(currency) + " decimals; EN 16931 documents (" + format.slug()
+                    + ") allow at most " + MAX_EN16931_DECIMALS + " (BR-DEC rules), so its amounts cannot be stated"
+                    + " exactly. The PDF is available.",
+                    List.of(new FieldError("currency",
+                            currency + " cannot be expressed in " + format.slug())));
+        }
+        List<FieldError> missing = new ArrayList<>(missingForEInvoice(customer));
+        if (format.requiresBuyerEndpoint() && customer.peppolScheme == null
+                && PeppolEndpoints.of(buyer(customer)).isEmpty()) {
+            missing.add(new FieldError("peppolParticipant", "required for " + format.slug()
+                    + ": the buyer's electronic address; set the customer's peppolParticipant (or a taxId with a"
+                    + " European VAT prefix such as DE)"));
+        }
+        if (format == EInvoiceFormat.XRECHNUNG_3 && buyerReference.isEmpty()) {
+            missing.add(new FieldError("buyerReference", "required for xrechnung-3 (BT-10, BR-DE-15): set the"
+                    + " customer's buyerReference (a public buyer's Leitweg-ID) or the invoice's"));
+        } else if (buyerReference.isEmpty() && orderReference.isEmpty()) {
+            missing.add(new FieldError("buyerReference", "required for " + format.slug() + " when there is no"
+                    + " poNumber (PEPPOL-EN16931-R003): set the customer's or the invoice's buyerReference"));
+        }
         if (!missing.isEmpty()) {
             throw new ProblemException(ProblemType.MISSING_BILLING_DATA,
-                    "Customer " + customer.id + " lacks what an e-invoice needs: "
+                    "Customer " + customer.id + " lacks what a " + format.slug() + " e-invoice needs: "
                             + String.join(", ", missing.stream().map(FieldError::field).toList()),
                     missing);
         }
     }
 
-    /** The customer fields (as {@code /customers} names them) an e-invoice needs but the customer lacks. */
+    /** The customer fields (as {@code /customers} names them) every e-invoice needs but the customer lacks. */
     static List<FieldError> missingForEInvoice(Customer customer) {
         PostalAddress address = customer.billingAddress();
         if (address == null) {
@@ -77,10 +120,6 @@ public final class InvoiceDocuments {
                             + ")"));
         }
         List<FieldError> missing = new ArrayList<>();
-        if (FreeText.optional(customer.taxId) == null && email(customer).isEmpty()) {
-            missing.add(new FieldError("billingEmail",
-                    "required for an e-invoice to a customer without taxId: it is the electronic address"));
-        }
         requirePresent(missing, address.line1(), "billingAddress.line1");
         requirePresent(missing, address.city(), "billingAddress.city");
         requirePresent(missing, address.postalCode(), "billingAddress.postalCode");
@@ -94,7 +133,8 @@ public final class InvoiceDocuments {
         }
     }
 
-    private static InvoiceDocument document(Invoice invoice, Customer customer, SellerConfig seller) {
+    private static InvoiceDocument document(Invoice invoice, Customer customer, SellerConfig seller,
+            boolean eInvoice) {
         Optional<String> exemption = invoice.feeForInvoiceId == null ? Optional.empty() : Optional.of(FEE_EXEMPTION);
         List<Line> lines = invoice.lines.stream().map(line -> line(line, exemption)).toList();
         BigDecimal amountPaid = invoice.total.subtract(invoice.amountDue);
@@ -103,7 +143,8 @@ public final class InvoiceDocuments {
                 billingPeriod(invoice), invoice.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
                 Optional.ofNullable(FreeText.optional(invoice.notes)),
                 SellerConfig.sepaTransfer(seller, invoice.number).withNote(invoice.paymentInstructions), discount(invoice),
-                SellerConfig.party(seller), buyer(customer), lines, totals, Optional.empty());
+                SellerConfig.party(seller), eInvoice ? eInvoiceBuyer(customer) : buyer(customer), lines, totals,
+                Optional.empty());
     }
 
     private static Optional<InvoiceDocument.Period> billingPeriod(Invoice invoice) {
@@ -148,6 +189,13 @@ public final class InvoiceDocuments {
         return new Party(customer.legalName, Optional.ofNullable(FreeText.optional(customer.taxId)), addressLines, city,
                 postalCode, country, email, primary.map(Contact::name).map(FreeText::optional),
                 primary.map(Contact::phone).map(FreeText::optional), Optional.empty());
+    }
+
+    /** The buyer with its Peppol participant identifier, when it has one, as its electronic address. */
+    public static Party eInvoiceBuyer(Customer customer) {
+        Party buyer = buyer(customer);
+        return customer.peppolScheme == null ? buyer
+                : buyer.withElectronicAddress(new ElectronicAddress(customer.peppolScheme, customer.peppolId));
     }
 
     /** The primary contact's e-mail address, else the customer's billing e-mail. */

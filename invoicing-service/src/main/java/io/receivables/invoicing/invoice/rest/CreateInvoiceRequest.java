@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 
 /**
@@ -28,7 +30,16 @@ public record CreateInvoiceRequest(
         @Valid BillingPeriod billingPeriod,
         @Size(max = 2000) String notes,
         @Size(max = 1000) String paymentInstructions,
-        Boolean draft) {
+        Boolean draft,
+        @Schema(description = "The buyer reference (EN 16931 BT-10) of this invoice's e-invoice, e.g. a Leitweg-ID; default: the customer's") @Size(max = 200) String buyerReference) {
+
+    /** An invoice with the customer's buyer reference. */
+    public CreateInvoiceRequest(UUID customerId, String currency, LocalDate issueDate, PaymentTermsRequest paymentTerms,
+            LocalDate dueDate, String poNumber, List<InvoiceLineRequest> lines, BillingPeriod billingPeriod,
+            String notes, String paymentInstructions, Boolean draft) {
+        this(customerId, currency, issueDate, paymentTerms, dueDate, poNumber, lines, billingPeriod, notes,
+                paymentInstructions, draft, null);
+    }
 
     /** An invoice to issue, with none of the optional texts. */
     public CreateInvoiceRequest(UUID customerId, String currency, LocalDate issueDate, PaymentTermsRequest paymentTerms,

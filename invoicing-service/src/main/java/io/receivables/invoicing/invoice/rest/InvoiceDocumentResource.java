@@ -1,5 +1,7 @@
 package io.receivables.invoicing.invoice.rest;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,11 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.problem.ProblemException;
 import io.receivables.invoicing.document.DocumentRendering.Rendered;
+import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.invoice.service.InvoiceDocumentService;
 import io.smallrye.mutiny.Uni;
 
@@ -56,7 +63,38 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-invoice needs (missing-billing-data); errors names the fields, e.g. billingAddress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
-        return documents.ubl(id).map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+        return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3))
+                .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+    }
+
+    @GET
+    @Path("einvoice")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(operationId = "getInvoiceEInvoice", summary = "Get an invoice as e-invoice in a chosen format", description = "A UBL 2.1 Invoice in the requested format (docs/einvoicing.md): peppol-bis-3 (Peppol BIS Billing 3.0), en16931-ubl (the core norm, for receivers outside Peppol) or xrechnung-3 (the German CIUS, Leitweg-ID as buyer reference). Without format, the customer's preferred format (einvoiceFormat). A document a format cannot be valid in is refused with 422 naming what is missing, never served.")
+    @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "format is not one of the supported formats (validation, naming format)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The invoice is a draft: it has no documents until it is issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "missing-billing-data: the customer or invoice lacks what the format needs, errors names the fields (billingAddress, peppolParticipant, buyerReference); currency-not-supported-by-format: a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> eInvoice(@PathParam("id") UUID id,
+            @Parameter(description = "The e-invoice format; default: the customer's einvoiceFormat", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "peppol-bis-3", "en16931-ubl", "xrechnung-3" })) @QueryParam("format") String format) {
+        return documents.eInvoice(id, format(format))
+                .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+    }
+
+    /**
+     * The format a request names; empty when it names none.
+     *
+     * @throws ProblemException 400 naming {@code format} when it is not a supported format
+     */
+    public static Optional<EInvoiceFormat> format(String slug) {
+        if (slug == null || slug.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(EInvoiceFormat.ofSlug(slug).orElseThrow(() -> ProblemException.invalid(List.of(
+                new FieldError("format", "'" + slug + "' is not a supported format; use one of "
+                        + EInvoiceFormat.slugs())))));
     }
 
     /** The document shown in the browser, named after its number: {@code inline; filename="INV-2026-000001.pdf"}. */

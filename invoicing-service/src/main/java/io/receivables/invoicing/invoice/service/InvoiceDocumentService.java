@@ -1,7 +1,9 @@
 package io.receivables.invoicing.invoice.service;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +15,8 @@ import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.document.DocumentRendering;
 import io.receivables.invoicing.document.DocumentRendering.Rendered;
-import io.receivables.invoicing.document.InvoiceDocument;
+import io.receivables.invoicing.document.EInvoiceFormat;
+import io.receivables.invoicing.document.EInvoiceFormats;
 import io.receivables.invoicing.document.SellerConfig;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
@@ -41,16 +44,21 @@ public class InvoiceDocumentService {
 
     /** The invoice as PDF, showing whatever billing address the customer has on record. */
     public Uni<Rendered> pdf(UUID invoiceId) {
-        return rendering.pdf(load(invoiceId, false));
+        return rendering.pdf(load(invoiceId, (invoice, customer) -> InvoiceDocuments.forPrint(invoice, customer,
+                seller)));
     }
 
-    /** The invoice as a UBL 2.1 / Peppol BIS Billing 3.0 e-invoice; 422 when the customer's billing data is short. */
-    public Uni<Rendered> ubl(UUID invoiceId) {
-        return rendering.ubl(load(invoiceId, true));
+    /**
+     * The invoice as a UBL 2.1 e-invoice in {@code format}, by default the customer's preferred one; 422 when the
+     * customer's billing data is short for it or its currency cannot be expressed.
+     */
+    public Uni<Rendered> eInvoice(UUID invoiceId, Optional<EInvoiceFormat> format) {
+        return rendering.ubl(load(invoiceId, (invoice, customer) -> InvoiceDocuments.forEInvoice(invoice, customer,
+                seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
     }
 
     /** Invoice and customer read in one session (a self-call would bypass {@code @WithSession}, hence explicit). */
-    private Uni<InvoiceDocument> load(UUID invoiceId, boolean eInvoice) {
+    private <T> Uni<T> load(UUID invoiceId, BiFunction<Invoice, Customer, T> document) {
         return Panache.withSession(() -> invoices.findWithLines(invoiceId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
                 .invoke(invoice -> {
@@ -62,11 +70,6 @@ public class InvoiceDocumentService {
                 .chain(invoice -> customers.findById(invoice.customerId)
                         .onItem().ifNull().failWith(() -> new IllegalStateException(
                                 "Invoice " + invoice.id + " refers to the missing customer " + invoice.customerId))
-                        .map(customer -> document(invoice, customer, eInvoice))));
-    }
-
-    private InvoiceDocument document(Invoice invoice, Customer customer, boolean eInvoice) {
-        return eInvoice ? InvoiceDocuments.forEInvoice(invoice, customer, seller)
-                : InvoiceDocuments.forPrint(invoice, customer, seller);
+                        .map(customer -> document.apply(invoice, customer))));
     }
 }

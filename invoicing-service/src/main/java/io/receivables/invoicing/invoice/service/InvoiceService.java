@@ -348,6 +348,7 @@ public class InvoiceService {
         invoice.total = totals.total();
         invoice.recomputeAmountDue();
         invoice.poNumber = FreeText.optional(request.poNumber());
+        invoice.buyerReference = FreeText.optional(request.buyerReference());
         invoice.billingPeriodStart = request.billingPeriod() == null ? null : request.billingPeriod().start();
         invoice.billingPeriodEnd = request.billingPeriod() == null ? null : request.billingPeriod().end();
         invoice.notes = FreeText.optional(request.notes());

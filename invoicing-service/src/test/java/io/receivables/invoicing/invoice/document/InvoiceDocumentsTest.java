@@ -17,6 +17,7 @@ import io.receivables.common.problem.ProblemType;
 import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.PostalAddress;
 import io.receivables.invoicing.customer.Customer;
+import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.document.InvoiceDocument;
 import io.receivables.invoicing.document.InvoicePdfRenderer;
 import io.receivables.invoicing.document.SellerConfig;
@@ -127,7 +128,8 @@ class InvoiceDocumentsTest {
     @Test
     void mapsBuyerLinesTotalsAmountDueDiscountAndPurchaseOrder() {
         Customer customer = customer();
-        InvoiceDocument document = InvoiceDocuments.forEInvoice(invoice(customer.id), customer, SELLER);
+        InvoiceDocument document = InvoiceDocuments
+                .forEInvoice(invoice(customer.id), customer, SELLER, EInvoiceFormat.PEPPOL_BIS_3).document();
 
         assertThat(document.number()).isEqualTo("INV-2026-000001");
         assertThat(document.purchaseOrderNumber()).contains("PO-4711");
@@ -179,7 +181,8 @@ class InvoiceDocumentsTest {
         customer.billingAddress(null);
         Invoice invoice = invoice(customer.id);
 
-        assertThatThrownBy(() -> InvoiceDocuments.forEInvoice(invoice, customer, SELLER))
+        assertThatThrownBy(() -> InvoiceDocuments.forEInvoice(invoice, customer, SELLER,
+                EInvoiceFormat.PEPPOL_BIS_3))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.type()).isEqualTo(ProblemType.MISSING_BILLING_DATA);
                     assertThat(e.type().status()).isEqualTo(422);
@@ -199,7 +202,8 @@ class InvoiceDocumentsTest {
     void namesEachMissingPartOfAnIncompleteAddress() {
         Customer customer = customer();
         customer.billingAddress(new PostalAddress("Hafenweg 12", null, "Hamburg", null, null, "DE"));
-        assertThatThrownBy(() -> InvoiceDocuments.forEInvoice(invoice(customer.id), customer, SELLER))
+        assertThatThrownBy(() -> InvoiceDocuments.forEInvoice(invoice(customer.id), customer, SELLER,
+                EInvoiceFormat.PEPPOL_BIS_3))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("billingAddress.postalCode"));
     }
