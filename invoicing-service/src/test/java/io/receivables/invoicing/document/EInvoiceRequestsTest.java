@@ -1,0 +1,122 @@
+package io.receivables.invoicing.document;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.receivables.local.testing.LocalInfraTestResource;
+import io.restassured.http.ContentType;
+
+/**
+ * The e-invoicing data on customers and invoices, and how the format endpoints answer: precise 400s on save, 422s
+ * naming what a format lacks, the customer's preferred format as default, the invoice's buyer reference over the
+ * customer's.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "invoicing"))
+class EInvoiceRequestsTest {
+
+    private static final String ADDRESS = """
+            "billingAddress": {"line1": "Hafenweg 12", "city": "Hamburg", "postalCode": "20457", "country": "DE"}""";
+
+    private static String customer(String extra) {
+        return given().contentType(ContentType.JSON).body("""
+                {"legalName": "E-invoiced %d", "currency": "EUR", "paymentTerms": {"type": "NET", "days": 30},
+                 %s%s}""".formatted(System.nanoTime(), ADDRESS, extra))
+                .when().post("/customers").then().statusCode(201).extract().path("id");
+    }
+
+    private static String invoice(String customerId, String extra) {
+        return given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "%s"%s, "lines": [{"description": "Service", "quantity": "1", "unitPrice": "100.00", "taxRate": "0.19"}]}"""
+                        .formatted(customerId, extra))
+                .when().post("/invoices").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void rejectsAnUnknownSchemeABadCheckDigitAndAnUnknownFormatNamingEachField() {
+        given().contentType(ContentType.JSON).body("""
+                {"legalName": "Bad", "currency": "EUR", "paymentTerms": {"type": "NET", "days": 30},
+                 "peppolParticipant": {"scheme": "1234", "value": "x"}, "einvoiceFormat": "pdf"}""")
+                .when().post("/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("peppolParticipant.scheme"))
+                .body("errors.field", hasItem("einvoiceFormat"));
+        given().contentType(ContentType.JSON).body("""
+                {"legalName": "Bad GLN", "currency": "EUR", "paymentTerms": {"type": "NET", "days": 30},
+                 "peppolParticipant": {"scheme": "0088", "value": "4000001000006"}}""")
+                .when().post("/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("peppolParticipant.value"));
+    }
+
+    @Test
+    void storesTheParticipantAndServesItAsTheBuyersEndpoint() {
+        String customerId = customer(", \"peppolParticipant\": {\"scheme\": \"0088\", \"value\": \"4000001000005\"},"
+                + " \"buyerReference\": \"04011000-12345-06\", \"einvoiceFormat\": \"xrechnung-3\"");
+        given().when().get("/customers/" + customerId).then().statusCode(200)
+                .body("peppolParticipant.scheme", equalTo("0088"))
+                .body("buyerReference", equalTo("04011000-12345-06"))
+                .body("einvoiceFormat", equalTo("xrechnung-3"));
+        String invoiceId = invoice(customerId, "");
+
+        Xml ubl = new Xml(given().when().get("/invoices/" + invoiceId + "/einvoice").then().statusCode(200)
+                .extract().asByteArray());
+        assertThat(ubl.text("//cbc:CustomizationID")).as("the customer's preferred format")
+                .endsWith("xrechnung_3.0");
+        assertThat(ubl.text("//cac:AccountingCustomerParty//cbc:EndpointID")).isEqualTo("4000001000005");
+        assertThat(ubl.text("//cac:AccountingCustomerParty//cbc:EndpointID/@schemeID")).isEqualTo("0088");
+        assertThat(ubl.text("//cbc:BuyerReference")).isEqualTo("04011000-12345-06");
+
+        String overridden = invoice(customerId, ", \"buyerReference\": \"PROJECT-7\"");
+        Xml own = new Xml(given().queryParam("format", "peppol-bis-3").when()
+                .get("/invoices/" + overridden + "/einvoice").then().statusCode(200).extract().asByteArray());
+        assertThat(own.text("//cbc:BuyerReference")).isEqualTo("PROJECT-7");
+        assertThat(own.text("//cbc:CustomizationID")).endsWith("poacc:billing:3.0");
+    }
+
+    @Test
+    void refusesWhatAFormatCannotBeValidInNamingTheFields() {
+        // no VAT id, no participant, no buyer reference, no PO number
+        String invoiceId = invoice(customer(""), "");
+        given().when().get("/invoices/" + invoiceId + "/ubl")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://receivables.io/problems/missing-billing-data"))
+                .body("errors.field", hasItem("peppolParticipant"))
+                .body("errors.field", hasItem("buyerReference"));
+        given().queryParam("format", "xrechnung-3").when().get("/invoices/" + invoiceId + "/einvoice")
+                .then().statusCode(422).body("errors.field", hasItem("buyerReference"));
+        given().queryParam("format", "factur-y").when().get("/invoices/" + invoiceId + "/einvoice")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"));
+
+        String withPo = invoice(customer(""), ", \"poNumber\": \"PO-1\"");
+        given().queryParam("format", "en16931-ubl").when().get("/invoices/" + withPo + "/einvoice")
+                .then().statusCode(200).contentType("application/xml");
+    }
+
+    @Test
+    void refusesAThreeDecimalCurrencyWithItsOwnProblemType() {
+        String customerId = given().contentType(ContentType.JSON)
+                .body("""
+                        {"legalName": "Dinar %d", "currency": "KWD", "taxId": "DE811569869", "paymentTerms": {"type": "NET", "days": 30},
+                         %s}"""
+                        .formatted(System.nanoTime(), ADDRESS))
+                .when().post("/customers").then().statusCode(201).extract().path("id");
+        String invoiceId = given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "%s", "poNumber": "PO-9", "lines": [{"description": "Service", "quantity": "1", "unitPrice": "100.125", "taxRate": "0"}]}"""
+                        .formatted(customerId))
+                .when().post("/invoices").then().statusCode(201).extract().path("id");
+        given().when().get("/invoices/" + invoiceId + "/einvoice")
+                .then().statusCode(422)
+                .body("type", equalTo("https://receivables.io/problems/currency-not-supported-by-format"))
+                .body("errors[0].field", equalTo("currency"));
+        given().when().get("/invoices/" + invoiceId + "/pdf").then().statusCode(200);
+    }
+}
