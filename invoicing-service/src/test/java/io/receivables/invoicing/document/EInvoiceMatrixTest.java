@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,27 +15,36 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.receivables.contracts.events.LateFeeAssessed;
+import io.receivables.invoicing.InTransaction;
+import io.receivables.invoicing.invoice.service.FeeInvoiceService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Issue 18's proof: a generated matrix of invoices and credit notes, pushed through the API as a client would, and every
  * served e-invoice validated by phive with the published rules of its format: Peppol BIS Billing 3.0, EN 16931 or
  * XRechnung 3.0.2. Currencies EUR,
  * USD, GBP, SEK, JPY (fractional unit prices included) and KWD; 1 to 20 lines; rates 19/7/20/25/10/5.5/0 %; early
- * payment discounts; partial and full credit notes; buyers inside and outside the EU, with and without VAT id,
+ * payment discounts; partial and full credit notes; fee invoices (exempt, category E); buyers inside and outside the EU, with
+ * and without VAT id,
  * Peppol participant, buyer reference and PO number; the three UBL formats.
  * <p>
  * Zero invalid documents: each is valid, or the API refused it with a 422 naming exactly what the case lacks (which
@@ -61,6 +72,12 @@ class EInvoiceMatrixTest {
             return participant != null || (taxId != null && PeppolEndpoints.fromVatId(taxId).isPresent());
         }
     }
+
+    @Inject
+    FeeInvoiceService fees;
+
+    @Inject
+    Pool pool;
 
     private final Random random = new Random(SEED);
     private final Map<String, Integer> valid = Collections.synchronizedMap(new TreeMap<>());
@@ -114,6 +131,10 @@ class EInvoiceMatrixTest {
         check("invoice " + index, served, false, format, expected(format, currency, buyer, customerReference,
                 invoiceReference, poNumber));
 
+        if (random.nextInt(12) == 0) {
+            feeInvoice(index, invoice, currency, buyer, customerReference, poNumber);
+        }
+
         int credits = random.nextInt(10);
         if (credits < 4) {
             // full; partial; partial, then the rest in full (one line per rate of what is left)
@@ -136,6 +157,26 @@ class EInvoiceMatrixTest {
                         customerReference, invoiceReference, poNumber));
             }
         }
+    }
+
+    /**
+     * A late fee on the invoice, billed as the dunning consumer bills it: a fee invoice whose one line is exempt (VAT
+     * category E, with its reason), carrying the overdue invoice's PO number.
+     */
+    private void feeInvoice(int index, JsonPath overdue, String currency, Buyer buyer, String customerReference,
+            String poNumber) {
+        BigDecimal amount = new BigDecimal("40").setScale(io.receivables.common.money.Currencies.minorUnits(currency));
+        LocalDate assessed = LocalDate.parse(overdue.getString("dueDate")).plusDays(10);
+        LateFeeAssessed event = new LateFeeAssessed(UUID.randomUUID(),
+                UUID.fromString(overdue.getString("customerId")), UUID.fromString(overdue.getString("id")), currency,
+                amount, LateFeeAssessed.Kind.FIXED_FEE, null, 10, assessed, Instant.parse("2026-12-01T02:00:00Z"));
+        InTransaction.run(() -> fees.issueForLateFee(event));
+        String feeInvoiceId = pool.preparedQuery("SELECT id::text AS id FROM invoice WHERE late_fee_id = $1")
+                .execute(Tuple.of(event.lateFeeId())).await().indefinitely().iterator().next().getString("id");
+        String format = pick(FORMATS);
+        Response served = given().queryParam("format", format).when().get("/invoices/" + feeInvoiceId + "/einvoice");
+        check("fee invoice " + index, served, false, format,
+                expected(format, currency, buyer, customerReference, null, poNumber));
     }
 
     /**
