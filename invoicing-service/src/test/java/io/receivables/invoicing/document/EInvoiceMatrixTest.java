@@ -234,7 +234,7 @@ class EInvoiceMatrixTest {
         };
         List<String> errors = validator.errors(xml);
         if (errors.isEmpty()) {
-            valid.merge(format + (creditNote ? " credit note" : " invoice"), 1, Integer::sum);
+            valid.merge(format + " " + what.replaceAll(" [0-9]+$", ""), 1, Integer::sum);
         } else {
             invalid.add(what + " (" + format + ", " + validator.name() + "): " + errors);
         }

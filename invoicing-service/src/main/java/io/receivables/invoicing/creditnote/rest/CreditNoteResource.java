@@ -75,7 +75,7 @@ public class CreditNoteResource {
     @Operation(operationId = "getCreditNoteUbl", summary = "Get a credit note as UBL 2.1 e-credit note", description = "A UBL 2.1 CreditNote following EN 16931 and Peppol BIS Billing 3.0, referring to the credited invoice (BillingReference). It needs the customer's complete billing address.")
     @APIResponse(responseCode = "200", description = "The credit note as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-credit note needs (missing-billing-data)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The customer lacks what a Peppol BIS 3 e-credit note needs (missing-billing-data, naming the fields); currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
         return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3))
                 .map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));

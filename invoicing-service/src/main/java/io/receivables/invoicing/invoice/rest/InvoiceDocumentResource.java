@@ -58,10 +58,10 @@ public class InvoiceDocumentResource {
     @GET
     @Path("ubl")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(operationId = "getInvoiceUbl", summary = "Get an invoice as UBL 2.1 e-invoice", description = "A UBL 2.1 Invoice following EN 16931 and Peppol BIS Billing 3.0, for import into the customer's accounting system. It needs the customer's complete billing address.")
+    @Operation(operationId = "getInvoiceUbl", summary = "Get an invoice as UBL 2.1 e-invoice", description = "A UBL 2.1 Invoice following EN 16931 and Peppol BIS Billing 3.0, for import into the customer's accounting system: the same document as GET /invoices/{id}/einvoice?format=peppol-bis-3.")
     @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-invoice needs (missing-billing-data); errors names the fields, e.g. billingAddress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The customer or invoice lacks what a Peppol BIS 3 e-invoice needs (missing-billing-data); errors names the fields: billingAddress, peppolParticipant, buyerReference. currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
         return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3))
                 .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
