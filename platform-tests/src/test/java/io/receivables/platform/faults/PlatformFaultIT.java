@@ -159,7 +159,8 @@ class PlatformFaultIT {
         figures.add(row);
         System.out.println(row + " failures " + load.failures() + ", invoicing open " + expected + " (from the"
                 + " acknowledgements alone " + expectedFromAcks + "), Kafka records published twice: "
-                + published.values().stream().filter(n -> n > 1).count());
+                + published.values().stream().filter(n -> n > 1).count() + "; 5xx answers "
+                + load.serverErrors().stream().distinct().limit(3).toList());
 
         assertThat(ackedCount).as("acknowledged requests").isPositive();
         assertThat(lostInDb).as("acknowledged but not in invoicing's database").isEmpty();

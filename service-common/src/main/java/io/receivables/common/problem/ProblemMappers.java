@@ -129,9 +129,13 @@ public class ProblemMappers {
                 "Someone else changed this resource while you were updating it; read it again and retry", List.of(), uri);
     }
 
-    /** Unexpected failures: logged with an id the client can quote; the body says nothing about internals. */
+    /**
+     * Unexpected failures: logged with an id the client can quote; the body says nothing about internals. Any
+     * {@link Throwable}, not only runtime exceptions: a reactive pipeline can fail with a checked one (the database
+     * client's {@link java.net.ConnectException} when PostgreSQL is down), which would otherwise get a bare 500.
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException web) {
             return http(web, uri);
         }
