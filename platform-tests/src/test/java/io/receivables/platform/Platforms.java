@@ -37,6 +37,20 @@ public final class Platforms {
                 .ports(ports(dataDir, fresh));
     }
 
+    /**
+     * As {@link #start(Path, boolean)} (fresh), with the Kafka broker and Kafka Connect each in a process of its own,
+     * as {@code ./run-local} runs them: every part can then be killed and restarted alone by the supervisor.
+     */
+    public static LocalPlatform startEachPartItsOwnProcess(Path dataDir) {
+        return LocalPlatform.builder()
+                .repoRoot(repoRoot())
+                .dataDir(dataDir)
+                .fresh(true)
+                .ports(ports(dataDir, true))
+                .ownProcesses(true)
+                .start();
+    }
+
     static Path repoRoot() {
         String root = System.getProperty(REPO_ROOT_PROPERTY);
         if (root == null) {

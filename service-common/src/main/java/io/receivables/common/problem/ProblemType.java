@@ -20,6 +20,7 @@ public enum ProblemType {
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body has a media type this operation does not take", 415),
     HTTP_ERROR("http-error", "HTTP error", 0),
+    UNAVAILABLE("unavailable", "A dependency is unavailable; retry later", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private static final String BASE = "https://receivables.io/problems/";
