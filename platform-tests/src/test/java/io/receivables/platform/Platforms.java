@@ -25,12 +25,16 @@ public final class Platforms {
      * the first start are reused on a restart: consumers and connectors remember where the broker was.
      */
     public static LocalPlatform start(Path dataDir, boolean fresh) {
-        return LocalPlatform.builder()
+        LocalPlatform platform = LocalPlatform.builder()
                 .repoRoot(repoRoot())
                 .dataDir(dataDir)
                 .fresh(fresh)
                 .ports(ports(dataDir, fresh))
+                // the services take only tokens, as in production: ApiClient gets them from this Keycloak
+                .keycloak(true)
                 .start();
+        ApiClient.useTokensOf(platform);
+        return platform;
     }
 
     static Path repoRoot() {
