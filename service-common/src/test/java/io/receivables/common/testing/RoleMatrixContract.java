@@ -61,14 +61,6 @@ public abstract class RoleMatrixContract {
         return "security/role-matrix.properties";
     }
 
-    /**
-     * Operations that an allowed role must not actually run here because they act on more than the call names (the
-     * check that they are refused to the other roles runs all the same). None by default.
-     */
-    protected Set<String> notRunWhenAllowed() {
-        return Set.of();
-    }
-
     protected RoleMatrix matrix() {
         return RoleMatrix.load(Thread.currentThread().getContextClassLoader(), serviceMatrix());
     }
@@ -132,9 +124,6 @@ public abstract class RoleMatrixContract {
     private void check(Attempt attempt) {
         Call call = attempt.call();
         boolean allowed = matrix().rolesOf(call.operationId()).contains(attempt.role());
-        if (allowed && notRunWhenAllowed().contains(call.operationId())) {
-            return;
-        }
         String token = Roles.CUSTOMER.equals(attempt.role()) ? TestTokens.customer(UUID.randomUUID())
                 : TestTokens.withRoles(attempt.role());
         Response response = send(call, given().header("Authorization", "Bearer " + token));
