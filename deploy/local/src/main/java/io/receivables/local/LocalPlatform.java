@@ -644,7 +644,10 @@ public final class LocalPlatform implements AutoCloseable {
 
                 platform.checkNotClosed();
                 try {
-                    platform.startupTimes.put("keycloak", identityProvider.join());
+                    Duration keycloakStart = identityProvider.join();
+                    if (keycloak) {
+                        platform.startupTimes.put("keycloak", keycloakStart);
+                    }
                 } catch (CompletionException e) {
                     throw unwrap(e);
                 }
