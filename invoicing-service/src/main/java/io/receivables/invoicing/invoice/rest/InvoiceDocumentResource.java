@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.common.problem.Problem;
+import io.receivables.common.security.Caller;
 import io.receivables.invoicing.document.DocumentRendering.Rendered;
 import io.receivables.invoicing.invoice.service.InvoiceDocumentService;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +33,12 @@ public class InvoiceDocumentResource {
     public static final String PDF = "application/pdf";
 
     private final InvoiceDocumentService documents;
+    private final Caller caller;
 
     @Inject
-    public InvoiceDocumentResource(InvoiceDocumentService documents) {
+    public InvoiceDocumentResource(InvoiceDocumentService documents, Caller caller) {
         this.documents = documents;
+        this.caller = caller;
     }
 
     @GET
@@ -45,7 +48,7 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "200", description = "The invoice as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pdf(@PathParam("id") UUID id) {
-        return documents.pdf(id).map(rendered -> inline(rendered, PDF, ".pdf"));
+        return documents.pdf(id, caller.customerScope()).map(rendered -> inline(rendered, PDF, ".pdf"));
     }
 
     @GET
@@ -56,7 +59,7 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer lacks billing data an e-invoice needs (missing-billing-data); errors names the fields, e.g. billingAddress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
-        return documents.ubl(id).map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+        return documents.ubl(id, caller.customerScope()).map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
     }
 
     /** The document shown in the browser, named after its number: {@code inline; filename="INV-2026-000001.pdf"}. */

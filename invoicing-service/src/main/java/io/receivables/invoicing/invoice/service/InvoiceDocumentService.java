@@ -1,6 +1,7 @@
 package io.receivables.invoicing.invoice.service;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,17 +42,29 @@ public class InvoiceDocumentService {
 
     /** The invoice as PDF, showing whatever billing address the customer has on record. */
     public Uni<Rendered> pdf(UUID invoiceId) {
-        return rendering.pdf(load(invoiceId, false));
+        return pdf(invoiceId, Optional.empty());
+    }
+
+    /** As {@link #pdf(UUID)}, for a caller confined to one customer (a portal user): another's invoice is a 404. */
+    public Uni<Rendered> pdf(UUID invoiceId, Optional<UUID> customerScope) {
+        return rendering.pdf(load(invoiceId, false, customerScope));
     }
 
     /** The invoice as a UBL 2.1 / Peppol BIS Billing 3.0 e-invoice; 422 when the customer's billing data is short. */
     public Uni<Rendered> ubl(UUID invoiceId) {
-        return rendering.ubl(load(invoiceId, true));
+        return ubl(invoiceId, Optional.empty());
+    }
+
+    /** As {@link #ubl(UUID)}, for a caller confined to one customer (a portal user): another's invoice is a 404. */
+    public Uni<Rendered> ubl(UUID invoiceId, Optional<UUID> customerScope) {
+        return rendering.ubl(load(invoiceId, true, customerScope));
     }
 
     /** Invoice and customer read in one session (a self-call would bypass {@code @WithSession}, hence explicit). */
-    private Uni<InvoiceDocument> load(UUID invoiceId, boolean eInvoice) {
+    private Uni<InvoiceDocument> load(UUID invoiceId, boolean eInvoice, Optional<UUID> customerScope) {
         return Panache.withSession(() -> invoices.findWithLines(invoiceId)
+                .map(invoice -> invoice == null || customerScope.map(invoice.customerId::equals).orElse(true) ? invoice
+                        : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
                 .invoke(invoice -> {
                     if (invoice.status == InvoiceStatus.DRAFT) {
