@@ -11,10 +11,40 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A client of the platform's REST APIs, as an integrating system would be: plain HTTP and JSON. */
+import io.receivables.local.LocalPlatform;
+
+/**
+ * A client of the platform's REST APIs, as an integrating system would be: plain HTTP and JSON, with a bearer token from
+ * the platform's Keycloak ({@link #useTokensOf(LocalPlatform)}: the {@code ar-admin} demo user's, unless a request
+ * names its own {@code Authorization}).
+ */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keycloak's tokens live 15 minutes (KeycloakRealm); a new one is fetched well before. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(10);
+    private static volatile LocalPlatform tokenIssuer;
+    private static volatile String adminToken;
+    private static volatile long adminTokenNanos;
+
+    /** From now on, requests carry an {@code ar-admin} token from this platform's Keycloak. */
+    public static void useTokensOf(LocalPlatform platform) {
+        tokenIssuer = platform;
+        adminToken = null;
+    }
+
+    /** The {@code Authorization} value of the default ({@code ar-admin}) token, or null without a Keycloak. */
+    public static synchronized String authorization() {
+        LocalPlatform platform = tokenIssuer;
+        if (platform == null || platform.keycloak().isEmpty()) {
+            return null;
+        }
+        if (adminToken == null || System.nanoTime() - adminTokenNanos > TOKEN_REUSE.toNanos()) {
+            adminToken = platform.keycloak().get().passwordGrantToken("ar-admin");
+            adminTokenNanos = System.nanoTime();
+        }
+        return "Bearer " + adminToken;
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -25,14 +55,21 @@ public final class ApiClient {
     public Reply post(String url, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30));
+        boolean ownAuthorization = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
         }
-        return send(request.build());
+        return send(ownAuthorization ? request : authorized(request));
     }
 
     public Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30)).build());
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30))));
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String authorization = authorization();
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public JsonNode created(String url, String json, String... headers) {
@@ -43,9 +80,9 @@ public final class ApiClient {
         return reply.body();
     }
 
-    private Reply send(HttpRequest request) {
+    private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Reply(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
         } catch (IOException e) {

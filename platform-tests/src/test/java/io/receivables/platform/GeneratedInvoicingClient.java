@@ -36,6 +36,9 @@ final class GeneratedInvoicingClient {
     static void registerIssueReadAndVoid(String baseUri, String currency) throws ApiException {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUri);
+        // the ar-admin token from the platform's Keycloak (the platform-tests' ApiClient, not the generated one)
+        client.setRequestInterceptor(request -> request.header("Authorization",
+                io.receivables.platform.ApiClient.authorization()));
         CustomersApi customers = new CustomersApi(client);
         InvoicesApi invoices = new InvoicesApi(client);
 

@@ -226,6 +226,30 @@ class PlatformEndToEndIT {
         GeneratedInvoicingClient.registerIssueReadAndVoid(platform.serviceUrl("invoicing").toString(), "DKK");
     }
 
+    @Test
+    @Order(8)
+    void tokensFromTheRunningKeycloakAreCheckedAndTheirRolesDecide() {
+        var keycloak = platform.keycloak().orElseThrow();
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("PLN")).get("id").asText();
+        String invoice = ApiClient.invoice(customerId, "10.00");
+
+        assertThat(api.post(invoicing("/invoices"), invoice, "Authorization", "").status()).isEqualTo(401);
+        ApiClient.Reply asViewer = api.post(invoicing("/invoices"), invoice, "Authorization",
+                "Bearer " + keycloak.passwordGrantToken("viewer"));
+        assertThat(asViewer.status()).as("viewer: %s", asViewer.body()).isEqualTo(403);
+        assertThat(asViewer.body().get("type").asText()).isEqualTo("https://receivables.io/problems/forbidden");
+        ApiClient.Reply asAccountant = api.post(invoicing("/invoices"), invoice, "Authorization",
+                "Bearer " + keycloak.passwordGrantToken("accountant"));
+        assertThat(asAccountant.status()).as("accountant: %s", asAccountant.body()).isEqualTo(201);
+        // the ERP's service account (client credentials) may create invoices too, but not write one off
+        ApiClient.Reply asIntegration = api.post(invoicing("/invoices"), invoice, "Authorization",
+                "Bearer " + keycloak.serviceAccountToken());
+        assertThat(asIntegration.status()).as("integration: %s", asIntegration.body()).isEqualTo(201);
+        String id = asIntegration.body().get("id").asText();
+        assertThat(api.post(invoicing("/invoices/" + id + "/write-off"), "{}", "Authorization",
+                "Bearer " + keycloak.serviceAccountToken(), "If-Match", "\"0\"").status()).isEqualTo(403);
+    }
+
     static Properties kafkaProps() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());

@@ -25,16 +25,33 @@ public final class Platforms {
      * the first start are reused on a restart: consumers and connectors remember where the broker was.
      */
     public static LocalPlatform start(Path dataDir, boolean fresh) {
-        return builder(dataDir, fresh).start();
+        LocalPlatform platform = builder(dataDir, fresh).start();
+        ApiClient.useTokensOf(platform);
+        return platform;
     }
 
-    /** As {@link #start(Path, boolean)}, not yet started: a caller may change the builder (e.g. JVM options). */
+    /**
+     * As {@link #start(Path, boolean)}, not yet started: a caller may change the builder (e.g. JVM options), starts it
+     * and hands the platform to {@link ApiClient#useTokensOf}.
+     */
     public static LocalPlatform.Builder builder(Path dataDir, boolean fresh) {
         return LocalPlatform.builder()
                 .repoRoot(repoRoot())
                 .dataDir(dataDir)
                 .fresh(fresh)
-                .ports(ports(dataDir, fresh));
+                .ports(ports(dataDir, fresh))
+                // the services take only tokens, as in production: ApiClient gets them from this Keycloak
+                .keycloak(true);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)} (fresh), with the Kafka broker and Kafka Connect each in a process of its own,
+     * as {@code ./run-local} runs them: every part can then be killed and restarted alone by the supervisor.
+     */
+    public static LocalPlatform startEachPartItsOwnProcess(Path dataDir) {
+        LocalPlatform platform = builder(dataDir, true).ownProcesses(true).start();
+        ApiClient.useTokensOf(platform);
+        return platform;
     }
 
     static Path repoRoot() {

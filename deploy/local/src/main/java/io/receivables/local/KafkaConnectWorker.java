@@ -123,6 +123,12 @@ public final class KafkaConnectWorker implements AutoCloseable {
             // may override these (producer.override.*) but ours repeat them (deploy/connect)
             props.put("producer.acks", "all");
             props.put("producer.enable.idempotence", "true");
+            // after a broker crash a source task can be stuck in a producer send longer than the default 5 s of graceful
+            // shutdown: Connect then abandons it, Debezium's stop fails before it unregisters its JMX metrics MBean, and
+            // the task Connect starts in its place retries registering that MBean (12 x 5 s, twice) before it gives up
+            // and is restarted: over two minutes without events. Given time, the old task stops cleanly and the new one
+            // resumes within seconds of the broker's return (OwnProcessesTest)
+            props.put("task.shutdown.graceful.timeout.ms", "60000");
             props.putAll(overrides);
 
             ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();

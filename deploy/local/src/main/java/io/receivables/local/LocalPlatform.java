@@ -55,6 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile KafkaConnectWorker connect;
     private volatile String kafkaBootstrapServers;
     private volatile URI connectUrl;
+    private volatile KeycloakPart keycloak;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Set<String> registeredConnectors = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -187,6 +188,11 @@ public final class LocalPlatform implements AutoCloseable {
         return Optional.ofNullable(connect);
     }
 
+    /** The identity provider, when the platform runs one ({@link Builder#keycloak(boolean)}). */
+    public Optional<KeycloakPart> keycloak() {
+        return Optional.ofNullable(keycloak);
+    }
+
     /** The names of the connectors registered so far. */
     public Set<String> registeredConnectors() {
         synchronized (registeredConnectors) {
@@ -283,6 +289,7 @@ public final class LocalPlatform implements AutoCloseable {
             quietly("stop Kafka Connect", connect::close);
         }
         supervisor.get("connect").ifPresent(p -> quietly("stop Kafka Connect", p::stop));
+        supervisor.get("keycloak").ifPresent(p -> quietly("stop Keycloak", p::stop));
         if (kafka != null) {
             quietly("stop Kafka", kafka::close);
         }
@@ -365,6 +372,9 @@ public final class LocalPlatform implements AutoCloseable {
         private Path statusFile;
         private boolean ownProcesses;
         private List<String> infraJvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC");
+        private boolean keycloak;
+        private int keycloakPort = KeycloakPart.DEFAULT_PORT;
+        private Duration keycloakStartupTimeout = Duration.ofMinutes(6);
 
         private Builder() {
         }
@@ -382,6 +392,28 @@ public final class LocalPlatform implements AutoCloseable {
          */
         public Builder ownProcesses(boolean ownProcesses) {
             this.ownProcesses = ownProcesses;
+            return this;
+        }
+
+        /**
+         * Run Keycloak (KeycloakPart) with the realm {@code receivables}, and give the services its realm as their token
+         * issuer ({@code AR_OIDC_AUTH_SERVER_URL}). Default false: the services then accept no token, unless
+         * {@link #serviceEnvironment(Map)} names an issuer.
+         */
+        public Builder keycloak(boolean keycloak) {
+            this.keycloak = keycloak;
+            return this;
+        }
+
+        /** Keycloak's port (default 18180; another free one when it is taken). */
+        public Builder keycloakPort(int port) {
+            this.keycloakPort = port;
+            return this;
+        }
+
+        /** How long Keycloak may take to start (default 6 minutes: a first start builds it and creates its database). */
+        public Builder keycloakStartupTimeout(Duration timeout) {
+            this.keycloakStartupTimeout = timeout;
             return this;
         }
 
@@ -529,6 +561,19 @@ public final class LocalPlatform implements AutoCloseable {
                 Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
             }
             long step = System.nanoTime();
+            // Keycloak needs nothing else: it starts at once, in parallel, and the services wait for it
+            CompletableFuture<Duration> identityProvider = CompletableFuture.completedFuture(Duration.ZERO);
+            if (keycloak) {
+                KeycloakPart part = new KeycloakPart(KeycloakPart.distribution(repoRoot), dataDir.resolve("keycloak"),
+                        logs.resolve("keycloak.log"), FreePorts.orFree(keycloakPort), keycloakStartupTimeout);
+                SupervisedProcess keycloakProcess = platform.supervisor.add(part);
+                long keycloakStep = System.nanoTime();
+                identityProvider = CompletableFuture.supplyAsync(() -> {
+                    keycloakProcess.start();
+                    platform.keycloak = part;
+                    return since(keycloakStep);
+                }, daemonExecutor());
+            }
             SupervisedProcess postgresProcess = platform.supervisor.add(new PostgresPart(EmbeddedPostgresServer.builder()
                     .port(ports.postgres())
                     .databases(databases)
@@ -598,9 +643,20 @@ public final class LocalPlatform implements AutoCloseable {
                 }
 
                 platform.checkNotClosed();
+                try {
+                    Duration keycloakStart = identityProvider.join();
+                    if (keycloak) {
+                        platform.startupTimes.put("keycloak", keycloakStart);
+                    }
+                } catch (CompletionException e) {
+                    throw unwrap(e);
+                }
                 step = System.nanoTime();
                 for (String service : services) {
                     Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+                    if (platform.keycloak != null) {
+                        env.put("AR_OIDC_AUTH_SERVER_URL", platform.keycloak.realmUrl().toString());
+                    }
                     env.put("AR_DB_HOST", postgresServer.host());
                     env.put("AR_DB_PORT", String.valueOf(postgresServer.port()));
                     env.put("AR_DB_NAME", service);

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * Every part (PostgreSQL, the Kafka broker, Kafka Connect, each service) runs in a process of its own and is
  * supervised ({@link Supervisor}): a crash is logged and restarted with backoff.
  * The state of every part is kept in {@code <data dir>/run/status.json}; {@code --status} prints it from another
- * terminal, with each service's readiness.
+ * terminal, with each service's readiness. Keycloak (KeycloakPart) issues the tokens the services take; the summary
+ * printed at start shows how to get one.
  */
 public final class PlatformLauncher {
 
@@ -89,6 +90,8 @@ public final class PlatformLauncher {
                     .statusFile(PlatformStatus.file(dataDir))
                     // each part can crash and come back alone, as on Kubernetes
                     .ownProcesses(true)
+                    // the services' token issuer, also for services run in dev mode next to --infra-only
+                    .keycloak(true)
                     .start();
         } catch (RuntimeException e) {
             System.err.println();
@@ -156,6 +159,16 @@ public final class PlatformLauncher {
                         .filter(d -> !d.equals("postgres")).toList()
                 + "   e.g. " + platform.jdbcUrl("invoicing"));
         out.println("  Data          " + platform.dataDir() + "   logs " + platform.logDir());
+        platform.keycloak().ifPresent(keycloak -> {
+            out.println("  Keycloak      " + keycloak.url() + "/admin   realm " + keycloak.realmUrl()
+                    + "   users: one per role (docs/security.md); secrets in " + keycloak.secretsFile());
+            out.println();
+            out.println("  A token (accountant; any role's user by its name), then a call with it:");
+            out.println("    TOKEN=$(" + keycloak.tokenCurl() + ")");
+            out.println("    curl -H \"Authorization: Bearer $TOKEN\" " + (platform.services().contains("invoicing")
+                    ? platform.serviceUrl("invoicing")
+                    : "http://localhost:8081") + "/customers");
+        });
         out.println();
     }
 

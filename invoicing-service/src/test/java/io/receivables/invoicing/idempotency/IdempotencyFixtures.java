@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.receivables.common.security.Roles;
+import io.receivables.common.testing.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -64,6 +66,7 @@ public class IdempotencyFixtures {
             byte[] json = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: " + TestTokens.bearer(Roles.AR_ADMIN) + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + json.length + "\r\nIdempotency-Key: ")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(key);

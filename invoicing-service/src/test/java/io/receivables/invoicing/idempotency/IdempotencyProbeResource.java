@@ -33,7 +33,7 @@ public class IdempotencyProbeResource {
     InvoiceService service;
 
     @POST
-    @Operation(hidden = true)
+    @Operation(hidden = true, operationId = "testOnlyIdempotencyProbe")
     public Uni<Response> issueThenFailToRecord(@HeaderParam(Idempotency.HEADER) String key, CreateInvoiceRequest request) {
         return idempotency.handle(key, "POST /test-only/idempotency-probe", request,
                 () -> service.issue(request).map(invoice -> Response.status(201).entity(new Unwritable()).build()));

@@ -64,6 +64,7 @@ public final class PlatformBenchmark {
         try (LocalPlatform platform = Platforms.builder(dataDir, true)
                 .serviceJvmOptions(serviceJvmOptions())
                 .start()) {
+            ApiClient.useTokensOf(platform);
             System.out.printf(Locale.ROOT, "%nReceivables benchmark: %d cores, %s, load average %.2f%n",
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), loadAverage());

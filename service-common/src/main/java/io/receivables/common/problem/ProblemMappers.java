@@ -32,6 +32,9 @@ public class ProblemMappers {
     /** Why a key given twice is refused: which value was meant is a guess (parsers differ: first or last wins). */
     public static final String DUPLICATE_KEY = "is given more than once; send each field once";
 
+    /** A restarted PostgreSQL accepts connections again within seconds (docs/operations.md, fault figures). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.type(), e.type().status(), e.getMessage(), e.errors(), uri);
@@ -126,11 +129,23 @@ public class ProblemMappers {
                 "Someone else changed this resource while you were updating it; read it again and retry", List.of(), uri);
     }
 
-    /** Unexpected failures: logged with an id the client can quote; the body says nothing about internals. */
+    /**
+     * Unexpected failures: logged with an id the client can quote; the body says nothing about internals. Any
+     * {@link Throwable}, not only runtime exceptions: a reactive pipeline can fail with a checked one (the database
+     * client's {@link java.net.ConnectException} when PostgreSQL is down), which would otherwise get a bare 500.
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException web) {
             return http(web, uri);
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            // the database is down or restarting (the supervisor brings it back): a 503 to retry, not an internal error
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(ProblemType.UNAVAILABLE, 503,
+                    "The database is not reachable right now; retry in a few seconds (with the same Idempotency-Key, if any)",
+                    List.of(),
+                    uri)).header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());

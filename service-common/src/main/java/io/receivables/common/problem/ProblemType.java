@@ -7,6 +7,8 @@ public enum ProblemType {
     VALIDATION("validation", "Request is invalid", 400),
     MALFORMED_JSON("malformed-json", "Request body is not valid JSON", 400),
     UNKNOWN_REFERENCE("unknown-reference", "Request refers to something that does not exist", 422),
+    UNAUTHORIZED("unauthorized", "A valid bearer token is required", 401),
+    FORBIDDEN("forbidden", "Your roles do not allow this operation", 403),
     NOT_FOUND("not-found", "Resource not found", 404),
     CONFLICT("conflict", "Request conflicts with the current state", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource changed since you read it", 412),
@@ -22,6 +24,7 @@ public enum ProblemType {
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body has a media type this operation does not take", 415),
     HTTP_ERROR("http-error", "HTTP error", 0),
+    UNAVAILABLE("unavailable", "A dependency is unavailable; retry later", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private static final String BASE = "https://receivables.io/problems/";

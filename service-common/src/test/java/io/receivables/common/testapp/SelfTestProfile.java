@@ -21,6 +21,7 @@ public class SelfTestProfile implements QuarkusTestProfile {
                 // its OpenAPI document is nobody's contract: keep it out of target/openapi
                 "quarkus.smallrye-openapi.store-schema-directory", "target/selftest-openapi",
                 "receivables.service-name", SelfTestInfra.SERVICE,
+                "receivables.security.role-matrix", SelfTestRoleMatrixTest.MATRIX,
                 "mp.messaging.incoming.invoicing-events.topic", TestEvents.TOPIC,
                 "mp.messaging.incoming.invoicing-events.group.id", SelfTestInfra.SERVICE + ".invoicing-events");
     }

@@ -345,6 +345,24 @@ public abstract class BadInputContract {
 
     /** Sends {@code request} as it is, bytes the HTTP clients would refuse to send included. */
     protected static RawResponse raw(String request) throws IOException {
+        return rawAuthenticated(withAdminToken(request));
+    }
+
+    /**
+     * The request with an {@code ar-admin} test token after its request line, unless it sends an
+     * {@code Authorization} header itself (as RestAssured requests get one: AdminTokenByDefault).
+     */
+    public static String withAdminToken(String request) {
+        int endOfRequestLine = request.indexOf("\r\n");
+        if (endOfRequestLine < 0 || request.toLowerCase().contains("\r\nauthorization:")) {
+            return request;
+        }
+        return request.substring(0, endOfRequestLine + 2) + "Authorization: "
+                + TestTokens.bearer(io.receivables.common.security.Roles.AR_ADMIN) + "\r\n"
+                + request.substring(endOfRequestLine + 2);
+    }
+
+    private static RawResponse rawAuthenticated(String request) throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(20_000);
             // written while the answer is read: a service that refuses early may close before the last byte arrives
@@ -388,7 +406,8 @@ public abstract class BadInputContract {
      * Sends {@code request} as it is and reads until the service closes the connection, or until it has been silent
      * for 10 s with the connection open.
      */
-    protected static Exchange exchange(String request) throws IOException {
+    protected static Exchange exchange(String plainRequest) throws IOException {
+        String request = withAdminToken(plainRequest);
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             Thread writer = Thread.ofVirtual().start(() -> {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.security.Caller;
 import io.receivables.invoicing.document.DocumentRendering.Rendered;
 import io.receivables.invoicing.document.EInvoiceFormat;
 import io.receivables.invoicing.invoice.service.InvoiceDocumentService;
@@ -39,10 +40,12 @@ public class InvoiceDocumentResource {
     public static final String PDF = "application/pdf";
 
     private final InvoiceDocumentService documents;
+    private final Caller caller;
 
     @Inject
-    public InvoiceDocumentResource(InvoiceDocumentService documents) {
+    public InvoiceDocumentResource(InvoiceDocumentService documents, Caller caller) {
         this.documents = documents;
+        this.caller = caller;
     }
 
     @GET
@@ -52,7 +55,7 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "200", description = "The invoice as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pdf(@PathParam("id") UUID id) {
-        return documents.pdf(id).map(rendered -> inline(rendered, PDF, ".pdf"));
+        return documents.pdf(id, caller.customerScope()).map(rendered -> inline(rendered, PDF, ".pdf"));
     }
 
     @GET
@@ -63,7 +66,7 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer or invoice lacks what a Peppol BIS 3 e-invoice needs (missing-billing-data); errors names the fields: billingAddress, peppolParticipant, buyerReference. currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
-        return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3))
+        return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3), caller.customerScope())
                 .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
     }
 
@@ -79,7 +82,7 @@ public class InvoiceDocumentResource {
     public Uni<Response> eInvoice(@PathParam("id") UUID id,
             @Parameter(description = "The e-invoice format; default: the customer's einvoiceFormat", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "peppol-bis-3", "en16931-ubl", "xrechnung-3" })) @QueryParam("format") String format) {
-        return documents.eInvoice(id, format(format))
+        return documents.eInvoice(id, format(format), caller.customerScope())
                 .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.idempotency.Idempotency.KeyedRequest;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.security.Caller;
 import io.receivables.invoicing.invoice.InvoiceQuery;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -61,10 +63,12 @@ public class InvoiceResource {
     private final Idempotency idempotency;
     private final IssueGroups issueGroups;
     private final Clock clock;
+    private final Caller caller;
 
     @Inject
     public InvoiceResource(InvoiceService service, DraftInvoiceService drafts, InvoiceRepository invoices,
-            Idempotency idempotency, IssueGroups issueGroups, Clock clock) {
+            Idempotency idempotency, IssueGroups issueGroups, Clock clock, Caller caller) {
+        this.caller = caller;
         this.issueGroups = issueGroups;
         this.service = service;
         this.drafts = drafts;
@@ -170,7 +174,10 @@ public class InvoiceResource {
     @APIResponse(responseCode = "200", description = "The invoice", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
+        // a portal user is told another customer's invoice does not exist, exactly as for an unknown id
+        Optional<UUID> scope = caller.customerScope();
         return invoices.findWithLines(id)
+                .map(invoice -> invoice == null || scope.map(invoice.customerId::equals).orElse(true) ? invoice : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + id))
                 .map(invoice -> Response.ok(InvoiceResponse.of(invoice, LocalDate.now(clock)))
                         .tag(IfMatch.etag(invoice.version)).build());
@@ -193,8 +200,13 @@ public class InvoiceResource {
                     "-dueDate" }, defaultValue = "-issueDate")) @QueryParam("sort") String sort,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
+        // a portal user lists only its own customer's invoices; filtering for another customer finds none
+        Optional<UUID> scope = caller.customerScope();
+        String onlyCustomer = scope.map(own -> customerId == null || customerId.equals(own.toString())
+                ? own.toString()
+                : new UUID(0, 0).toString()).orElse(customerId);
         return Uni.createFrom()
-                .item(() -> InvoiceQuery.parse(customerId, status, issuedFrom, issuedTo, dueFrom, dueTo, overdue, sort,
+                .item(() -> InvoiceQuery.parse(onlyCustomer, status, issuedFrom, issuedTo, dueFrom, dueTo, overdue, sort,
                         cursor, limit))
                 .chain(query -> invoices.page(query, LocalDate.now(clock)))
                 .map(page -> {

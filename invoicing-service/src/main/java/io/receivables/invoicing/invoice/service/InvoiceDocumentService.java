@@ -44,8 +44,13 @@ public class InvoiceDocumentService {
 
     /** The invoice as PDF, showing whatever billing address the customer has on record. */
     public Uni<Rendered> pdf(UUID invoiceId) {
-        return rendering.pdf(load(invoiceId, (invoice, customer) -> InvoiceDocuments.forPrint(invoice, customer,
-                seller)));
+        return pdf(invoiceId, Optional.empty());
+    }
+
+    /** As {@link #pdf(UUID)}, for a caller confined to one customer (a portal user): another's invoice is a 404. */
+    public Uni<Rendered> pdf(UUID invoiceId, Optional<UUID> customerScope) {
+        return rendering.pdf(load(invoiceId, customerScope,
+                (invoice, customer) -> InvoiceDocuments.forPrint(invoice, customer, seller)));
     }
 
     /**
@@ -53,13 +58,20 @@ public class InvoiceDocumentService {
      * customer's billing data is short for it or its currency cannot be expressed.
      */
     public Uni<Rendered> eInvoice(UUID invoiceId, Optional<EInvoiceFormat> format) {
-        return rendering.ubl(load(invoiceId, (invoice, customer) -> InvoiceDocuments.forEInvoice(invoice, customer,
-                seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
+        return eInvoice(invoiceId, format, Optional.empty());
+    }
+
+    /** As {@link #eInvoice(UUID, Optional)}, for a caller confined to one customer: another's invoice is a 404. */
+    public Uni<Rendered> eInvoice(UUID invoiceId, Optional<EInvoiceFormat> format, Optional<UUID> customerScope) {
+        return rendering.ubl(load(invoiceId, customerScope, (invoice, customer) -> InvoiceDocuments
+                .forEInvoice(invoice, customer, seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
     }
 
     /** Invoice and customer read in one session (a self-call would bypass {@code @WithSession}, hence explicit). */
-    private <T> Uni<T> load(UUID invoiceId, BiFunction<Invoice, Customer, T> document) {
+    private <T> Uni<T> load(UUID invoiceId, Optional<UUID> customerScope, BiFunction<Invoice, Customer, T> document) {
         return Panache.withSession(() -> invoices.findWithLines(invoiceId)
+                .map(invoice -> invoice == null || customerScope.map(invoice.customerId::equals).orElse(true) ? invoice
+                        : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No invoice " + invoiceId))
                 .invoke(invoice -> {
                     if (invoice.status == InvoiceStatus.DRAFT) {

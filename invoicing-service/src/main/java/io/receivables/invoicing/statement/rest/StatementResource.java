@@ -3,6 +3,7 @@ package io.receivables.invoicing.statement.rest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
+import io.receivables.common.security.Caller;
 import io.receivables.invoicing.document.StatementPdfRenderer;
 import io.receivables.invoicing.statement.service.StatementService;
 import io.smallrye.mutiny.Uni;
@@ -43,10 +45,12 @@ public class StatementResource {
 
     private final StatementService statements;
     private final StatementPdfRenderer renderer = new StatementPdfRenderer();
+    private final Caller caller;
 
     @Inject
-    public StatementResource(StatementService statements) {
+    public StatementResource(StatementService statements, Caller caller) {
         this.statements = statements;
+        this.caller = caller;
     }
 
     @GET
@@ -60,7 +64,9 @@ public class StatementResource {
     public Uni<StatementResponse> statement(@PathParam("id") UUID id,
             @Parameter(description = "The statement date, e.g. 2026-11-30; default today", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = "ISO 4217 code; default the customer's currency", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{3}$")) @QueryParam("currency") String currency) {
+        Optional<UUID> scope = caller.customerScope();
         return Uni.createFrom().item(() -> Query.parse(asOf, currency))
+                .invoke(query -> requireOwn(scope, id))
                 .chain(query -> statements.statement(id, query.asOf(), query.currency()))
                 .map(StatementResponse::of);
     }
@@ -75,13 +81,22 @@ public class StatementResource {
     public Uni<Response> pdf(@PathParam("id") UUID id,
             @Parameter(description = "The statement date, e.g. 2026-11-30; default today", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = "ISO 4217 code; default the customer's currency", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{3}$")) @QueryParam("currency") String currency) {
+        Optional<UUID> scope = caller.customerScope();
         return Uni.createFrom().item(() -> Query.parse(asOf, currency))
+                .invoke(query -> requireOwn(scope, id))
                 .chain(query -> statements.statement(id, query.asOf(), query.currency()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(statement -> Response.ok(renderer.render(statement.document()), PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-" + id + "-"
                                 + statement.document().asOf() + ".pdf\"")
                         .build());
+    }
+
+    /** A portal user asking for another customer's statement gets the 404 of a customer that does not exist. */
+    private static void requireOwn(Optional<UUID> customerScope, UUID customerId) {
+        if (customerScope.filter(own -> !own.equals(customerId)).isPresent()) {
+            throw ProblemException.notFound("No customer " + customerId);
+        }
     }
 
     /** The query parameters; every bad one is reported at once. */
