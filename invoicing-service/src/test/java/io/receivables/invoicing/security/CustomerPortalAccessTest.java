@@ -38,7 +38,7 @@ class CustomerPortalAccessTest {
 
         Response unknown = asCustomer(tokenA).get("/invoices/" + UUID.randomUUID());
         for (String path : new String[] { "/invoices/" + invoiceB, "/invoices/" + invoiceB + "/pdf",
-                "/invoices/" + invoiceB + "/ubl" }) {
+                "/invoices/" + invoiceB + "/ubl", "/invoices/" + invoiceB + "/einvoice?format=en16931-ubl" }) {
             Response other = asCustomer(tokenA).get(path);
             assertThat(other.statusCode()).as(path).isEqualTo(404);
             assertThat(other.jsonPath().getString("type")).as(path).isEqualTo(NOT_FOUND)
