@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.receivables.local.FreePorts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -22,6 +24,7 @@ public class UnreachableDatabaseResource {
     Vertx vertx;
 
     @GET
+    @Operation(operationId = "queryUnreachableDatabase", summary = "Query a database that is down", description = "Answers 503 problem+json, as any service does while its database is down.")
     public Uni<String> query() {
         Pool pool = PgBuilder.pool()
                 .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(FreePorts.find())
