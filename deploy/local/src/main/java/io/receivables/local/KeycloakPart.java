@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -52,6 +54,8 @@ public final class KeycloakPart implements SupervisedPart {
     private final Duration startupTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
+    /** Keycloak's JVM, kc.sh's child ({@link #asOneProcess}). */
+    private volatile ProcessHandle jvm;
 
     /**
      * @param distribution the unpacked distribution ({@link #distribution(Path)})
@@ -140,7 +144,25 @@ public final class KeycloakPart implements SupervisedPart {
         });
         new KeycloakRealm(url(), secrets, http).ensure();
         LOG.info("Keycloak is ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return Running.of(running);
+        return asOneProcess(running);
+    }
+
+    /**
+     * kc.sh runs Keycloak's JVM as a child of its own and waits for it, so the part is two processes. The supervisor
+     * sees the JVM (its pid is what {@code --status} shows and what a crash kills), and the part has ended when the
+     * script has: if the script alone dies (kill -9), its JVM would live on as an orphan holding the port and the H2
+     * database's file lock, and every restart would fail on them, so the JVM is ended with it.
+     */
+    private Running asOneProcess(Process script) {
+        ProcessHandle jvm = script.toHandle().descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("java")).orElse(false))
+                .findFirst().orElse(script.toHandle());
+        this.jvm = jvm;
+        CompletableFuture<OptionalInt> exit = script.onExit().thenCompose(ended -> {
+            jvm.destroyForcibly();
+            return jvm.onExit().thenApply(ignored -> OptionalInt.of(ended.exitValue()));
+        });
+        return new Running(jvm.pid(), exit);
     }
 
     /** kc.sh runs the JVM of this platform; the bootstrap admin is taken only on the very first start. */
@@ -200,6 +222,10 @@ public final class KeycloakPart implements SupervisedPart {
         Process p = process;
         process = null;
         if (p == null || !p.isAlive()) {
+            ProcessHandle orphan = jvm;
+            if (orphan != null) {
+                orphan.destroyForcibly();
+            }
             return;
         }
         p.destroy();
@@ -211,6 +237,12 @@ public final class KeycloakPart implements SupervisedPart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
+        } finally {
+            // kc.sh forwards SIGTERM to its JVM; killed itself, it cannot, and the JVM must not outlive it
+            ProcessHandle orphan = jvm;
+            if (orphan != null) {
+                orphan.destroyForcibly();
+            }
         }
         LOG.info("Stopped Keycloak");
     }

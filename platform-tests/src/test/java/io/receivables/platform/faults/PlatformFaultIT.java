@@ -152,12 +152,17 @@ class PlatformFaultIT {
         try {
             awaitFor(LOAD_BEFORE_KILL);
             long pid = process.snapshot().pid();
+            ProcessHandle killed = ProcessHandle.of(pid).orElseThrow();
+            List<ProcessHandle> itsChildren = killed.descendants().toList();
             killedAt = System.nanoTime();
-            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            killed.destroyForcibly();
             Polling.await(part + " to be restarted", backWithin, () -> process.snapshot().restarts() == restarts + 1
                     && process.state() == SupervisedProcess.State.UP);
             backAt = System.nanoTime();
             assertThat(process.snapshot().pid()).isNotEqualTo(pid);
+            // nothing of the killed part lives on beside its successor (an orphan would hold its port, files, locks)
+            Polling.await("the processes of the killed " + part + " to end", Duration.ofSeconds(30),
+                    () -> itsChildren.stream().noneMatch(ProcessHandle::isAlive));
             awaitFor(LOAD_AFTER_RETURN);
         } finally {
             load.close();
