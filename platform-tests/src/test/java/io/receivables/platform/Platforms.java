@@ -25,14 +25,19 @@ public final class Platforms {
      * the first start are reused on a restart: consumers and connectors remember where the broker was.
      */
     public static LocalPlatform start(Path dataDir, boolean fresh) {
-        LocalPlatform platform = builder(dataDir, fresh).start();
+        return start(builder(dataDir, fresh));
+    }
+
+    /** Starts {@code builder}'s platform and has {@link ApiClient} take its tokens from the platform's Keycloak. */
+    public static LocalPlatform start(LocalPlatform.Builder builder) {
+        LocalPlatform platform = builder.start();
         ApiClient.useTokensOf(platform);
         return platform;
     }
 
     /**
-     * As {@link #start(Path, boolean)}, not yet started: a caller may change the builder (e.g. JVM options), starts it
-     * and hands the platform to {@link ApiClient#useTokensOf}.
+     * As {@link #start(Path, boolean)}, not yet started: a caller may change the builder (e.g. JVM options) and start it
+     * with {@link #start(LocalPlatform.Builder)}.
      */
     public static LocalPlatform.Builder builder(Path dataDir, boolean fresh) {
         return LocalPlatform.builder()
@@ -49,9 +54,7 @@ public final class Platforms {
      * as {@code ./run-local} runs them: every part can then be killed and restarted alone by the supervisor.
      */
     public static LocalPlatform startEachPartItsOwnProcess(Path dataDir) {
-        LocalPlatform platform = builder(dataDir, true).ownProcesses(true).start();
-        ApiClient.useTokensOf(platform);
-        return platform;
+        return start(builder(dataDir, true).ownProcesses(true));
     }
 
     static Path repoRoot() {

@@ -165,6 +165,14 @@ public final class KeycloakPart implements SupervisedPart {
         return new Running(jvm.pid(), exit);
     }
 
+    /** kc.sh forwards SIGTERM to its JVM; killed itself, it cannot, and the JVM must not outlive it. */
+    private void endJvm() {
+        ProcessHandle orphan = jvm;
+        if (orphan != null) {
+            orphan.destroyForcibly();
+        }
+    }
+
     /** kc.sh runs the JVM of this platform; the bootstrap admin is taken only on the very first start. */
     private Map<String, String> environment(KeycloakSecrets secrets) {
         return Map.of(
@@ -222,10 +230,7 @@ public final class KeycloakPart implements SupervisedPart {
         Process p = process;
         process = null;
         if (p == null || !p.isAlive()) {
-            ProcessHandle orphan = jvm;
-            if (orphan != null) {
-                orphan.destroyForcibly();
-            }
+            endJvm();
             return;
         }
         p.destroy();
@@ -238,11 +243,7 @@ public final class KeycloakPart implements SupervisedPart {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
         } finally {
-            // kc.sh forwards SIGTERM to its JVM; killed itself, it cannot, and the JVM must not outlive it
-            ProcessHandle orphan = jvm;
-            if (orphan != null) {
-                orphan.destroyForcibly();
-            }
+            endJvm();
         }
         LOG.info("Stopped Keycloak");
     }

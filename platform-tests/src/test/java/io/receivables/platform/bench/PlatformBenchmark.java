@@ -61,10 +61,8 @@ public final class PlatformBenchmark {
         Path dataDir = Files.createTempDirectory("receivables-bench");
         ApiClient api = new ApiClient();
         int exitCode = 1;
-        try (LocalPlatform platform = Platforms.builder(dataDir, true)
-                .serviceJvmOptions(serviceJvmOptions())
-                .start()) {
-            ApiClient.useTokensOf(platform);
+        try (LocalPlatform platform = Platforms.start(Platforms.builder(dataDir, true)
+                .serviceJvmOptions(serviceJvmOptions()))) {
             System.out.printf(Locale.ROOT, "%nReceivables benchmark: %d cores, %s, load average %.2f%n",
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), loadAverage());
