@@ -48,6 +48,13 @@ public class BillingSchedule {
     @Column(name = "end_date")
     public LocalDate endDate;
 
+    /**
+     * The date from which periods missed before the schedule was created were billed (the request's catchUpFrom); null
+     * when none was: billing started with the first period on or after the creation day.
+     */
+    @Column(name = "catch_up_from")
+    public LocalDate catchUpFrom;
+
     /** The template's currency; null: the customer's at the time each period is issued. */
     @Column(length = 3)
     public String currency;

@@ -104,7 +104,7 @@ class BillingScheduleTest {
     void keepsTheInvoiceTemplateInColumnsAndLinesOfItsOwnAndIssuesFromIt() {
         String id = create("""
                 {"customerId": "%s", "frequency": "MONTHLY", "anchorDay": 1, "startDate": "2026-01-01",
-                 "endDate": "2026-01-01", "currency": "EUR", "poNumber": "PO-TPL",
+                 "endDate": "2026-01-01", "catchUpFrom": "2026-01-01", "currency": "EUR", "poNumber": "PO-TPL",
                  "paymentTerms": {"type": "NET", "days": 10, "discountDays": 5, "discountRate": "0.02"},
                  "lines": [{"description": "Licence", "quantity": "2", "unitPrice": "12.50", "taxRate": "0.19"},
                            {"description": "Support", "quantity": "1.5", "unitPrice": "40", "taxRate": "0"}]}"""
@@ -228,7 +228,7 @@ class BillingScheduleTest {
     }
 
     @Test
-    void aStartInThePastCatchesUpEveryMissedPeriodOnceWithConsecutiveNumbers() {
+    void periodsStartedSinceTheLastRunAreIssuedOnceInOrderWithConsecutiveNumbers() {
         String id = create(schedule(customer(null), "MONTHLY", 1, "2066-01-01", "2066-12-31"));
         travelTo(clock, LocalDate.of(2066, 3, 15));
         InvoicingDatabase.NumberSeries inv = db.series("INV", 2066);
@@ -330,7 +330,10 @@ class BillingScheduleTest {
                         equalTo("header"))
                 .body("paths.'/billing-schedules'.post.responses.keySet()", hasItems("201", "400", "422"))
                 .body("paths.'/billing-schedules/{id}'.get.responses.'200'.headers.ETag", notNullValue())
-                .body("paths.'/billing-schedules/run'.post.responses.keySet()", hasItem("200"));
+                .body("paths.'/billing-schedules/run'.post.responses.keySet()", hasItem("200"))
+                .body("paths.'/billing-schedules/{id}/preview'.get.parameters.find { it.name == 'until' }.in",
+                        equalTo("query"))
+                .body("paths.'/billing-schedules/{id}/preview'.get.responses.keySet()", hasItems("200", "400", "404"));
         for (String action : List.of("pause", "resume", "cancel")) {
             String path = "paths.'/billing-schedules/{id}/" + action + "'.post";
             openapi.then()

@@ -40,6 +40,11 @@ final class ScheduleFixtures {
                         endDate == null ? "" : ", \"endDate\": \"" + endDate + "\"");
     }
 
+    /** {@code body} asking to bill the missed periods from {@code catchUpFrom} on. */
+    static String catchingUpFrom(String body, String catchUpFrom) {
+        return body.replace("\"lines\":", "\"catchUpFrom\": \"" + catchUpFrom + "\", \"lines\":");
+    }
+
     static String create(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/billing-schedules")
                 .then().statusCode(201).extract().path("id");

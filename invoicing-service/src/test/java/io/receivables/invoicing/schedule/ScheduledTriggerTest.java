@@ -1,5 +1,6 @@
 package io.receivables.invoicing.schedule;
 
+import static io.receivables.invoicing.schedule.ScheduleFixtures.catchingUpFrom;
 import static io.receivables.invoicing.schedule.ScheduleFixtures.create;
 import static io.receivables.invoicing.schedule.ScheduleFixtures.customer;
 import static io.receivables.invoicing.schedule.ScheduleFixtures.get;
@@ -50,7 +51,7 @@ class ScheduledTriggerTest {
     @Test
     void theSchedulerIssuesAStartedPeriodByItself() {
         travelTo(clock, LocalDate.of(2067, 6, 10));
-        String id = create(schedule(customer(null), "MONTHLY", 1, "2067-06-01", "2067-06-30"));
+        String id = create(catchingUpFrom(schedule(customer(null), "MONTHLY", 1, "2067-06-01", "2067-06-30"), "2067-06-01"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(id).then()
                 .body("issuedPeriods.periodStart", equalTo(List.of("2067-06-01")))

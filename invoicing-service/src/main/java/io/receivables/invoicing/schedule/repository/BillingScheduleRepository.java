@@ -14,7 +14,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.receivables.common.paging.Cursors;
 import io.receivables.common.paging.Page;
+import io.receivables.invoicing.schedule.BillingCalendar;
 import io.receivables.invoicing.schedule.BillingSchedule;
+import io.receivables.invoicing.schedule.Frequency;
 import io.receivables.invoicing.schedule.ScheduleStatus;
 import io.smallrye.mutiny.Uni;
 
@@ -31,16 +33,50 @@ public class BillingScheduleRepository implements PanacheRepositoryBase<BillingS
             WHERE id = :id AND status = 'ACTIVE' AND next_period_start <= :today
             FOR UPDATE SKIP LOCKED""";
 
-    /** Active schedules with a period started by {@code today}, oldest period first. Reads without locking. */
+    /**
+     * At most {@code limit} active schedules with a period started by {@code today}: those without a failure first, then
+     * the ones that failed longest ago, each group oldest period first, so that schedules that keep failing can never
+     * hold back the others. Reads without locking.
+     */
     @WithSession
-    public Uni<List<UUID>> dueIds(LocalDate today) {
+    public Uni<List<UUID>> dueIds(LocalDate today, int limit) {
         return getSession().chain(session -> session.createSelectionQuery(
                 "select s.id from BillingSchedule s where s.status = :active and s.nextPeriodStart <= :today"
-                        + " order by s.nextPeriodStart, s.id",
+                        + " order by s.lastErrorAt nulls first, s.nextPeriodStart, s.id",
                 UUID.class)
                 .setParameter("active", ScheduleStatus.ACTIVE)
                 .setParameter("today", today)
+                .setMaxResults(limit)
                 .getResultList());
+    }
+
+    /** The calendars and next periods of the active schedules with a period started by {@code today}. */
+    @WithSession
+    public Uni<List<DueSchedule>> stillDue(LocalDate today) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select s.frequency, s.anchorDay, s.nextPeriodStart, s.endDate from BillingSchedule s"
+                        + " where s.status = :active and s.nextPeriodStart <= :today",
+                Object[].class)
+                .setParameter("active", ScheduleStatus.ACTIVE)
+                .setParameter("today", today)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new DueSchedule(
+                        new BillingCalendar((Frequency) row[0], (Integer) row[1]), (LocalDate) row[2],
+                        (LocalDate) row[3])).toList());
+    }
+
+    /** A schedule with periods still to issue: enough to count them. */
+    public record DueSchedule(BillingCalendar calendar, LocalDate nextPeriodStart, LocalDate endDate) {
+
+        /** Its periods started by {@code today} and not after its end date. */
+        public long periodsDue(LocalDate today) {
+            long count = 0;
+            for (LocalDate p = nextPeriodStart; !p.isAfter(today) && (endDate == null || !p.isAfter(endDate)); p = calendar
+                    .nextPeriodStart(p)) {
+                count++;
+            }
+            return count;
+        }
     }
 
     /** Must run in the caller's transaction; see {@link #CLAIM_DUE}. */

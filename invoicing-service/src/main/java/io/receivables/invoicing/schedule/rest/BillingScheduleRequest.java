@@ -30,8 +30,13 @@ public record BillingScheduleRequest(
         @NotNull UUID customerId,
         @NotNull Frequency frequency,
         @Schema(description = "Day of the month periods start on, 1 to 31; 29 to 31 fall on the last day of a shorter month") @NotNull @Min(1) @Max(31) Integer anchorDay,
-        @Schema(description = "The first period starts on the first anchor day on or after this date; may lie in the past (missed periods are issued once each)") @NotNull LocalDate startDate,
+        @Schema(description = "Periods start on the first anchor day on or after this date. May lie in the past, but"
+                + " billing starts with the first period starting on or after the day the schedule is created, unless"
+                + " catchUpFrom says otherwise") @NotNull LocalDate startDate,
         @Schema(description = "Inclusive: no period starts after it; absent for open-ended") LocalDate endDate,
+        @Schema(description = "Bill the missed periods starting on or after this date (on or after startDate, not in"
+                + " the future), at most receivables.invoicing.schedules.max-catch-up of them (default 12); absent:"
+                + " no missed period is billed") LocalDate catchUpFrom,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @Valid PaymentTermsRequest paymentTerms,
         @Size(max = 64) String poNumber,

@@ -1,5 +1,7 @@
 package io.receivables.invoicing.schedule.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +43,8 @@ import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
 import io.receivables.invoicing.schedule.service.BillingScheduleService;
 import io.receivables.invoicing.schedule.service.RunReport;
+import io.receivables.invoicing.schedule.service.ScheduleLimits;
+import io.receivables.invoicing.schedule.service.SchedulePreviewer;
 import io.receivables.invoicing.schedule.service.ScheduleRunner;
 import io.receivables.invoicing.schedule.service.ScheduleWithRuns;
 import io.smallrye.mutiny.Uni;
@@ -53,9 +57,16 @@ public class BillingScheduleResource {
     private final BillingScheduleService service;
     private final ScheduleRunner runner;
     private final Idempotency idempotency;
+    private final SchedulePreviewer previewer;
+    private final ScheduleLimits limits;
+    private final Clock clock;
 
     @Inject
-    public BillingScheduleResource(BillingScheduleService service, ScheduleRunner runner, Idempotency idempotency) {
+    public BillingScheduleResource(BillingScheduleService service, ScheduleRunner runner, Idempotency idempotency,
+            SchedulePreviewer previewer, ScheduleLimits limits, Clock clock) {
+        this.previewer = previewer;
+        this.limits = limits;
+        this.clock = clock;
         this.service = service;
         this.runner = runner;
         this.idempotency = idempotency;
@@ -67,8 +78,10 @@ public class BillingScheduleResource {
     @Operation(operationId = "createBillingSchedule", summary = "Create a billing schedule", description = "Periods start on the anchor day every 1, 3 or 12"
             + " months, from the first anchor day on or after startDate, up to endDate (inclusive: no period starts"
             + " after it). An anchor day of 29 to 31 falls on the last day of a shorter month. Each period is issued"
-            + " once as an invoice dated the period's start, as soon as it has started; a start in the past catches up"
-            + " every missed period.")
+            + " once as an invoice dated the period's start, as soon as it has started; a start in the past bills the"
+            + " missed periods only from catchUpFrom on (at most receivables.invoicing.schedules.max-catch-up of them,"
+            + " default 12; more is a 400 naming catchUpFrom): without it, billing starts with the first period on or"
+            + " after today.")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = BillingScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown customer, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -88,6 +101,30 @@ public class BillingScheduleResource {
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.find(id).map(BillingScheduleResource::ok);
+    }
+
+    @GET
+    @Path("{id}/preview")
+    @Operation(operationId = "previewBillingSchedule", summary = "Preview what a billing schedule would issue", description = "The periods"
+            + " the schedule would issue up to until (default today, UTC), oldest first, each with the invoice's issue"
+            + " date, due date, currency and amounts, priced as issuing prices them; nothing is issued or written. Currency"
+            + " and terms the schedule leaves to the customer are the customer's as they stand now. Only an ACTIVE schedule"
+            + " issues; runs issue the listed periods a bounded number at a time, in this order.")
+    @APIResponse(responseCode = "200", description = "The periods that would be issued", content = @Content(schema = @Schema(implementation = SchedulePreviewResponse.class)))
+    @APIResponse(responseCode = "400", description = "until is not a date, or lies beyond the preview horizon", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SchedulePreviewResponse> preview(@PathParam("id") UUID id,
+            @Parameter(description = "Include the periods starting on or before this date; default today (UTC), at most"
+                    + " receivables.invoicing.schedules.preview-horizon-months (default 36) months after today", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("until") String until) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate horizon = previewer.horizon();
+        LocalDate last = until == null ? null : QueryParameters.date("until", until, errors);
+        if (last != null && last.isAfter(horizon)) {
+            errors.add(new FieldError("until", "must not be after " + horizon + ": a preview looks at most "
+                    + limits.previewHorizonMonths() + " months ahead"));
+        }
+        QueryParameters.rejectIfAny(errors);
+        return previewer.preview(id, last != null ? last : LocalDate.now(clock)).map(SchedulePreviewResponse::of);
     }
 
     @GET
@@ -161,12 +198,15 @@ public class BillingScheduleResource {
 
     @POST
     @Path("run")
-    @Operation(operationId = "runBillingSchedules", summary = "Issue every period that is due now", description = "What the scheduler does every"
-            + " receivables.invoicing.schedules.interval, for operators. Safe to repeat and to run on several replicas"
+    @Operation(operationId = "runBillingSchedules", summary = "Issue the periods that are due now", description = "What the scheduler does every"
+            + " receivables.invoicing.schedules.interval, for operators. Bounded, so it answers within seconds whatever"
+            + " the backlog: at most receivables.invoicing.schedules.max-periods-per-schedule periods of one schedule"
+            + " (default 12) and max-periods-per-run in all (default 100, failed attempts included); what is left is"
+            + " reported under deferred and issued by the next runs, oldest period first. Safe to repeat and to run on several replicas"
             + " at once: a period already issued is never issued again, so no Idempotency-Key is needed. A schedule that"
             + " fails (e.g. credit limit under policy REJECT) is reported under failed, keeps the error as lastError and"
             + " is tried again on the next run; the others go on.")
-    @APIResponse(responseCode = "200", description = "What this run issued and which schedules failed", content = @Content(schema = @Schema(implementation = RunReport.class)))
+    @APIResponse(responseCode = "200", description = "What this run issued, which schedules failed and what it deferred", content = @Content(schema = @Schema(implementation = RunReport.class)))
     public Uni<RunReport> run() {
         return runner.runDue();
     }

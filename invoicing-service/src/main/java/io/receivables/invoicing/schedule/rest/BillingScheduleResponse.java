@@ -21,7 +21,10 @@ import io.receivables.invoicing.terms.PaymentTerms;
 
 public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus status, Frequency frequency,
         int anchorDay, LocalDate startDate,
-        @Schema(nullable = true, description = "null: until cancelled") LocalDate endDate, String currency,
+        @Schema(nullable = true, description = "null: until cancelled") LocalDate endDate,
+        @Schema(nullable = true, description = "Missed periods starting on or after this date were billed; null: billing"
+                + " started with the first period on or after the day the schedule was created") LocalDate catchUpFrom,
+        String currency,
         PaymentTermsRequest paymentTerms,
         @Schema(nullable = true) String poNumber, List<InvoiceLineRequest> lines,
         @Schema(nullable = true, description = "The issue date of the next invoice (the start of the next period); absent unless ACTIVE") LocalDate nextRunDate,
@@ -50,7 +53,7 @@ public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus s
         List<InvoiceLineRequest> lines = template.lines().stream().map(line -> new InvoiceLineRequest(
                 line.description(), plain(line.quantity()), plain(line.unitPrice()), plain(line.taxRate()))).toList();
         return new BillingScheduleResponse(s.id, s.customerId, s.status, s.frequency, s.anchorDay, s.startDate,
-                s.endDate, template.currency(), paymentTerms, template.poNumber(), lines,
+                s.endDate, s.catchUpFrom, template.currency(), paymentTerms, template.poNumber(), lines,
                 s.status == ScheduleStatus.ACTIVE ? s.nextPeriodStart : null, s.lastError, s.lastErrorAt,
                 view.runs().stream().map(IssuedPeriod::of).toList(), s.createdAt, s.updatedAt);
     }

@@ -26,6 +26,7 @@ import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.service.InvoiceRequestChecks;
 import io.receivables.invoicing.schedule.BillingCalendar;
 import io.receivables.invoicing.schedule.BillingSchedule;
+import io.receivables.invoicing.schedule.CatchUp;
 import io.receivables.invoicing.schedule.ScheduleRun;
 import io.receivables.invoicing.schedule.ScheduleStatus;
 import io.receivables.invoicing.schedule.repository.BillingScheduleRepository;
@@ -42,10 +43,12 @@ public class BillingScheduleService {
     private final ScheduleRunRepository runs;
     private final CustomerRepository customers;
     private final Clock clock;
+    private final ScheduleLimits limits;
 
     @Inject
     public BillingScheduleService(BillingScheduleRepository schedules, ScheduleRunRepository runs,
-            CustomerRepository customers, Clock clock) {
+            CustomerRepository customers, Clock clock, ScheduleLimits limits) {
+        this.limits = limits;
         this.schedules = schedules;
         this.runs = runs;
         this.customers = customers;
@@ -54,21 +57,24 @@ public class BillingScheduleService {
 
     /**
      * Creates an ACTIVE schedule after the same checks an invoice gets (lines, currency, terms), so that its periods do
-     * not fail later on input that could have been rejected now.
+     * not fail later on input that could have been rejected now. Billing starts with the first period on or after today
+     * unless the request asks to catch up missed periods ({@link CatchUp}).
      */
     public Uni<ScheduleWithRuns> create(BillingScheduleRequest request) {
         BillingCalendar calendar = new BillingCalendar(request.frequency(), request.anchorDay());
-        LocalDate firstPeriod = calendar.firstPeriodStart(request.startDate());
-        List<FieldError> errors = InvoiceRequestChecks.check(
-                request.template().invoice(request.customerId(), firstPeriod, calendar.periodEnd(firstPeriod)));
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate firstPeriod = firstPeriodToBill(request, calendar, LocalDate.now(clock), errors);
+        errors.addAll(InvoiceRequestChecks.check(
+                request.template().invoice(request.customerId(), firstPeriod, calendar.periodEnd(firstPeriod))));
         PaymentTerms requestedTerms = request.paymentTerms() == null ? null
                 : request.paymentTerms().toTerms("paymentTerms", errors);
-        BusinessDates.checkComputed("startDate", firstPeriod, "the first period's start", errors);
         if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
             errors.add(new FieldError("endDate", "must not be before startDate " + request.startDate()));
         } else if (request.endDate() != null && request.endDate().isBefore(firstPeriod)) {
-            errors.add(new FieldError("endDate", "no period would start on or before it: the first starts on "
-                    + firstPeriod));
+            errors.add(new FieldError("endDate", "no period would start on or before it: the first to bill starts on "
+                    + firstPeriod + (request.catchUpFrom() == null
+                            ? " (periods that started before today are billed only from catchUpFrom)"
+                            : "")));
         }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
@@ -94,6 +100,7 @@ public class BillingScheduleService {
                     schedule.anchorDay = request.anchorDay();
                     schedule.startDate = request.startDate();
                     schedule.endDate = request.endDate();
+                    schedule.catchUpFrom = request.catchUpFrom();
                     schedule.template(request.template());
                     schedule.status = ScheduleStatus.ACTIVE;
                     schedule.nextPeriodStart = firstPeriod;
@@ -101,6 +108,42 @@ public class BillingScheduleService {
                     return schedules.persist(schedule);
                 })
                 .map(schedule -> new ScheduleWithRuns(schedule, List.of()));
+    }
+
+    /**
+     * The first period to issue: by default the first starting on or after today; with catchUpFrom the first on or after
+     * it, if that bills no more missed periods than the cap. Rejected dates are added to {@code errors}.
+     */
+    private LocalDate firstPeriodToBill(BillingScheduleRequest request, BillingCalendar calendar, LocalDate today,
+            List<FieldError> errors) {
+        LocalDate gridStart = calendar.firstPeriodStart(request.startDate());
+        int before = errors.size();
+        BusinessDates.checkComputed("startDate", gridStart, "the first period's start", errors);
+        checkCatchUpFrom(request.catchUpFrom(), request.startDate(), today, errors);
+        if (errors.size() > before) {
+            return gridStart;
+        }
+        CatchUp catchUp = CatchUp.decide(calendar, request.startDate(), request.endDate(), request.catchUpFrom(), today,
+                limits.maxCatchUp());
+        if (catchUp.overCap(limits.maxCatchUp())) {
+            errors.add(new FieldError("catchUpFrom", "would bill " + catchUp.missed() + " missed periods from "
+                    + catchUp.firstPeriod() + "; at most " + limits.maxCatchUp() + " may be caught up, so the earliest"
+                    + " catchUpFrom is " + catchUp.earliestAllowed()));
+        }
+        return catchUp.firstPeriod();
+    }
+
+    /** catchUpFrom reaches back no further than the schedule's start and never into the future. */
+    private static void checkCatchUpFrom(LocalDate catchUpFrom, LocalDate startDate, LocalDate today,
+            List<FieldError> errors) {
+        if (catchUpFrom == null) {
+            return;
+        }
+        if (catchUpFrom.isBefore(startDate)) {
+            errors.add(new FieldError("catchUpFrom", "must not be before startDate " + startDate));
+        } else if (catchUpFrom.isAfter(today)) {
+            errors.add(new FieldError("catchUpFrom", "must not be in the future (today is " + today + ", UTC)"));
+        }
     }
 
     @WithSession
