@@ -13,7 +13,7 @@ UPDATE billing_schedule SET catch_up_from = start_date WHERE start_date < (creat
 -- shorter month): when it has started by today (UTC) and is not past the end date, more than 12 periods are owed.
 WITH owed AS (
     SELECT id, next_period_start,
-           (date_trunc('month', next_period_start)
+           (date_trunc('month', next_period_start::TIMESTAMP)
                + make_interval(months => 12 * CASE frequency WHEN 'MONTHLY' THEN 1 WHEN 'QUARTERLY' THEN 3 ELSE 12 END)
            )::date AS month13,
            anchor_day, end_date
