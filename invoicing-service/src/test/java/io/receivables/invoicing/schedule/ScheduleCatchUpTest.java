@@ -199,6 +199,10 @@ class ScheduleCatchUpTest {
         run.then().body("deferred.schedules", equalTo(20)).body("deferred.periods", equalTo(20 * 36 - PER_RUN))
                 .body("deferred.maxPeriodsPerRun", equalTo(PER_RUN))
                 .body("deferred.maxPeriodsPerSchedule", equalTo(PER_SCHEDULE));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("receivables_schedules_deferred_periods")))
+                .as("the backlog left, for alerting").singleElement().asString()
+                .endsWith(" " + (20 * 36 - PER_RUN) + ".0");
     }
 
     @Test
