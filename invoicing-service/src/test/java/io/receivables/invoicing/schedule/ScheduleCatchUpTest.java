@@ -157,6 +157,7 @@ class ScheduleCatchUpTest {
         List<Long> deferred = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
             Response run = run();
+            assertThat(run.<List<Object>> path("failed")).isEmpty();
             List<Map<String, String>> issued = new ArrayList<>();
             ids.forEach(id -> {
                 List<Map<String, String>> ofSchedule = issuedFor(run, id);
@@ -281,6 +282,7 @@ class ScheduleCatchUpTest {
         for (int round = 0; round < 10 && left != 0; round++) {
             List<Response> runs = concurrently(2);
             for (Response run : runs) {
+                assertThat(run.<List<Object>> path("failed")).as("no replica ran into the other's period").isEmpty();
                 List<Map<String, String>> issued = new ArrayList<>();
                 ids.forEach(id -> issued.addAll(issuedFor(run, id)));
                 assertThat(issued).as("one replica's run").hasSizeLessThanOrEqualTo(PER_RUN);
@@ -299,6 +301,7 @@ class ScheduleCatchUpTest {
         for (String id : ids) {
             get(id).then().body("issuedPeriods.periodStart", equalTo(expected));
         }
+        assertInvoicesBillTheirPeriods(all);
     }
 
     private String create(String body) {
