@@ -56,7 +56,7 @@ public class CreditNoteDocumentService {
      * customer's billing data is short for it or its currency cannot be expressed.
      */
     public Uni<Rendered> eInvoice(UUID creditNoteId, Optional<EInvoiceFormat> format) {
-        return rendering.ubl(load(creditNoteId, (note, invoice, customer) -> CreditNoteDocuments.forEInvoice(note,
+        return rendering.eInvoice(load(creditNoteId, (note, invoice, customer) -> CreditNoteDocuments.forEInvoice(note,
                 invoice, customer, seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
     }
 
