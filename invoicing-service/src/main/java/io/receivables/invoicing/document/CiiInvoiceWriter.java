@@ -90,6 +90,10 @@ public class CiiInvoiceWriter {
 
         private void context() {
             xml.start(RSM, "ExchangedDocumentContext");
+            // BT-23, as the UBL ProfileID: XRechnung (through its Peppol rules, PEPPOL-EN16931-R001) requires it
+            xml.start(RAM, "BusinessProcessSpecifiedDocumentContextParameter");
+            ram("ID", UblInvoiceWriter.PROFILE_ID);
+            xml.end();
             xml.start(RAM, "GuidelineSpecifiedDocumentContextParameter");
             ram("ID", eInvoice.format().customizationId());
             xml.end();
@@ -272,7 +276,7 @@ public class CiiInvoiceWriter {
             xml.start(RAM, "SpecifiedTradeSettlementHeaderMonetarySummation");
             ram("LineTotalAmount", amount(totals.subtotal()));
             ram("TaxBasisTotalAmount", amount(totals.subtotal()));
-            // the only amount CII states with its currency: BT-110 is in the invoice currency (BR-CO-?? / CII-SR)
+            // the one amount CII states with its currency: a document may state its VAT total in a second currency (BT-111)
             xml.text(RAM, "TaxTotalAmount", amount(totals.taxTotal()), "currencyID", invoice.currency());
             ram("GrandTotalAmount", amount(totals.total()));
             ram("TotalPrepaidAmount", amount(totals.amountPaid()));

@@ -23,6 +23,7 @@ public class DocumentRendering {
 
     private final InvoicePdfRenderer pdf = new InvoicePdfRenderer();
     private final UblInvoiceWriter ubl = new UblInvoiceWriter();
+    private final CiiInvoiceWriter cii = new CiiInvoiceWriter();
     private final FacturXWriter facturX = new FacturXWriter();
 
     public Uni<Rendered> pdf(Uni<InvoiceDocument> document) {
@@ -30,7 +31,7 @@ public class DocumentRendering {
                 .map(read -> Rendered.pdf(read.number(), pdf.render(read)));
     }
 
-    /** The e-invoice in its format's syntax: UBL XML, or a Factur-X PDF/A-3 with its CII XML. */
+    /** The e-invoice in its format's syntax: UBL or CII XML, or a Factur-X PDF/A-3 with its CII XML. */
     public Uni<Rendered> eInvoice(Uni<EInvoice> document) {
         return document.emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> new Rendered(
                 read.document().number(), write(read), read.format().mediaType(), read.format().extension()));
@@ -39,6 +40,7 @@ public class DocumentRendering {
     private byte[] write(EInvoice eInvoice) {
         return switch (eInvoice.format().syntax()) {
             case UBL -> ubl.write(eInvoice);
+            case CII -> cii.write(eInvoice);
             case FACTUR_X -> facturX.write(eInvoice);
         };
     }

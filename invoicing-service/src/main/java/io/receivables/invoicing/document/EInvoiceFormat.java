@@ -17,6 +17,9 @@ public enum EInvoiceFormat {
     EN16931_UBL("en16931-ubl", Syntax.UBL, "urn:cen.eu:en16931:2017"),
     /** UBL 2.1 under the German CIUS: buyer reference (BT-10, the Leitweg-ID for public buyers) required. */
     XRECHNUNG_3("xrechnung-3", Syntax.UBL, "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"),
+    /** The same German CIUS in the CII syntax, for receivers (e.g. some state portals) that take CII only. */
+    XRECHNUNG_3_CII("xrechnung-3-cii", Syntax.CII,
+            "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"),
     /**
      * Factur-X 1.07 / ZUGFeRD 2.3, profile EN 16931: the printable invoice as PDF/A-3 with the CII document embedded
      * as {@code factur-x.xml}. A person reads the PDF, a machine imports the XML; no electronic address required.
@@ -29,6 +32,8 @@ public enum EInvoiceFormat {
     public enum Syntax {
         /** A UBL 2.1 Invoice or CreditNote. */
         UBL,
+        /** A UN/CEFACT CrossIndustryInvoice (D16B). */
+        CII,
         /** A UN/CEFACT CrossIndustryInvoice (D16B) inside a PDF/A-3. */
         FACTUR_X
     }
@@ -61,7 +66,12 @@ public enum EInvoiceFormat {
 
     /** Whether the buyer must have an electronic address (BT-49): Peppol routes by it, XRechnung requires it. */
     public boolean requiresBuyerEndpoint() {
-        return this == PEPPOL_BIS_3 || this == XRECHNUNG_3;
+        return this == PEPPOL_BIS_3 || isXRechnung();
+    }
+
+    /** Whether the German CIUS applies: buyer reference (BT-10, BR-DE-15) and electronic address required. */
+    public boolean isXRechnung() {
+        return this == XRECHNUNG_3 || this == XRECHNUNG_3_CII;
     }
 
     /** The media type the document is served as. */

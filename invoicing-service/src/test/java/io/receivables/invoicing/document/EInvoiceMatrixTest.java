@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -40,12 +41,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Issue 18's proof: a generated matrix of invoices and credit notes, pushed through the API as a client would, and every
- * served e-invoice validated by phive with the published rules of its format: Peppol BIS Billing 3.0, EN 16931 or
- * XRechnung 3.0.2. Currencies EUR,
+ * served e-invoice validated with the published rules of its format: Peppol BIS Billing 3.0, EN 16931, XRechnung 3.0.2
+ * or Factur-X. Currencies EUR,
  * USD, GBP, SEK, JPY (fractional unit prices included) and KWD; 1 to 20 lines; rates 19/7/20/25/10/5.5/0 %; early
  * payment discounts; partial and full credit notes; fee invoices (exempt, category E); buyers inside and outside the EU, with
  * and without VAT id,
- * Peppol participant, buyer reference and PO number; the three UBL formats.
+ * Peppol participant, buyer reference and PO number; the three UBL formats, XRechnung in CII and Factur-X (its PDF checked
+ * against
+ * PDF/A-3b by veraPDF, its embedded CII by phive's EN 16931 CII and ZUGFeRD 2.3.3 EN16931 rules).
  * <p>
  * Zero invalid documents: each is valid, or the API refused it with a 422 naming exactly what the case lacks (which
  * the test predicts from how it generated the case, so a refusal of a complete case fails too). Seeded:
@@ -62,7 +65,8 @@ class EInvoiceMatrixTest {
     private static final List<String> RATES = List.of("0.19", "0.07", "0.20", "0.25", "0.10", "0.055", "0");
     private static final List<String> QUANTITIES = List.of("1", "2", "3", "0.5", "7.5", "12", "1.25", "40");
     private static final String FULL_CREDIT = "{\"full\": true, \"reasonCode\": \"GOODWILL\"}";
-    private static final List<String> FORMATS = List.of("peppol-bis-3", "en16931-ubl", "xrechnung-3");
+    private static final List<String> FORMATS = List.of("peppol-bis-3", "en16931-ubl", "xrechnung-3",
+            "xrechnung-3-cii", "factur-x");
 
     /** A buyer: where it is, its VAT id and Peppol participant (either may be absent). */
     private record Buyer(String kind, String country, String taxId, String scheme, String participant) {
@@ -87,6 +91,9 @@ class EInvoiceMatrixTest {
     private final ExecutorService validation = Executors.newSingleThreadExecutor();
     private final List<Future<?>> validated = new ArrayList<>();
     private int documents;
+    /** Served Factur-X documents broken on purpose, so a run shows its validators refuse what they must. */
+    private static final int NEGATIVE_CONTROLS = 5;
+    private final AtomicInteger controlled = new AtomicInteger();
 
     @Test
     void everyServedEInvoiceIsValidOrRefusedNamingWhatIsMissing() throws Exception {
@@ -102,10 +109,14 @@ class EInvoiceMatrixTest {
             validation.shutdownNow();
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        System.out.printf("E-invoice matrix (seed %d): %d documents in %d s; valid %s; refused %s; invalid %d%n",
-                SEED, documents, seconds, valid, refused, invalid.size());
+        System.out.printf(
+                "E-invoice matrix (seed %d): %d documents in %d s; valid %s; refused %s; invalid %d;"
+                        + " Factur-X negative controls %d%n",
+                SEED, documents, seconds, valid, refused, invalid.size(), Math.min(controlled.get(), NEGATIVE_CONTROLS));
         assertThat(invalid).as("documents served although invalid, or refused wrongly (seed " + SEED + ")").isEmpty();
         assertThat(documents).isGreaterThanOrEqualTo(INVOICES);
+        assertThat(controlled.get()).as("Factur-X documents served valid, the first of them broken on purpose")
+                .isGreaterThanOrEqualTo(Math.min(NEGATIVE_CONTROLS, INVOICES / 20));
         assertThat(valid.values().stream().mapToInt(Integer::intValue).sum())
                 .as("most cases are complete enough to be served").isGreaterThan(documents / 2);
     }
@@ -189,11 +200,12 @@ class EInvoiceMatrixTest {
             return Set.of("currency-not-supported-by-format", "currency");
         }
         Set<String> missing = new TreeSet<>();
-        if (!format.equals("en16931-ubl") && !buyer.hasElectronicAddress()) {
+        boolean xRechnung = format.startsWith("xrechnung-3");
+        if ((format.equals("peppol-bis-3") || xRechnung) && !buyer.hasElectronicAddress()) {
             missing.add("peppolParticipant");
         }
         boolean reference = customerReference != null || invoiceReference != null;
-        if (format.equals("xrechnung-3") ? !reference : !reference && poNumber == null) {
+        if (xRechnung ? !reference : !reference && poNumber == null) {
             missing.add("buyerReference");
         }
         if (!missing.isEmpty()) {
@@ -221,22 +233,41 @@ class EInvoiceMatrixTest {
         if (!expectedRefusal.isEmpty()) {
             invalid.add(what + " (" + format + ") served although it lacks " + expectedRefusal);
         }
-        byte[] xml = served.asByteArray();
-        validated.add(validation.submit(() -> validate(what, xml, creditNote, format)));
+        byte[] document = served.asByteArray();
+        String expectedType = format.equals("factur-x") ? "application/pdf" : "application/xml";
+        if (!served.contentType().startsWith(expectedType)) {
+            invalid.add(what + " (" + format + ") served as " + served.contentType());
+            return;
+        }
+        validated.add(validation.submit(() -> validate(what, document, creditNote, format)));
     }
 
-    private void validate(String what, byte[] xml, boolean creditNote, String format) {
+    private void validate(String what, byte[] document, boolean creditNote, String format) {
+        if (format.equals("factur-x")) {
+            // veraPDF (PDF/A-3b) on the PDF, phive (EN 16931 CII, ZUGFeRD 2.3.3 EN16931) on its factur-x.xml
+            List<String> errors = FacturXValidators.errors(document);
+            record(what, format, "veraPDF + phive CII", errors);
+            if (errors.isEmpty() && controlled.incrementAndGet() <= NEGATIVE_CONTROLS) {
+                FacturXValidators.controlsThatDidNotBite(document)
+                        .forEach(silent -> invalid.add(what + " (negative control): " + silent));
+            }
+            return;
+        }
         PhiveValidators validator = switch (format) {
             case "peppol-bis-3" -> creditNote ? PhiveValidators.PEPPOL_CREDIT_NOTE : PhiveValidators.PEPPOL_INVOICE;
             case "xrechnung-3" -> creditNote ? PhiveValidators.XRECHNUNG_CREDIT_NOTE
                     : PhiveValidators.XRECHNUNG_INVOICE;
+            case "xrechnung-3-cii" -> PhiveValidators.XRECHNUNG_CII;
             default -> creditNote ? PhiveValidators.EN16931_CREDIT_NOTE : PhiveValidators.EN16931_INVOICE;
         };
-        List<String> errors = validator.errors(xml);
+        record(what, format, validator.name(), validator.errors(document));
+    }
+
+    private void record(String what, String format, String validator, List<String> errors) {
         if (errors.isEmpty()) {
             valid.merge(format + " " + what.replaceAll(" [0-9]+$", ""), 1, Integer::sum);
         } else {
-            invalid.add(what + " (" + format + ", " + validator.name() + "): " + errors);
+            invalid.add(what + " (" + format + ", " + validator + "): " + errors);
         }
     }
 

@@ -1,13 +1,16 @@
 package io.receivables.invoicing.document;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
@@ -47,6 +50,40 @@ final class FacturXValidators {
         PhiveValidators.EN16931_CII.errors(xml).forEach(error -> errors.add("EN 16931 CII " + error));
         PhiveValidators.ZUGFERD_EN16931.errors(xml).forEach(error -> errors.add("ZUGFeRD EN16931 " + error));
         return errors;
+    }
+
+    /**
+     * Negative controls on a served document: the same document broken in two ways each validator must notice. Its PDF
+     * without XMP metadata and output intent must fail PDF/A-3b; its XML with a grand total that does not add up must
+     * fail both CII rule sets (BR-CO-15). Returns the controls that did not bite; empty when all did.
+     */
+    static List<String> controlsThatDidNotBite(byte[] pdf) {
+        List<String> silent = new ArrayList<>();
+        if (pdfA3Failures(withoutPdfAIdentification(pdf)).isEmpty()) {
+            silent.add("veraPDF accepted the PDF without XMP metadata and output intent");
+        }
+        String xml = new String(embeddedXml(pdf), StandardCharsets.UTF_8);
+        byte[] wrongTotal = xml.replaceFirst("<ram:GrandTotalAmount>[0-9.]+<", "<ram:GrandTotalAmount>0.01<")
+                .getBytes(StandardCharsets.UTF_8);
+        if (PhiveValidators.EN16931_CII.errors(wrongTotal).stream().noneMatch(e -> e.contains("BR-CO-15"))) {
+            silent.add("EN 16931 CII accepted a grand total that does not add up");
+        }
+        if (PhiveValidators.ZUGFERD_EN16931.errors(wrongTotal).isEmpty()) {
+            silent.add("ZUGFeRD EN16931 accepted a grand total that does not add up");
+        }
+        return silent;
+    }
+
+    private static byte[] withoutPdfAIdentification(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            document.getDocumentCatalog().setMetadata(null);
+            document.getDocumentCatalog().getCOSObject().removeItem(COSName.OUTPUT_INTENTS);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The rules of PDF/A-3b (ISO 19005-3, level B) the PDF breaks, as veraPDF reports them. */

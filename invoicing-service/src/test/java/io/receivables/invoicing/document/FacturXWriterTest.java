@@ -74,6 +74,21 @@ class FacturXWriterTest {
         assertThat(xml).contains("<ram:ID>urn:cen.eu:en16931:2017</ram:ID>");
     }
 
+    @Test
+    void theSameCiiUnderTheXRechnungCiusIsValidXRechnung() {
+        EInvoice xRechnung = new EInvoice(Invoices.invoice(Invoices.mixedRateLines()), EInvoiceFormat.XRECHNUNG_3_CII,
+                Optional.of("04011000-12345-06"));
+        byte[] xml = new CiiInvoiceWriter().write(xRechnung);
+
+        assertThat(PhiveValidators.XRECHNUNG_CII.errors(xml)).isEmpty();
+        assertThat(PhiveValidators.XRECHNUNG_CII.errors(new CiiInvoiceWriter().write(new EInvoice(
+                Invoices.creditNote(), EInvoiceFormat.XRECHNUNG_3_CII, Optional.of("04011000-12345-06"))))).isEmpty();
+        byte[] noBuyerReference = new String(xml, StandardCharsets.UTF_8)
+                .replaceFirst("<ram:BuyerReference>[^<]*</ram:BuyerReference>", "").getBytes(StandardCharsets.UTF_8);
+        assertThat(PhiveValidators.XRECHNUNG_CII.errors(noBuyerReference))
+                .anySatisfy(e -> assertThat(e).contains("BR-DE-15"));
+    }
+
     // Negative controls: each validator refuses what breaks its rules.
 
     @Test

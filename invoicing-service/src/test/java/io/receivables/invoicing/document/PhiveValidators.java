@@ -52,6 +52,9 @@ final class PhiveValidators {
      */
     static final PhiveValidators ZUGFERD_EN16931 = new PhiveValidators(ZugferdValidation.VID_ZUGFERD_2_3_3_EN16931);
 
+    /** KoSIT's XRechnung 3.0.2 for the CII syntax (CII XSD, CEN and XRechnung Schematron). */
+    static final PhiveValidators XRECHNUNG_CII = new PhiveValidators(XRechnungValidation.VID_XRECHNUNG_CII_302);
+
     private final IValidationExecutorSet<IValidationSourceXML> executors;
 
     private PhiveValidators(DVRCoordinate id) {

@@ -96,8 +96,8 @@ public final class InvoiceDocuments {
                     + ": the buyer's electronic address; set the customer's peppolParticipant (or a taxId with a"
                     + " European VAT prefix such as DE)"));
         }
-        if (format == EInvoiceFormat.XRECHNUNG_3 && buyerReference.isEmpty()) {
-            missing.add(new FieldError("buyerReference", "required for xrechnung-3 (BT-10, BR-DE-15): set the"
+        if (format.isXRechnung() && buyerReference.isEmpty()) {
+            missing.add(new FieldError("buyerReference", "required for " + format.slug() + " (BT-10, BR-DE-15): set the"
                     + " customer's buyerReference (a public buyer's Leitweg-ID) or the invoice's"));
         } else if (buyerReference.isEmpty() && orderReference.isEmpty()) {
             missing.add(new FieldError("buyerReference", "required for " + format.slug() + " when there is no"

@@ -73,8 +73,8 @@ public class InvoiceDocumentResource {
     @GET
     @Path("einvoice")
     @Produces({ MediaType.APPLICATION_XML, PDF })
-    @Operation(operationId = "getInvoiceEInvoice", summary = "Get an invoice as e-invoice in a chosen format", description = "The invoice in the requested format (docs/einvoicing.md): peppol-bis-3 (UBL 2.1, Peppol BIS Billing 3.0), en16931-ubl (UBL 2.1, the core norm, for receivers outside Peppol), xrechnung-3 (UBL 2.1, the German CIUS, Leitweg-ID as buyer reference) or factur-x (Factur-X / ZUGFeRD profile EN 16931: a PDF/A-3 with the CII XML embedded as factur-x.xml). Without format, the customer's preferred format (einvoiceFormat). A document a format cannot be valid in is refused with 422 naming what is missing, never served.")
-    @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 XML, or for factur-x as PDF/A-3", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\" (.pdf for factur-x)", schema = @Schema(type = SchemaType.STRING)), content = {
+    @Operation(operationId = "getInvoiceEInvoice", summary = "Get an invoice as e-invoice in a chosen format", description = "The invoice in the requested format (docs/einvoicing.md): peppol-bis-3 (UBL 2.1, Peppol BIS Billing 3.0), en16931-ubl (UBL 2.1, the core norm, for receivers outside Peppol), xrechnung-3 (UBL 2.1, the German CIUS, Leitweg-ID as buyer reference), xrechnung-3-cii (the same in UN/CEFACT CII) or factur-x (Factur-X / ZUGFeRD profile EN 16931: a PDF/A-3 with the CII XML embedded as factur-x.xml). Without format, the customer's preferred format (einvoiceFormat). A document a format cannot be valid in is refused with 422 naming what is missing, never served.")
+    @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 or CII XML, or for factur-x as PDF/A-3", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\" (.pdf for factur-x)", schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "format is not one of the supported formats (validation, naming format)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -83,7 +83,8 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "422", description = "missing-billing-data: the customer or invoice lacks what the format needs, errors names the fields (billingAddress, peppolParticipant, buyerReference); currency-not-supported-by-format: a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> eInvoice(@PathParam("id") UUID id,
             @Parameter(description = "The e-invoice format; default: the customer's einvoiceFormat", schema = @Schema(type = SchemaType.STRING, enumeration = {
-                    "peppol-bis-3", "en16931-ubl", "xrechnung-3", "factur-x" })) @QueryParam("format") String format) {
+                    "peppol-bis-3", "en16931-ubl", "xrechnung-3", "xrechnung-3-cii",
+                    "factur-x" })) @QueryParam("format") String format) {
         return documents.eInvoice(id, format(format), caller.customerScope())
                 .map(InvoiceDocumentResource::inline);
     }
