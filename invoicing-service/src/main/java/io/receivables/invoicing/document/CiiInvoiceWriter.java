@@ -46,6 +46,10 @@ public class CiiInvoiceWriter {
                         "An e-invoice needs a complete postal address of " + party.legalName());
             }
         }
+        if (invoice.hasReverseCharge() && invoice.buyer().vatId().isEmpty()) {
+            throw new IllegalArgumentException("A reverse-charge e-invoice needs the VAT id of "
+                    + invoice.buyer().legalName() + " (BR-AE-02)");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new DocumentWriter(eInvoice, new XmlElements(OUTPUT.createXMLStreamWriter(out, "UTF-8"))).write();
@@ -222,6 +226,7 @@ public class CiiInvoiceWriter {
                 subtotal.exemptionReason().ifPresent(reason -> ram("ExemptionReason", reason));
                 ram("BasisAmount", amount(subtotal.taxableAmount()));
                 ram("CategoryCode", subtotal.category().code());
+                subtotal.exemptionReasonCode().ifPresent(code -> ram("ExemptionReasonCode", code));
                 ram("RateApplicablePercent", subtotal.percent().toPlainString());
                 xml.end();
             }

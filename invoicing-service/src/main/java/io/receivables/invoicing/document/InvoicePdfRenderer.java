@@ -155,6 +155,7 @@ public class InvoicePdfRenderer {
         String base = " on " + Amounts.money(subtotal.taxableAmount(), currency);
         return switch (subtotal.category()) {
             case EXEMPT -> "VAT exempt" + base;
+            case REVERSE_CHARGE -> "Reverse charge" + base;
             default -> "VAT " + Amounts.percent(subtotal.rate()) + base;
         };
     }

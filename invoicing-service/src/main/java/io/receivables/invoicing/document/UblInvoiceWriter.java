@@ -64,6 +64,10 @@ public class UblInvoiceWriter {
                         "An e-invoice needs a complete postal address of " + party.legalName());
             }
         }
+        if (invoice.hasReverseCharge() && invoice.buyer().vatId().isEmpty()) {
+            throw new IllegalArgumentException("A reverse-charge e-invoice needs the VAT id of "
+                    + invoice.buyer().legalName() + " (BR-AE-02)");
+        }
         try {
             new DocumentWriter(eInvoice, new XmlElements(OUTPUT.createXMLStreamWriter(out, "UTF-8"))).write();
         } catch (XMLStreamException e) {
@@ -243,6 +247,7 @@ public class UblInvoiceWriter {
                 xml.start(CAC, "TaxCategory");
                 cbc("ID", subtotal.category().code());
                 cbc("Percent", subtotal.percent().toPlainString());
+                subtotal.exemptionReasonCode().ifPresent(code -> cbc("TaxExemptionReasonCode", code));
                 subtotal.exemptionReason().ifPresent(reason -> cbc("TaxExemptionReason", reason));
                 vatScheme();
                 xml.end();

@@ -43,7 +43,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Issue 18's proof: a generated matrix of invoices and credit notes, pushed through the API as a client would, and every
  * served e-invoice validated with the published rules of its format: Peppol BIS Billing 3.0, EN 16931, XRechnung 3.0.2
  * or Factur-X. Currencies EUR,
- * USD, GBP, SEK, JPY (fractional unit prices included) and KWD; 1 to 20 lines; rates 19/7/20/25/10/5.5/0 %; early
+ * USD, GBP, SEK, JPY (fractional unit prices included) and KWD; 1 to 20 lines; rates 19/7/20/25/10/5.5/0 %, the zero
+ * rate as zero-rated, exempt (E, with VATEX code) or reverse charge (AE, refused at issue for a buyer without VAT id); early
  * payment discounts; partial and full credit notes; fee invoices (exempt, category E); buyers inside and outside the EU, with
  * and without VAT id,
  * Peppol participant, buyer reference and PO number; the three UBL formats, XRechnung in CII and Factur-X (its PDF checked
@@ -63,6 +64,8 @@ class EInvoiceMatrixTest {
 
     private static final List<String> CURRENCIES = List.of("EUR", "EUR", "EUR", "USD", "GBP", "SEK", "JPY", "JPY");
     private static final List<String> RATES = List.of("0.19", "0.07", "0.20", "0.25", "0.10", "0.055", "0");
+    private static final String EXEMPT = "E";
+    private static final String REVERSE_CHARGE = "AE";
     private static final List<String> QUANTITIES = List.of("1", "2", "3", "0.5", "7.5", "12", "1.25", "40");
     private static final String FULL_CREDIT = "{\"full\": true, \"reasonCode\": \"GOODWILL\"}";
     private static final List<String> FORMATS = List.of("peppol-bis-3", "en16931-ubl", "xrechnung-3",
@@ -133,6 +136,18 @@ class EInvoiceMatrixTest {
         String customerId = registerCustomer(index, currency, buyer, customerReference, preferred, discount);
         List<String[]> lines = lines(currency);
         Response issued = issue(customerId, poNumber, invoiceReference, lines);
+        boolean reverseCharge = lines.stream().anyMatch(line -> REVERSE_CHARGE.equals(line[4]));
+        if (reverseCharge && buyer.taxId() == null) {
+            // reverse charge needs the buyer's VAT id (BR-AE-02): refused at issue, naming it
+            documents++;
+            Set<String> named = named(issued);
+            if (issued.statusCode() != 422 || !named.equals(Set.of("missing-billing-data", "taxId"))) {
+                invalid.add("invoice " + index + " (reverse charge, buyer without VAT id) answered "
+                        + issued.statusCode() + ": " + issued.asString());
+            }
+            refused.merge("issue " + named, 1, Integer::sum);
+            return;
+        }
         assertThat(issued.statusCode()).as("issuing case %d: %s", index, issued.asString()).isEqualTo(201);
         JsonPath invoice = issued.jsonPath();
         String invoiceId = invoice.getString("id");
@@ -217,9 +232,7 @@ class EInvoiceMatrixTest {
     private void check(String what, Response served, boolean creditNote, String format, Set<String> expectedRefusal) {
         documents++;
         if (served.statusCode() == 422) {
-            JsonPath problem = served.jsonPath();
-            Set<String> named = new TreeSet<>(problem.getList("errors.field", String.class));
-            named.add(problem.getString("type").substring(problem.getString("type").lastIndexOf('/') + 1));
+            Set<String> named = named(served);
             if (!named.equals(expectedRefusal)) {
                 invalid.add(what + " (" + format + ") refused for " + named + ", expected " + expectedRefusal);
             }
@@ -271,6 +284,17 @@ class EInvoiceMatrixTest {
         }
     }
 
+    /** The fields a problem names, with its type's slug. */
+    private static Set<String> named(Response problem) {
+        Set<String> named = new TreeSet<>();
+        if (problem.contentType().startsWith("application/problem+json")) {
+            JsonPath json = problem.jsonPath();
+            named.addAll(json.getList("errors.field", String.class));
+            named.add(json.getString("type").substring(json.getString("type").lastIndexOf('/') + 1));
+        }
+        return named;
+    }
+
     private Buyer buyer() {
         return switch (random.nextInt(9)) {
             case 0 -> new Buyer("DE with VAT id", "DE", "DE" + digits(9), null, null);
@@ -285,11 +309,22 @@ class EInvoiceMatrixTest {
         };
     }
 
+    /**
+     * 1 to 20 lines at the rates above. The zero-rated lines of an invoice share one treatment (as the API requires):
+     * zero-rated (Z), exempt with reason and VATEX code (E) or reverse charge (AE), so that the matrix has all three.
+     */
     private List<String[]> lines(String currency) {
         int count = 1 + random.nextInt(20);
+        String zeroRate = switch (random.nextInt(4)) {
+            case 0 -> EXEMPT;
+            case 1 -> REVERSE_CHARGE;
+            default -> null;
+        };
         List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(new String[] { "Item " + (i + 1), pick(QUANTITIES), price(currency), pick(RATES) });
+            String rate = pick(RATES);
+            lines.add(new String[] { "Item " + (i + 1), pick(QUANTITIES), price(currency), rate,
+                    rate.equals("0") ? zeroRate : null });
         }
         return lines;
     }
@@ -357,9 +392,13 @@ class EInvoiceMatrixTest {
         body.append(", \"lines\": [");
         for (int i = 0; i < lines.size(); i++) {
             String[] line = lines.get(i);
+            String exemption = line[4] == null ? ""
+                    : line[4].equals(REVERSE_CHARGE) ? ", \"vatExemption\": {\"category\": \"AE\"}"
+                            : ", \"vatExemption\": {\"category\": \"E\", \"reasonCode\": \"VATEX-EU-132\","
+                                    + " \"reason\": \"Exempt under Article 132 of Directive 2006/112/EC\"}";
             body.append(i == 0 ? "" : ", ").append("""
-                    {"description": "%s", "quantity": "%s", "unitPrice": "%s", "taxRate": "%s"}"""
-                    .formatted((Object[]) line));
+                    {"description": "%s", "quantity": "%s", "unitPrice": "%s", "taxRate": "%s"%s}"""
+                    .formatted(line[0], line[1], line[2], line[3], exemption));
         }
         body.append("]}");
         return given().contentType(ContentType.JSON).body(body.toString()).when().post("/invoices");

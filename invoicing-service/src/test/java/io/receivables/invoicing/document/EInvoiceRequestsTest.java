@@ -94,6 +94,47 @@ class EInvoiceRequestsTest {
     }
 
     @Test
+    void refusesAnExemptionTheDocumentCouldNotStateNamingTheLine() {
+        String customerId = customer(", \"taxId\": \"DE811569869\"");
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "%s", "lines": [
+                         {"description": "Taxed", "quantity": "1", "unitPrice": "10.00", "taxRate": "0.19", "vatExemption": {"category": "AE"}},
+                         {"description": "Exempt", "quantity": "1", "unitPrice": "10.00", "taxRate": "0", "vatExemption": {"category": "E"}},
+                         {"description": "Reverse", "quantity": "1", "unitPrice": "10.00", "taxRate": "0", "vatExemption": {"category": "AE"}}]}"""
+                        .formatted(customerId))
+                .when().post("/invoices")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("lines[0].vatExemption"))
+                .body("errors.field", hasItem("lines[1].vatExemption.reason"))
+                .body("errors.field", hasItem("lines[2].vatExemption"));
+    }
+
+    @Test
+    void reverseChargeNeedsTheCustomersVatIdAndIsServedAsCategoryAe() {
+        String line = """
+                "lines": [{"description": "Construction work", "quantity": "10", "unitPrice": "65.00", "taxRate": "0", "vatExemption": {"category": "AE"}}]""";
+        String withoutVatId = customer(", \"buyerReference\": \"04011000-12345-06\"");
+        given().contentType(ContentType.JSON).body("{\"customerId\": \"%s\", %s}".formatted(withoutVatId, line))
+                .when().post("/invoices").then().statusCode(422)
+                .body("type", equalTo("https://receivables.io/problems/missing-billing-data"))
+                .body("errors.field", equalTo(java.util.List.of("taxId")));
+
+        String withVatId = customer(", \"taxId\": \"DE811569869\", \"buyerReference\": \"04011000-12345-06\"");
+        String invoiceId = given().contentType(ContentType.JSON)
+                .body("{\"customerId\": \"%s\", %s}".formatted(withVatId, line)).when().post("/invoices")
+                .then().statusCode(201).body("lines[0].vatExemption.category", equalTo("AE"))
+                .extract().path("id");
+        Xml ubl = new Xml(given().queryParam("format", "xrechnung-3").when().get("/invoices/" + invoiceId + "/einvoice")
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(ubl.text("//cac:TaxSubtotal/cac:TaxCategory/cbc:ID")).isEqualTo("AE");
+        assertThat(ubl.text("//cac:TaxSubtotal/cac:TaxCategory/cbc:TaxExemptionReasonCode")).isEqualTo("VATEX-EU-AE");
+        JsonNode event = EventJson.readTree(db.outboxRowFor(invoiceId, "invoice-issued").getString("payload"));
+        assertThat(event.at("/lines/0/vatExemption/category").asText()).isEqualTo("AE");
+        assertThat(EventValidator.shared().validate("invoice-issued", event.toString()).isValid()).isTrue();
+    }
+
+    @Test
     void customerEventsCarryTheEInvoicingFields() {
         String customerId = customer(", \"peppolParticipant\": {\"scheme\": \"0088\", \"value\": \"4000001000005\"},"
                 + " \"buyerReference\": \"04011000-12345-06\", \"einvoiceFormat\": \"factur-x\"");
