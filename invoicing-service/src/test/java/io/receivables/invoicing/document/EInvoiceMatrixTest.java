@@ -89,6 +89,8 @@ class EInvoiceMatrixTest {
     private final Random random = new Random(SEED);
     private final Map<String, Integer> valid = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, Integer> refused = new TreeMap<>();
+    /** Issued invoices with zero-rated lines, by their treatment: Z, E or AE. */
+    private final Map<String, Integer> zeroRated = new TreeMap<>();
     private final List<String> invalid = Collections.synchronizedList(new ArrayList<>());
     /** Validation runs beside the API calls of the next cases: on a shared machine it halves the test's time. */
     private final ExecutorService validation = Executors.newSingleThreadExecutor();
@@ -114,10 +116,14 @@ class EInvoiceMatrixTest {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         System.out.printf(
                 "E-invoice matrix (seed %d): %d documents in %d s; valid %s; refused %s; invalid %d;"
-                        + " Factur-X negative controls %d%n",
-                SEED, documents, seconds, valid, refused, invalid.size(), Math.min(controlled.get(), NEGATIVE_CONTROLS));
+                        + " Factur-X negative controls %d; issued invoices with zero-rated lines %s%n",
+                SEED, documents, seconds, valid, refused, invalid.size(), Math.min(controlled.get(), NEGATIVE_CONTROLS),
+                zeroRated);
         assertThat(invalid).as("documents served although invalid, or refused wrongly (seed " + SEED + ")").isEmpty();
         assertThat(documents).isGreaterThanOrEqualTo(INVOICES);
+        if (INVOICES >= 100) {
+            assertThat(zeroRated).as("the matrix has exempt and reverse-charge invoices").containsKeys("E", "AE");
+        }
         assertThat(controlled.get()).as("Factur-X documents served valid, the first of them broken on purpose")
                 .isGreaterThanOrEqualTo(Math.min(NEGATIVE_CONTROLS, INVOICES / 20));
         assertThat(valid.values().stream().mapToInt(Integer::intValue).sum())
@@ -149,6 +155,8 @@ class EInvoiceMatrixTest {
             return;
         }
         assertThat(issued.statusCode()).as("issuing case %d: %s", index, issued.asString()).isEqualTo(201);
+        lines.stream().filter(line -> line[3].equals("0")).findFirst()
+                .ifPresent(line -> zeroRated.merge(line[4] == null ? "Z" : line[4], 1, Integer::sum));
         JsonPath invoice = issued.jsonPath();
         String invoiceId = invoice.getString("id");
 
