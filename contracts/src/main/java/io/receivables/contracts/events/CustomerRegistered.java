@@ -13,7 +13,9 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * customer-registered: a customer was created with its billing profile. {@code taxId}, {@code creditLimit},
- * {@code billingEmail} and {@code language} are optional (null).
+ * {@code billingEmail} and {@code language} are optional (null), as are the e-invoicing fields: {@code buyerReference}
+ * (BT-10), {@code peppolParticipant} and {@code einvoiceFormat} (a format slug such as {@code xrechnung-3}; kept a
+ * string so a consumer built before a new format still reads the event).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerRegistered(
@@ -29,6 +31,9 @@ public record CustomerRegistered(
         List<Contact> contacts,
         DoNotDun doNotDun,
         String language,
+        String buyerReference,
+        PeppolParticipant peppolParticipant,
+        String einvoiceFormat,
         Instant registeredAt) implements ReceivablesEvent {
 
     public CustomerRegistered {

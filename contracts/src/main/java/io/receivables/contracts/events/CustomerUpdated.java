@@ -13,7 +13,7 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * customer-updated: the whole billing profile after a change, not a delta, so consumers replace their copy. Optional
- * fields that are null were removed or never set.
+ * fields that are null were removed or never set; the e-invoicing fields are as in {@link CustomerRegistered}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerUpdated(
@@ -29,6 +29,9 @@ public record CustomerUpdated(
         List<Contact> contacts,
         DoNotDun doNotDun,
         String language,
+        String buyerReference,
+        PeppolParticipant peppolParticipant,
+        String einvoiceFormat,
         Instant updatedAt) implements ReceivablesEvent {
 
     public CustomerUpdated {

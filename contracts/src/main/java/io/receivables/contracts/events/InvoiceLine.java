@@ -10,7 +10,7 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * One line of an {@link InvoiceIssued}. {@code taxRate} is a fraction (0.20 for 20 %); a negative {@code unitPrice} is a
- * discount line.
+ * discount line. {@code vatExemption} (optional) says why a zero-rated line carries no VAT: exempt or reverse charge.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvoiceLine(
@@ -20,7 +20,14 @@ public record InvoiceLine(
         @DecimalString BigDecimal unitPrice,
         @DecimalString BigDecimal taxRate,
         @DecimalString BigDecimal netAmount,
-        @DecimalString BigDecimal taxAmount) {
+        @DecimalString BigDecimal taxAmount,
+        VatExemption vatExemption) {
+
+    /** A line taxed at its rate (or zero-rated), without exemption. */
+    public InvoiceLine(int lineNumber, String description, BigDecimal quantity, BigDecimal unitPrice,
+            BigDecimal taxRate, BigDecimal netAmount, BigDecimal taxAmount) {
+        this(lineNumber, description, quantity, unitPrice, taxRate, netAmount, taxAmount, null);
+    }
 
     public InvoiceLine {
         requireNonNull(description, "description");

@@ -60,6 +60,11 @@ public record InvoiceDocument(
         totals.requireConsistentWith(lines);
     }
 
+    /** Whether a line is reverse charge (AE): the e-invoice must then carry the buyer's VAT id (BR-AE-02). */
+    public boolean hasReverseCharge() {
+        return lines.stream().anyMatch(line -> VatCategory.of(line) == VatCategory.REVERSE_CHARGE);
+    }
+
     static String requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
@@ -198,8 +203,8 @@ public record InvoiceDocument(
      *
      * @param unitCode UN/ECE Recommendation 20 code; C62 ("one") for pieces
      * @param taxRate a fraction: 0.19 for 19 %
-     * @param taxExemptionReason why a zero-rated line is exempt (VAT category E); empty for a zero rate that is simply
-     *        zero (category Z) and for any positive rate
+     * @param exemption why a zero-rated line carries no VAT: exempt (category E) or reverse charge (AE); empty for a
+     *        zero rate that is simply zero (category Z) and for any positive rate
      */
     public record Line(
             int lineNumber,
@@ -210,7 +215,7 @@ public record InvoiceDocument(
             BigDecimal taxRate,
             BigDecimal netAmount,
             BigDecimal taxAmount,
-            Optional<String> taxExemptionReason) {
+            Optional<TaxExemption> exemption) {
 
         public static final String UNIT_PIECE = "C62";
 
@@ -224,10 +229,15 @@ public record InvoiceDocument(
             }
             Objects.requireNonNull(netAmount, "netAmount");
             Objects.requireNonNull(taxAmount, "taxAmount");
-            Objects.requireNonNull(taxExemptionReason, "taxExemptionReason");
-            if (taxExemptionReason.isPresent() && taxRate.signum() != 0) {
+            Objects.requireNonNull(exemption, "exemption");
+            if (exemption.isPresent() && taxRate.signum() != 0) {
                 throw new IllegalArgumentException("Only a zero-rated line can be exempt: line " + lineNumber);
             }
+        }
+
+        /** Why the line carries no VAT, in words; empty unless exempt or reverse charge. */
+        public Optional<String> taxExemptionReason() {
+            return exemption.map(TaxExemption::reason);
         }
 
         /** A line with the default unit and no exemption. */

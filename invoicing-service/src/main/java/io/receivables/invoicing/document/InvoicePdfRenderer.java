@@ -7,7 +7,9 @@ import static io.receivables.invoicing.document.PdfCanvas.RIGHT;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 import io.receivables.invoicing.document.DocumentLayout.Fact;
@@ -35,7 +37,16 @@ public class InvoicePdfRenderer {
     private static final float NET_RIGHT = RIGHT;
 
     public byte[] render(InvoiceDocument invoice) {
-        try (PdfCanvas canvas = new PdfCanvas()) {
+        return render(invoice, false, document -> {
+        });
+    }
+
+    /**
+     * The same PDF, every font embedded when {@code embedAllFonts}, and {@code completion} applied to the finished
+     * document before it is saved: how {@link FacturXWriter} makes it a PDF/A-3 carrying its XML.
+     */
+    byte[] render(InvoiceDocument invoice, boolean embedAllFonts, Consumer<PDDocument> completion) {
+        try (PdfCanvas canvas = new PdfCanvas(embedAllFonts)) {
             DocumentLayout.letterhead(canvas, invoice.seller(), title(invoice));
             DocumentLayout.addressAndFacts(canvas, "BILL TO", invoice.buyer(), facts(invoice));
             lines(canvas, invoice);
@@ -43,7 +54,7 @@ public class InvoicePdfRenderer {
             payment(canvas, invoice);
             notes(canvas, invoice);
             return canvas.finish((page, number, count) -> DocumentLayout.footer(page, sellerLine(invoice), number,
-                    count));
+                    count), completion);
         }
     }
 
@@ -144,6 +155,7 @@ public class InvoicePdfRenderer {
         String base = " on " + Amounts.money(subtotal.taxableAmount(), currency);
         return switch (subtotal.category()) {
             case EXEMPT -> "VAT exempt" + base;
+            case REVERSE_CHARGE -> "Reverse charge" + base;
             default -> "VAT " + Amounts.percent(subtotal.rate()) + base;
         };
     }

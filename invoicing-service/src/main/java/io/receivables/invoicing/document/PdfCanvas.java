@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * A flow of A4 pages written top to bottom: a cursor that moves down, a new page when the next block would not fit,
@@ -27,14 +28,23 @@ final class PdfCanvas implements AutoCloseable {
     static final float LEFT = MARGIN;
     static final float RIGHT = PAGE.getWidth() - MARGIN;
 
+    /** How much thicker synthetic bold draws each glyph's outline, in points. */
+    private static final float SYNTHETIC_BOLD_STROKE = 0.35f;
+
     private final PDDocument document = new PDDocument();
-    final PdfFonts fonts = PdfFonts.load(document);
+    final PdfFonts fonts;
     private PDPageContentStream content;
     private float y;
     private Consumer<PdfCanvas> continuationHeader = canvas -> {
     };
 
     PdfCanvas() {
+        this(false);
+    }
+
+    /** @param embedAllFonts whether every font is embedded, as a PDF/A document requires */
+    PdfCanvas(boolean embedAllFonts) {
+        fonts = embedAllFonts ? PdfFonts.loadEmbedded(document) : PdfFonts.load(document);
         newPage();
     }
 
@@ -64,8 +74,16 @@ final class PdfCanvas implements AutoCloseable {
         try {
             content.beginText();
             content.setFont(font, size);
+            boolean syntheticBold = fonts.syntheticBold && font == fonts.bold;
+            if (syntheticBold) {
+                content.setRenderingMode(RenderingMode.FILL_STROKE);
+                content.setLineWidth(SYNTHETIC_BOLD_STROKE);
+            }
             content.newLineAtOffset(x, baseline);
             content.showText(printable);
+            if (syntheticBold) {
+                content.setRenderingMode(RenderingMode.FILL);
+            }
             content.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,6 +147,15 @@ final class PdfCanvas implements AutoCloseable {
      * Stamps {@code footer(pageNumber, pageCount)} on every page, once the page count is known, and returns the PDF.
      */
     byte[] finish(PageFooter footer) {
+        return finish(footer, document -> {
+        });
+    }
+
+    /**
+     * As {@link #finish(PageFooter)}, and lets {@code completion} add to the finished document before it is saved
+     * (e.g. what makes it PDF/A-3 with an attachment).
+     */
+    byte[] finish(PageFooter footer, Consumer<PDDocument> completion) {
         try {
             content.close();
             int count = document.getNumberOfPages();
@@ -139,6 +166,7 @@ final class PdfCanvas implements AutoCloseable {
                     footer.draw(this, i + 1, count);
                 }
             }
+            completion.accept(document);
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             document.save(pdf);
             return pdf.toByteArray();

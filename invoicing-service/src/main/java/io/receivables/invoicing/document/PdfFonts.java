@@ -27,20 +27,38 @@ final class PdfFonts {
 
     final PDFont regular;
     final PDFont bold;
+    /**
+     * Whether {@link #bold} is the regular font drawn thicker (outlined as well as filled) because no bold font can be
+     * embedded: PDF/A requires every font embedded, and PDFBox ships no bold TrueType font.
+     */
+    final boolean syntheticBold;
     private final Map<PDFont, Map<Integer, Boolean>> drawable = new HashMap<>();
 
-    private PdfFonts(PDFont regular, PDFont bold) {
+    private PdfFonts(PDFont regular, PDFont bold, boolean syntheticBold) {
         this.regular = regular;
         this.bold = bold;
+        this.syntheticBold = syntheticBold;
     }
 
+    /** Liberation Sans embedded, Helvetica Bold (one of the 14 fonts every reader has) for headings. */
     static PdfFonts load(PDDocument document) {
+        return new PdfFonts(liberationSans(document), new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), false);
+    }
+
+    /**
+     * Every font embedded, as PDF/A requires: Liberation Sans, its headings drawn in synthetic bold from a second
+     * embedded instance of it.
+     */
+    static PdfFonts loadEmbedded(PDDocument document) {
+        return new PdfFonts(liberationSans(document), liberationSans(document), true);
+    }
+
+    private static PDFont liberationSans(PDDocument document) {
         try (InputStream ttf = PDDocument.class.getResourceAsStream(LIBERATION_SANS)) {
             if (ttf == null) {
                 throw new IllegalStateException("PDFBox no longer ships " + LIBERATION_SANS);
             }
-            return new PdfFonts(PDType0Font.load(document, ttf),
-                    new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
+            return PDType0Font.load(document, ttf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

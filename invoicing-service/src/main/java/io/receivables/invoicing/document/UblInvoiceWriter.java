@@ -3,9 +3,7 @@ package io.receivables.invoicing.document;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,10 +35,6 @@ public class UblInvoiceWriter {
     static final String CREDIT_NOTE_TYPE = "381";
     static final String CLEARING_BETWEEN_PARTNERS = "97";
 
-    /** Half of the 0.02 PEPPOL-EN16931-R120 allows, so an effective price's own rounding still fits. */
-    private static final BigDecimal PRICE_SLACK = new BigDecimal("0.01");
-    private static final int EFFECTIVE_PRICE_SCALE = 10;
-
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     public byte[] write(InvoiceDocument invoice) {
@@ -69,6 +63,10 @@ public class UblInvoiceWriter {
                 throw new IllegalArgumentException(
                         "An e-invoice needs a complete postal address of " + party.legalName());
             }
+        }
+        if (invoice.hasReverseCharge() && invoice.buyer().vatId().isEmpty()) {
+            throw new IllegalArgumentException("A reverse-charge e-invoice needs the VAT id of "
+                    + invoice.buyer().legalName() + " (BR-AE-02)");
         }
         try {
             new DocumentWriter(eInvoice, new XmlElements(OUTPUT.createXMLStreamWriter(out, "UTF-8"))).write();
@@ -235,26 +233,8 @@ public class UblInvoiceWriter {
 
         private void paymentTerms() {
             xml.start(CAC, "PaymentTerms");
-            cbc("Note", paymentTermsNote());
+            cbc("Note", PaymentTermsText.of(invoice));
             xml.end();
-        }
-
-        private String paymentTermsNote() {
-            String currency = invoice.currency();
-            if (creditNote) {
-                return "Credit for invoice " + invoice.correctedInvoice().orElseThrow().number()
-                        + ": refunded or set off against open invoices. Reference " + invoice.payment().reference()
-                        + ".";
-            }
-            List<String> sentences = new ArrayList<>();
-            sentences.add("Payable by " + date(invoice.dueDate()) + " without deduction, quoting "
-                    + invoice.payment().reference() + ".");
-            invoice.earlyPaymentDiscount().ifPresent(discount -> sentences.add("Early payment discount: "
-                    + amount(discount.amount()) + " " + currency + " if paid by " + date(discount.payBy())
-                    + ", i.e. pay " + amount(invoice.totals().amountDue().subtract(discount.amount())) + " "
-                    + currency + "."));
-            invoice.payment().note().ifPresent(sentences::add);
-            return String.join(" ", sentences);
         }
 
         private void taxTotal() {
@@ -267,6 +247,7 @@ public class UblInvoiceWriter {
                 xml.start(CAC, "TaxCategory");
                 cbc("ID", subtotal.category().code());
                 cbc("Percent", subtotal.percent().toPlainString());
+                subtotal.exemptionReasonCode().ifPresent(code -> cbc("TaxExemptionReasonCode", code));
                 subtotal.exemptionReason().ifPresent(reason -> cbc("TaxExemptionReason", reason));
                 vatScheme();
                 xml.end();
@@ -296,30 +277,14 @@ public class UblInvoiceWriter {
             cbc("Name", line.description());
             xml.start(CAC, "ClassifiedTaxCategory");
             cbc("ID", VatCategory.of(line).code());
-            cbc("Percent", percent(line.taxRate()));
+            cbc("Percent", NetPrices.percent(line.taxRate()));
             vatScheme();
             xml.end();
             xml.end();
             xml.start(CAC, "Price");
-            xml.text(CBC, "PriceAmount", price(line).toPlainString(), "currencyID", invoice.currency());
+            xml.text(CBC, "PriceAmount", NetPrices.of(line).toPlainString(), "currencyID", invoice.currency());
             xml.end();
             xml.end();
-        }
-
-        /**
-         * The net price EN 16931 checks the line against (PEPPOL-EN16931-R120: net = quantity × price, to 0.02). The
-         * agreed unit price, unless rounding the line to the currency's minor units moved the net further than that:
-         * in a currency without minor units (JPY) 7.5 × 133.33 is billed as 1000, so the price is written as the
-         * billed net ÷ quantity (133.3333333333), the price the buyer actually pays per unit.
-         */
-        private BigDecimal price(Line line) {
-            BigDecimal exact = line.quantity().multiply(line.unitPrice());
-            if (exact.subtract(line.netAmount()).abs().compareTo(PRICE_SLACK) <= 0
-                    || line.quantity().signum() == 0) {
-                return line.unitPrice();
-            }
-            return line.netAmount().divide(line.quantity(), EFFECTIVE_PRICE_SCALE, RoundingMode.HALF_UP)
-                    .stripTrailingZeros();
         }
 
         private void vatScheme() {
@@ -338,11 +303,6 @@ public class UblInvoiceWriter {
 
         private String amount(BigDecimal amount) {
             return Amounts.scaled(amount, invoice.currency()).toPlainString();
-        }
-
-        private static String percent(BigDecimal fraction) {
-            BigDecimal percent = fraction.movePointRight(2).stripTrailingZeros();
-            return (percent.scale() < 0 ? percent.setScale(0) : percent).toPlainString();
         }
 
         private static String date(LocalDate date) {

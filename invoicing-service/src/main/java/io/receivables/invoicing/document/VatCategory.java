@@ -9,7 +9,9 @@ public enum VatCategory {
     /** Taxable at a rate of zero. */
     ZERO_RATED("Z"),
     /** Exempt from VAT; EN 16931 requires the reason on the document. */
-    EXEMPT("E");
+    EXEMPT("E"),
+    /** Reverse charge: the buyer accounts for the VAT; both parties' VAT ids on the document (BR-AE-02). */
+    REVERSE_CHARGE("AE");
 
     private final String code;
 
@@ -25,6 +27,6 @@ public enum VatCategory {
         if (line.taxRate().signum() > 0) {
             return STANDARD;
         }
-        return line.taxExemptionReason().isPresent() ? EXEMPT : ZERO_RATED;
+        return line.exemption().map(TaxExemption::category).orElse(ZERO_RATED);
     }
 }

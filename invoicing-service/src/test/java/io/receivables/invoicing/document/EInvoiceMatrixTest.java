@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -40,12 +41,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Issue 18's proof: a generated matrix of invoices and credit notes, pushed through the API as a client would, and every
- * served e-invoice validated by phive with the published rules of its format: Peppol BIS Billing 3.0, EN 16931 or
- * XRechnung 3.0.2. Currencies EUR,
- * USD, GBP, SEK, JPY (fractional unit prices included) and KWD; 1 to 20 lines; rates 19/7/20/25/10/5.5/0 %; early
+ * served e-invoice validated with the published rules of its format: Peppol BIS Billing 3.0, EN 16931, XRechnung 3.0.2
+ * or Factur-X. Currencies EUR,
+ * USD, GBP, SEK, JPY (fractional unit prices included) and KWD; 1 to 20 lines; rates 19/7/20/25/10/5.5/0 %, the zero
+ * rate as zero-rated, exempt (E, with VATEX code) or reverse charge (AE, refused at issue for a buyer without VAT id); early
  * payment discounts; partial and full credit notes; fee invoices (exempt, category E); buyers inside and outside the EU, with
  * and without VAT id,
- * Peppol participant, buyer reference and PO number; the three UBL formats.
+ * Peppol participant, buyer reference and PO number; the three UBL formats, XRechnung in CII and Factur-X (its PDF checked
+ * against
+ * PDF/A-3b by veraPDF, its embedded CII by phive's EN 16931 CII and ZUGFeRD 2.3.3 EN16931 rules).
  * <p>
  * Zero invalid documents: each is valid, or the API refused it with a 422 naming exactly what the case lacks (which
  * the test predicts from how it generated the case, so a refusal of a complete case fails too). Seeded:
@@ -60,9 +64,12 @@ class EInvoiceMatrixTest {
 
     private static final List<String> CURRENCIES = List.of("EUR", "EUR", "EUR", "USD", "GBP", "SEK", "JPY", "JPY");
     private static final List<String> RATES = List.of("0.19", "0.07", "0.20", "0.25", "0.10", "0.055", "0");
+    private static final String EXEMPT = "E";
+    private static final String REVERSE_CHARGE = "AE";
     private static final List<String> QUANTITIES = List.of("1", "2", "3", "0.5", "7.5", "12", "1.25", "40");
     private static final String FULL_CREDIT = "{\"full\": true, \"reasonCode\": \"GOODWILL\"}";
-    private static final List<String> FORMATS = List.of("peppol-bis-3", "en16931-ubl", "xrechnung-3");
+    private static final List<String> FORMATS = List.of("peppol-bis-3", "en16931-ubl", "xrechnung-3",
+            "xrechnung-3-cii", "factur-x");
 
     /** A buyer: where it is, its VAT id and Peppol participant (either may be absent). */
     private record Buyer(String kind, String country, String taxId, String scheme, String participant) {
@@ -82,11 +89,16 @@ class EInvoiceMatrixTest {
     private final Random random = new Random(SEED);
     private final Map<String, Integer> valid = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, Integer> refused = new TreeMap<>();
+    /** Issued invoices with zero-rated lines, by their treatment: Z, E or AE. */
+    private final Map<String, Integer> zeroRated = new TreeMap<>();
     private final List<String> invalid = Collections.synchronizedList(new ArrayList<>());
     /** Validation runs beside the API calls of the next cases: on a shared machine it halves the test's time. */
     private final ExecutorService validation = Executors.newSingleThreadExecutor();
     private final List<Future<?>> validated = new ArrayList<>();
     private int documents;
+    /** Served Factur-X documents broken on purpose, so a run shows its validators refuse what they must. */
+    private static final int NEGATIVE_CONTROLS = 5;
+    private final AtomicInteger controlled = new AtomicInteger();
 
     @Test
     void everyServedEInvoiceIsValidOrRefusedNamingWhatIsMissing() throws Exception {
@@ -102,10 +114,18 @@ class EInvoiceMatrixTest {
             validation.shutdownNow();
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        System.out.printf("E-invoice matrix (seed %d): %d documents in %d s; valid %s; refused %s; invalid %d%n",
-                SEED, documents, seconds, valid, refused, invalid.size());
+        System.out.printf(
+                "E-invoice matrix (seed %d): %d documents in %d s; valid %s; refused %s; invalid %d;"
+                        + " Factur-X negative controls %d; issued invoices with zero-rated lines %s%n",
+                SEED, documents, seconds, valid, refused, invalid.size(), Math.min(controlled.get(), NEGATIVE_CONTROLS),
+                zeroRated);
         assertThat(invalid).as("documents served although invalid, or refused wrongly (seed " + SEED + ")").isEmpty();
         assertThat(documents).isGreaterThanOrEqualTo(INVOICES);
+        if (INVOICES >= 100) {
+            assertThat(zeroRated).as("the matrix has exempt and reverse-charge invoices").containsKeys("E", "AE");
+        }
+        assertThat(controlled.get()).as("Factur-X documents served valid, the first of them broken on purpose")
+                .isGreaterThanOrEqualTo(Math.min(NEGATIVE_CONTROLS, INVOICES / 20));
         assertThat(valid.values().stream().mapToInt(Integer::intValue).sum())
                 .as("most cases are complete enough to be served").isGreaterThan(documents / 2);
     }
@@ -122,7 +142,21 @@ class EInvoiceMatrixTest {
         String customerId = registerCustomer(index, currency, buyer, customerReference, preferred, discount);
         List<String[]> lines = lines(currency);
         Response issued = issue(customerId, poNumber, invoiceReference, lines);
+        boolean reverseCharge = lines.stream().anyMatch(line -> REVERSE_CHARGE.equals(line[4]));
+        if (reverseCharge && buyer.taxId() == null) {
+            // reverse charge needs the buyer's VAT id (BR-AE-02): refused at issue, naming it
+            documents++;
+            Set<String> named = named(issued);
+            if (issued.statusCode() != 422 || !named.equals(Set.of("missing-billing-data", "taxId"))) {
+                invalid.add("invoice " + index + " (reverse charge, buyer without VAT id) answered "
+                        + issued.statusCode() + ": " + issued.asString());
+            }
+            refused.merge("issue " + named, 1, Integer::sum);
+            return;
+        }
         assertThat(issued.statusCode()).as("issuing case %d: %s", index, issued.asString()).isEqualTo(201);
+        lines.stream().filter(line -> line[3].equals("0")).findFirst()
+                .ifPresent(line -> zeroRated.merge(line[4] == null ? "Z" : line[4], 1, Integer::sum));
         JsonPath invoice = issued.jsonPath();
         String invoiceId = invoice.getString("id");
 
@@ -189,11 +223,12 @@ class EInvoiceMatrixTest {
             return Set.of("currency-not-supported-by-format", "currency");
         }
         Set<String> missing = new TreeSet<>();
-        if (!format.equals("en16931-ubl") && !buyer.hasElectronicAddress()) {
+        boolean xRechnung = format.startsWith("xrechnung-3");
+        if ((format.equals("peppol-bis-3") || xRechnung) && !buyer.hasElectronicAddress()) {
             missing.add("peppolParticipant");
         }
         boolean reference = customerReference != null || invoiceReference != null;
-        if (format.equals("xrechnung-3") ? !reference : !reference && poNumber == null) {
+        if (xRechnung ? !reference : !reference && poNumber == null) {
             missing.add("buyerReference");
         }
         if (!missing.isEmpty()) {
@@ -205,9 +240,7 @@ class EInvoiceMatrixTest {
     private void check(String what, Response served, boolean creditNote, String format, Set<String> expectedRefusal) {
         documents++;
         if (served.statusCode() == 422) {
-            JsonPath problem = served.jsonPath();
-            Set<String> named = new TreeSet<>(problem.getList("errors.field", String.class));
-            named.add(problem.getString("type").substring(problem.getString("type").lastIndexOf('/') + 1));
+            Set<String> named = named(served);
             if (!named.equals(expectedRefusal)) {
                 invalid.add(what + " (" + format + ") refused for " + named + ", expected " + expectedRefusal);
             }
@@ -221,23 +254,53 @@ class EInvoiceMatrixTest {
         if (!expectedRefusal.isEmpty()) {
             invalid.add(what + " (" + format + ") served although it lacks " + expectedRefusal);
         }
-        byte[] xml = served.asByteArray();
-        validated.add(validation.submit(() -> validate(what, xml, creditNote, format)));
+        byte[] document = served.asByteArray();
+        String expectedType = format.equals("factur-x") ? "application/pdf" : "application/xml";
+        if (!served.contentType().startsWith(expectedType)) {
+            invalid.add(what + " (" + format + ") served as " + served.contentType());
+            return;
+        }
+        validated.add(validation.submit(() -> validate(what, document, creditNote, format)));
     }
 
-    private void validate(String what, byte[] xml, boolean creditNote, String format) {
+    private void validate(String what, byte[] document, boolean creditNote, String format) {
+        if (format.equals("factur-x")) {
+            // veraPDF (PDF/A-3b) on the PDF, phive (EN 16931 CII, ZUGFeRD 2.3.3 EN16931) on its factur-x.xml
+            List<String> errors = FacturXValidators.errors(document);
+            record(what, format, "veraPDF + phive CII", errors);
+            if (errors.isEmpty() && controlled.incrementAndGet() <= NEGATIVE_CONTROLS) {
+                FacturXValidators.controlsThatDidNotBite(document)
+                        .forEach(silent -> invalid.add(what + " (negative control): " + silent));
+            }
+            return;
+        }
         PhiveValidators validator = switch (format) {
             case "peppol-bis-3" -> creditNote ? PhiveValidators.PEPPOL_CREDIT_NOTE : PhiveValidators.PEPPOL_INVOICE;
             case "xrechnung-3" -> creditNote ? PhiveValidators.XRECHNUNG_CREDIT_NOTE
                     : PhiveValidators.XRECHNUNG_INVOICE;
+            case "xrechnung-3-cii" -> PhiveValidators.XRECHNUNG_CII;
             default -> creditNote ? PhiveValidators.EN16931_CREDIT_NOTE : PhiveValidators.EN16931_INVOICE;
         };
-        List<String> errors = validator.errors(xml);
+        record(what, format, validator.name(), validator.errors(document));
+    }
+
+    private void record(String what, String format, String validator, List<String> errors) {
         if (errors.isEmpty()) {
             valid.merge(format + " " + what.replaceAll(" [0-9]+$", ""), 1, Integer::sum);
         } else {
-            invalid.add(what + " (" + format + ", " + validator.name() + "): " + errors);
+            invalid.add(what + " (" + format + ", " + validator + "): " + errors);
         }
+    }
+
+    /** The fields a problem names, with its type's slug. */
+    private static Set<String> named(Response problem) {
+        Set<String> named = new TreeSet<>();
+        if (problem.contentType().startsWith("application/problem+json")) {
+            JsonPath json = problem.jsonPath();
+            named.addAll(json.getList("errors.field", String.class));
+            named.add(json.getString("type").substring(json.getString("type").lastIndexOf('/') + 1));
+        }
+        return named;
     }
 
     private Buyer buyer() {
@@ -254,11 +317,22 @@ class EInvoiceMatrixTest {
         };
     }
 
+    /**
+     * 1 to 20 lines at the rates above. The zero-rated lines of an invoice share one treatment (as the API requires):
+     * zero-rated (Z), exempt with reason and VATEX code (E) or reverse charge (AE), so that the matrix has all three.
+     */
     private List<String[]> lines(String currency) {
         int count = 1 + random.nextInt(20);
+        String zeroRate = switch (random.nextInt(4)) {
+            case 0 -> EXEMPT;
+            case 1 -> REVERSE_CHARGE;
+            default -> null;
+        };
         List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(new String[] { "Item " + (i + 1), pick(QUANTITIES), price(currency), pick(RATES) });
+            String rate = pick(RATES);
+            lines.add(new String[] { "Item " + (i + 1), pick(QUANTITIES), price(currency), rate,
+                    rate.equals("0") ? zeroRate : null });
         }
         return lines;
     }
@@ -326,9 +400,13 @@ class EInvoiceMatrixTest {
         body.append(", \"lines\": [");
         for (int i = 0; i < lines.size(); i++) {
             String[] line = lines.get(i);
+            String exemption = line[4] == null ? ""
+                    : line[4].equals(REVERSE_CHARGE) ? ", \"vatExemption\": {\"category\": \"AE\"}"
+                            : ", \"vatExemption\": {\"category\": \"E\", \"reasonCode\": \"VATEX-EU-132\","
+                                    + " \"reason\": \"Exempt under Article 132 of Directive 2006/112/EC\"}";
             body.append(i == 0 ? "" : ", ").append("""
-                    {"description": "%s", "quantity": "%s", "unitPrice": "%s", "taxRate": "%s"}"""
-                    .formatted((Object[]) line));
+                    {"description": "%s", "quantity": "%s", "unitPrice": "%s", "taxRate": "%s"%s}"""
+                    .formatted(line[0], line[1], line[2], line[3], exemption));
         }
         body.append("]}");
         return given().contentType(ContentType.JSON).body(body.toString()).when().post("/invoices");

@@ -39,7 +39,7 @@ class InvoiceDocumentTest {
     @Test
     void rejectsAnExemptionReasonOnATaxedLine() {
         assertThatThrownBy(() -> new Line(1, "Taxed", BigDecimal.ONE, "C62", BigDecimal.TEN, new BigDecimal("0.19"),
-                BigDecimal.TEN, new BigDecimal("1.90"), Optional.of("exempt"))).isInstanceOf(
+                BigDecimal.TEN, new BigDecimal("1.90"), Optional.of(TaxExemption.exempt("exempt")))).isInstanceOf(
                         IllegalArgumentException.class);
     }
 

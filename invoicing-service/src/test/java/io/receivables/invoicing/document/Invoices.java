@@ -42,7 +42,15 @@ final class Invoices {
         BigDecimal net = new BigDecimal(quantity).multiply(new BigDecimal(unitPrice)).setScale(2,
                 RoundingMode.HALF_UP);
         return new Line(number, description, new BigDecimal(quantity), "HUR", new BigDecimal(unitPrice),
-                BigDecimal.ZERO, net, BigDecimal.ZERO.setScale(2), Optional.of(reason));
+                BigDecimal.ZERO, net, BigDecimal.ZERO.setScale(2), Optional.of(TaxExemption.exempt(reason)));
+    }
+
+    /** A reverse-charge line (category AE): zero-rated, the buyer accounts for the VAT. */
+    static Line reverseChargeLine(int number, String description, String quantity, String unitPrice) {
+        BigDecimal net = new BigDecimal(quantity).multiply(new BigDecimal(unitPrice)).setScale(2,
+                RoundingMode.HALF_UP);
+        return new Line(number, description, new BigDecimal(quantity), Line.UNIT_PIECE, new BigDecimal(unitPrice),
+                BigDecimal.ZERO, net, BigDecimal.ZERO.setScale(2), Optional.of(TaxExemption.reverseCharge()));
     }
 
     /** Three lines at 19 %, 7 % and 19 %, in EUR. */

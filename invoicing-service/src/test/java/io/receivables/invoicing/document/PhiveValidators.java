@@ -20,11 +20,13 @@ import com.helger.phive.peppol.PeppolValidation2026_05;
 import com.helger.phive.xml.source.IValidationSourceXML;
 import com.helger.phive.xml.source.ValidationSourceXML;
 import com.helger.phive.xrechnung.XRechnungValidation;
+import com.helger.phive.zugferd.ZugferdValidation;
 
 /**
  * phive (the validation engine of the Peppol testbed and many access points) with its published rule sets: Peppol BIS
  * Billing 3.0 (release 2026.5: UBL XSD, CEN EN 16931 and OpenPeppol Schematron), EN 16931 UBL 1.3.16 (XSD and CEN
- * Schematron) and KoSIT's XRechnung 3.0.2 (XSD, CEN and XRechnung Schematron). None of this project's code takes part in
+ * Schematron), KoSIT's XRechnung 3.0.2 (XSD, CEN and XRechnung Schematron), EN 16931 CII 1.3.16 and ZUGFeRD 2.3.3 /
+ * Factur-X 1.07.3 profile EN 16931 (XSD and Schematron). None of this project's code takes part in
  * deciding validity.
  */
 final class PhiveValidators {
@@ -42,6 +44,17 @@ final class PhiveValidators {
     static final PhiveValidators XRECHNUNG_CREDIT_NOTE = new PhiveValidators(
             XRechnungValidation.VID_XRECHNUNG_UBL_CREDITNOTE_302);
 
+    /** CEN's EN 16931 rules for the CII syntax (XSD D16B and CEN Schematron 1.3.16). */
+    static final PhiveValidators EN16931_CII = new PhiveValidators(EN16931Validation.VID_CII_1316);
+    /**
+     * ZUGFeRD 2.3.3 (= Factur-X 1.07.3), profile EN 16931: the profile's own XSD and the FeRD/FNFE Schematron, which
+     * checks the CII against what the EN 16931 profile allows.
+     */
+    static final PhiveValidators ZUGFERD_EN16931 = new PhiveValidators(ZugferdValidation.VID_ZUGFERD_2_3_3_EN16931);
+
+    /** KoSIT's XRechnung 3.0.2 for the CII syntax (CII XSD, CEN and XRechnung Schematron). */
+    static final PhiveValidators XRECHNUNG_CII = new PhiveValidators(XRechnungValidation.VID_XRECHNUNG_CII_302);
+
     private final IValidationExecutorSet<IValidationSourceXML> executors;
 
     private PhiveValidators(DVRCoordinate id) {
@@ -56,6 +69,7 @@ final class PhiveValidators {
         PeppolValidation.initStandard(registry);
         EN16931Validation.initEN16931(registry);
         XRechnungValidation.initXRechnung(registry);
+        ZugferdValidation.initZugferd(registry);
         return registry;
     }
 

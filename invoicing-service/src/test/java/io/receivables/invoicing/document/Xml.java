@@ -16,14 +16,15 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** XPath over a UBL document with the prefixes inv, cn, cac and cbc. */
+/** XPath over a UBL document with the prefixes inv, cn, cac and cbc, or a CII document with rsm, ram and udt. */
 final class Xml {
 
     private static final Map<String, String> NAMESPACES = Map.of(
             "inv", "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
             "cn", "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2",
             "cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-            "cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2");
+            "cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+            "rsm", CiiInvoiceWriter.RSM, "ram", CiiInvoiceWriter.RAM, "udt", CiiInvoiceWriter.UDT);
 
     private final Document document;
     private final XPath xpath;

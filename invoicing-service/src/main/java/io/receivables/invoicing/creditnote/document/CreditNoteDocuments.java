@@ -12,6 +12,7 @@ import io.receivables.invoicing.document.InvoiceDocument;
 import io.receivables.invoicing.document.InvoiceDocument.InvoiceReference;
 import io.receivables.invoicing.document.InvoiceDocument.Totals;
 import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.document.TaxExemption;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.document.InvoiceDocuments;
 
@@ -37,7 +38,7 @@ public final class CreditNoteDocuments {
             EInvoiceFormat format) {
         Optional<String> buyerReference = InvoiceDocuments.buyerReference(invoice.buyerReference, customer);
         InvoiceDocuments.requireEInvoiceData(customer, format, note.currency, buyerReference,
-                Optional.ofNullable(FreeText.optional(invoice.poNumber)));
+                Optional.ofNullable(FreeText.optional(invoice.poNumber)), InvoiceDocuments.zeroRateExemption(invoice));
         InvoiceDocument document = document(note, invoice, customer, seller);
         return new EInvoice(new InvoiceDocument(document.kind(), document.number(), document.issueDate(),
                 document.dueDate(), document.billingPeriod(), document.currency(), document.purchaseOrderNumber(),
@@ -48,11 +49,13 @@ public final class CreditNoteDocuments {
 
     private static InvoiceDocument document(CreditNote note, Invoice invoice, Customer customer, SellerConfig seller) {
         Totals totals = new Totals(note.subtotal, note.taxTotal, note.total, java.math.BigDecimal.ZERO, note.total);
+        // VAT is credited as it was charged: zero-rated lines as the invoice's were (exempt, reverse charge or zero)
+        Optional<TaxExemption> zeroRate = InvoiceDocuments.zeroRateExemption(invoice);
         return new InvoiceDocument(DocumentKind.CREDIT_NOTE, note.number, note.issueDate, note.issueDate,
                 Optional.empty(), note.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
                 Optional.ofNullable(note.note), SellerConfig.sepaTransfer(seller, note.number), Optional.empty(),
                 SellerConfig.party(seller), InvoiceDocuments.buyer(customer),
-                note.lines.stream().map(line -> InvoiceDocuments.line(line, Optional.empty())).toList(), totals,
+                note.lines.stream().map(line -> InvoiceDocuments.line(line, zeroRate)).toList(), totals,
                 Optional.of(new InvoiceReference(invoice.number, invoice.issueDate)));
     }
 }

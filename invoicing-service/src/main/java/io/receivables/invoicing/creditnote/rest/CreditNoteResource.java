@@ -66,7 +66,7 @@ public class CreditNoteResource {
     @APIResponse(responseCode = "200", description = "The credit note as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = InvoiceDocumentResource.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pdf(@PathParam("id") UUID id) {
-        return documents.pdf(id).map(rendered -> InvoiceDocumentResource.inline(rendered, InvoiceDocumentResource.PDF, ".pdf"));
+        return documents.pdf(id).map(InvoiceDocumentResource::inline);
     }
 
     @GET
@@ -78,21 +78,24 @@ public class CreditNoteResource {
     @APIResponse(responseCode = "422", description = "The customer lacks what a Peppol BIS 3 e-credit note needs (missing-billing-data, naming the fields); currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
         return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3))
-                .map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+                .map(InvoiceDocumentResource::inline);
     }
 
     @GET
     @Path("einvoice")
-    @Produces(MediaType.APPLICATION_XML)
-    @Operation(operationId = "getCreditNoteEInvoice", summary = "Get a credit note as e-credit note in a chosen format", description = "A UBL 2.1 CreditNote in the requested format, like GET /invoices/{id}/einvoice, naming the credited invoice and carrying its buyer reference. Without format, the customer's preferred format.")
-    @APIResponse(responseCode = "200", description = "The credit note as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Produces({ MediaType.APPLICATION_XML, InvoiceDocumentResource.PDF })
+    @Operation(operationId = "getCreditNoteEInvoice", summary = "Get a credit note as e-credit note in a chosen format", description = "The credit note in the requested format, like GET /invoices/{id}/einvoice (a UBL 2.1 CreditNote; in CII, for xrechnung-3-cii and inside the factur-x PDF/A-3, an invoice of type code 381), naming the credited invoice and carrying its buyer reference. Without format, the customer's preferred format.")
+    @APIResponse(responseCode = "200", description = "The credit note as UBL 2.1 or CII XML, or for factur-x as PDF/A-3", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<credit note number>.xml\" (.pdf for factur-x)", schema = @Schema(type = SchemaType.STRING)), content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = InvoiceDocumentResource.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "format is not one of the supported formats (validation, naming format)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such credit note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "missing-billing-data naming the fields the format needs; currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> eInvoice(@PathParam("id") UUID id,
             @Parameter(description = "The e-invoice format; default: the customer's einvoiceFormat", schema = @Schema(type = SchemaType.STRING, enumeration = {
-                    "peppol-bis-3", "en16931-ubl", "xrechnung-3" })) @QueryParam("format") String format) {
+                    "peppol-bis-3", "en16931-ubl", "xrechnung-3", "xrechnung-3-cii",
+                    "factur-x" })) @QueryParam("format") String format) {
         return documents.eInvoice(id, InvoiceDocumentResource.format(format))
-                .map(rendered -> InvoiceDocumentResource.inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+                .map(InvoiceDocumentResource::inline);
     }
 }

@@ -56,7 +56,7 @@ public class CreditNoteDocumentService {
      * customer's billing data is short for it or its currency cannot be expressed.
      */
     public Uni<Rendered> eInvoice(UUID creditNoteId, Optional<EInvoiceFormat> format) {
-        return rendering.ubl(load(creditNoteId, (note, invoice, customer) -> CreditNoteDocuments.forEInvoice(note,
+        return rendering.eInvoice(load(creditNoteId, (note, invoice, customer) -> CreditNoteDocuments.forEInvoice(note,
                 invoice, customer, seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
     }
 
@@ -68,7 +68,8 @@ public class CreditNoteDocumentService {
     private <T> Uni<T> load(UUID creditNoteId, DocumentOf<T> document) {
         return Panache.withSession(() -> creditNotes.findWithLines(creditNoteId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No credit note " + creditNoteId))
-                .chain(note -> invoices.findById(note.invoiceId)
+                // with its lines: zero-rated lines are credited under the invoice's VAT exemption
+                .chain(note -> invoices.findWithLines(note.invoiceId)
                         .chain(invoice -> customers.findById(note.customerId)
                                 .map(customer -> document.of(note, invoice, customer)))));
     }

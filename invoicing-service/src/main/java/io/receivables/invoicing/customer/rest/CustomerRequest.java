@@ -31,7 +31,7 @@ public record CustomerRequest(
         @Schema(description = "Suppresses reminders: why, and until when (inclusive; absent means until lifted)") @Valid DoNotDunRequest doNotDun,
         @Schema(description = "The buyer reference (EN 16931 BT-10) its e-invoices carry unless an invoice has its own, e.g. a German Leitweg-ID such as 04011000-1234512345-06") @Size(max = 200) String buyerReference,
         @Schema(description = "Its Peppol participant identifier, the buyer's electronic address (EndpointID) on e-invoices; without one, a VAT id is used") @Valid PeppolParticipantRequest peppolParticipant,
-        @Schema(description = "The e-invoice format GET /invoices/{id}/einvoice serves by default: peppol-bis-3 (default), en16931-ubl or xrechnung-3") String einvoiceFormat) {
+        @Schema(description = "The e-invoice format GET /invoices/{id}/einvoice serves by default: peppol-bis-3 (default), en16931-ubl, xrechnung-3, xrechnung-3-cii or factur-x") String einvoiceFormat) {
 
     /** A profile without the e-invoicing fields. */
     public CustomerRequest(String legalName, String taxId, String currency, PaymentTermsRequest paymentTerms,

@@ -3,6 +3,7 @@ package io.receivables.invoicing.customer.service;
 import io.receivables.contracts.events.CustomerRegistered;
 import io.receivables.contracts.events.CustomerUpdated;
 import io.receivables.contracts.events.PaymentTerms;
+import io.receivables.contracts.events.PeppolParticipant;
 import io.receivables.invoicing.customer.Customer;
 
 /** The events a customer's changes publish, mapped field by field from the entity. */
@@ -15,7 +16,7 @@ final class CustomerEvents {
         return new CustomerRegistered(customer.id, customer.legalName, customer.taxId, customer.currency,
                 terms(customer), customer.creditLimit, customer.segment, customer.billingEmail,
                 customer.billingAddress(), emptyToNull(customer), customer.doNotDun(), customer.language,
-                customer.createdAt);
+                customer.buyerReference, peppolParticipant(customer), customer.eInvoiceFormat, customer.createdAt);
     }
 
     /** The whole profile after the change, as the schema says: consumers replace their copy. */
@@ -23,7 +24,11 @@ final class CustomerEvents {
         return new CustomerUpdated(customer.id, customer.legalName, customer.taxId, customer.currency,
                 terms(customer), customer.creditLimit, customer.segment, customer.billingEmail,
                 customer.billingAddress(), emptyToNull(customer), customer.doNotDun(), customer.language,
-                customer.updatedAt);
+                customer.buyerReference, peppolParticipant(customer), customer.eInvoiceFormat, customer.updatedAt);
+    }
+
+    private static PeppolParticipant peppolParticipant(Customer customer) {
+        return customer.peppolScheme == null ? null : new PeppolParticipant(customer.peppolScheme, customer.peppolId);
     }
 
     private static PaymentTerms terms(Customer customer) {

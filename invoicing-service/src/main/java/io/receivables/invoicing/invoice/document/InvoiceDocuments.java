@@ -24,8 +24,11 @@ import io.receivables.invoicing.document.InvoiceDocument.Party;
 import io.receivables.invoicing.document.InvoiceDocument.Totals;
 import io.receivables.invoicing.document.PeppolEndpoints;
 import io.receivables.invoicing.document.SellerConfig;
+import io.receivables.invoicing.document.TaxExemption;
+import io.receivables.invoicing.document.VatCategory;
 import io.receivables.invoicing.invoice.DocumentLine;
 import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceLine;
 
 /**
  * Maps an issued invoice (with its lines), its customer and the seller configuration to the {@link InvoiceDocument}
@@ -62,7 +65,7 @@ public final class InvoiceDocuments {
             EInvoiceFormat format) {
         Optional<String> buyerReference = buyerReference(invoice.buyerReference, customer);
         requireEInvoiceData(customer, format, invoice.currency, buyerReference,
-                Optional.ofNullable(FreeText.optional(invoice.poNumber)));
+                Optional.ofNullable(FreeText.optional(invoice.poNumber)), zeroRateExemption(invoice));
         return new EInvoice(document(invoice, customer, seller, true), format, buyerReference);
     }
 
@@ -80,7 +83,7 @@ public final class InvoiceDocuments {
      *         each missing field
      */
     public static void requireEInvoiceData(Customer customer, EInvoiceFormat format, String currency,
-            Optional<String> buyerReference, Optional<String> orderReference) {
+            Optional<String> buyerReference, Optional<String> orderReference, Optional<TaxExemption> zeroRate) {
         if (Currencies.minorUnits(currency) > MAX_EN16931_DECIMALS) {
             throw new ProblemException(ProblemType.CURRENCY_NOT_SUPPORTED_BY_FORMAT, currency + " has "
                     + Currencies.minorUnits(currency) + " decimals; EN 16931 documents (" + format.slug()
@@ -90,14 +93,19 @@ public final class InvoiceDocuments {
                             currency + " cannot be expressed in " + format.slug())));
         }
         List<FieldError> missing = new ArrayList<>(missingForEInvoice(customer));
+        if (zeroRate.map(TaxExemption::category).orElse(null) == VatCategory.REVERSE_CHARGE
+                && FreeText.optional(customer.taxId) == null) {
+            missing.add(new FieldError("taxId", "required for a reverse-charge document (EN 16931 BR-AE-02): set the"
+                    + " customer's taxId"));
+        }
         if (format.requiresBuyerEndpoint() && customer.peppolScheme == null
                 && PeppolEndpoints.of(buyer(customer)).isEmpty()) {
             missing.add(new FieldError("peppolParticipant", "required for " + format.slug()
                     + ": the buyer's electronic address; set the customer's peppolParticipant (or a taxId with a"
                     + " European VAT prefix such as DE)"));
         }
-        if (format == EInvoiceFormat.XRECHNUNG_3 && buyerReference.isEmpty()) {
-            missing.add(new FieldError("buyerReference", "required for xrechnung-3 (BT-10, BR-DE-15): set the"
+        if (format.isXRechnung() && buyerReference.isEmpty()) {
+            missing.add(new FieldError("buyerReference", "required for " + format.slug() + " (BT-10, BR-DE-15): set the"
                     + " customer's buyerReference (a public buyer's Leitweg-ID) or the invoice's"));
         } else if (buyerReference.isEmpty() && orderReference.isEmpty()) {
             missing.add(new FieldError("buyerReference", "required for " + format.slug() + " when there is no"
@@ -135,8 +143,8 @@ public final class InvoiceDocuments {
 
     private static InvoiceDocument document(Invoice invoice, Customer customer, SellerConfig seller,
             boolean eInvoice) {
-        Optional<String> exemption = invoice.feeForInvoiceId == null ? Optional.empty() : Optional.of(FEE_EXEMPTION);
-        List<Line> lines = invoice.lines.stream().map(line -> line(line, exemption)).toList();
+        Optional<TaxExemption> zeroRate = zeroRateExemption(invoice);
+        List<Line> lines = invoice.lines.stream().map(line -> line(line, zeroRate)).toList();
         BigDecimal amountPaid = invoice.total.subtract(invoice.amountDue);
         Totals totals = new Totals(invoice.subtotal, invoice.taxTotal, invoice.total, amountPaid, invoice.amountDue);
         return new InvoiceDocument(DocumentKind.INVOICE, invoice.number, invoice.issueDate, invoice.dueDate,
@@ -163,10 +171,34 @@ public final class InvoiceDocuments {
      * A document line; {@code zeroRateReason} says why a zero-rated line is exempt (VAT category E) rather than taxed
      * at zero (Z).
      */
-    public static Line line(DocumentLine line, Optional<String> zeroRateReason) {
+    public static Line line(DocumentLine line, Optional<TaxExemption> zeroRateReason) {
         return new Line(line.lineNumber, line.description, line.quantity, Line.UNIT_PIECE, line.unitPrice,
                 line.taxRate, line.netAmount, line.taxAmount,
                 line.taxRate.signum() == 0 ? zeroRateReason : Optional.empty());
+    }
+
+    /**
+     * Why the invoice's zero-rated lines carry no VAT, which they share (issuing checks that): a fee invoice's
+     * exemption, else the exemption or reverse charge its lines were issued with; empty for category Z. A credit note
+     * credits its zero-rated lines the same way.
+     */
+    public static Optional<TaxExemption> zeroRateExemption(Invoice invoice) {
+        if (invoice.feeForInvoiceId != null) {
+            return Optional.of(TaxExemption.exempt(FEE_EXEMPTION));
+        }
+        return invoice.lines.stream().filter(line -> line.taxRate.signum() == 0).findFirst()
+                .flatMap(InvoiceDocuments::exemption);
+    }
+
+    /** The exemption or reverse charge an invoice line was issued with. */
+    static Optional<TaxExemption> exemption(InvoiceLine line) {
+        if (line.vatCategory == null) {
+            return Optional.empty();
+        }
+        VatCategory category = line.vatCategory.equals(VatCategory.REVERSE_CHARGE.code()) ? VatCategory.REVERSE_CHARGE
+                : VatCategory.EXEMPT;
+        return Optional.of(new TaxExemption(category, Optional.ofNullable(line.exemptionReasonCode),
+                line.exemptionReason));
     }
 
     public static Party buyer(Customer customer) {

@@ -55,7 +55,7 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "200", description = "The invoice as PDF", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.pdf\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pdf(@PathParam("id") UUID id) {
-        return documents.pdf(id, caller.customerScope()).map(rendered -> inline(rendered, PDF, ".pdf"));
+        return documents.pdf(id, caller.customerScope()).map(InvoiceDocumentResource::inline);
     }
 
     @GET
@@ -67,23 +67,26 @@ public class InvoiceDocumentResource {
     @APIResponse(responseCode = "422", description = "The customer or invoice lacks what a Peppol BIS 3 e-invoice needs (missing-billing-data); errors names the fields: billingAddress, peppolParticipant, buyerReference. currency-not-supported-by-format for a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ubl(@PathParam("id") UUID id) {
         return documents.eInvoice(id, Optional.of(EInvoiceFormat.PEPPOL_BIS_3), caller.customerScope())
-                .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+                .map(InvoiceDocumentResource::inline);
     }
 
     @GET
     @Path("einvoice")
-    @Produces(MediaType.APPLICATION_XML)
-    @Operation(operationId = "getInvoiceEInvoice", summary = "Get an invoice as e-invoice in a chosen format", description = "A UBL 2.1 Invoice in the requested format (docs/einvoicing.md): peppol-bis-3 (Peppol BIS Billing 3.0), en16931-ubl (the core norm, for receivers outside Peppol) or xrechnung-3 (the German CIUS, Leitweg-ID as buyer reference). Without format, the customer's preferred format (einvoiceFormat). A document a format cannot be valid in is refused with 422 naming what is missing, never served.")
-    @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 XML", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\"", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Produces({ MediaType.APPLICATION_XML, PDF })
+    @Operation(operationId = "getInvoiceEInvoice", summary = "Get an invoice as e-invoice in a chosen format", description = "The invoice in the requested format (docs/einvoicing.md): peppol-bis-3 (UBL 2.1, Peppol BIS Billing 3.0), en16931-ubl (UBL 2.1, the core norm, for receivers outside Peppol), xrechnung-3 (UBL 2.1, the German CIUS, Leitweg-ID as buyer reference), xrechnung-3-cii (the same in UN/CEFACT CII) or factur-x (Factur-X / ZUGFeRD profile EN 16931: a PDF/A-3 with the CII XML embedded as factur-x.xml). Without format, the customer's preferred format (einvoiceFormat). A document a format cannot be valid in is refused with 422 naming what is missing, never served.")
+    @APIResponse(responseCode = "200", description = "The invoice as UBL 2.1 or CII XML, or for factur-x as PDF/A-3", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "inline; filename=\"<invoice number>.xml\" (.pdf for factur-x)", schema = @Schema(type = SchemaType.STRING)), content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "format is not one of the supported formats (validation, naming format)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The invoice is a draft: it has no documents until it is issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "missing-billing-data: the customer or invoice lacks what the format needs, errors names the fields (billingAddress, peppolParticipant, buyerReference); currency-not-supported-by-format: a currency with more than two decimals", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> eInvoice(@PathParam("id") UUID id,
             @Parameter(description = "The e-invoice format; default: the customer's einvoiceFormat", schema = @Schema(type = SchemaType.STRING, enumeration = {
-                    "peppol-bis-3", "en16931-ubl", "xrechnung-3" })) @QueryParam("format") String format) {
+                    "peppol-bis-3", "en16931-ubl", "xrechnung-3", "xrechnung-3-cii",
+                    "factur-x" })) @QueryParam("format") String format) {
         return documents.eInvoice(id, format(format), caller.customerScope())
-                .map(rendered -> inline(rendered, MediaType.APPLICATION_XML, ".xml"));
+                .map(InvoiceDocumentResource::inline);
     }
 
     /**
@@ -101,10 +104,10 @@ public class InvoiceDocumentResource {
     }
 
     /** The document shown in the browser, named after its number: {@code inline; filename="INV-2026-000001.pdf"}. */
-    public static Response inline(Rendered rendered, String mediaType, String extension) {
-        return Response.ok(rendered.content(), mediaType)
+    public static Response inline(Rendered rendered) {
+        return Response.ok(rendered.content(), rendered.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "inline; filename=\"" + rendered.documentNumber() + extension + "\"")
+                        "inline; filename=\"" + rendered.documentNumber() + rendered.extension() + "\"")
                 .build();
     }
 }

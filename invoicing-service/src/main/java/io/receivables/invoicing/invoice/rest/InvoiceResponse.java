@@ -9,9 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
+import io.receivables.contracts.events.VatExemption;
 import io.receivables.invoicing.customer.rest.CustomerResponse;
 import io.receivables.invoicing.invoice.DocumentLine;
 import io.receivables.invoicing.invoice.Invoice;
+import io.receivables.invoicing.invoice.InvoiceLine;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 
 /**
@@ -70,13 +72,18 @@ public record InvoiceResponse(UUID id,
 
     @Schema(name = "DocumentLine", description = "A line of an invoice or credit note, its amounts in the document's currency")
     public record Line(int lineNumber, String description, String quantity, String unitPrice, String taxRate,
-            String netAmount, String taxAmount) {
+            String netAmount, String taxAmount,
+            @Schema(nullable = true, description = "Why a zero-rated invoice line carries no VAT: E exempt, AE reverse charge; null: taxed at taxRate, or zero-rated") VatExemption vatExemption) {
 
         /** An invoice's or credit note's line, its amounts in the document's currency. */
         public static Line of(DocumentLine line, String currency) {
+            VatExemption exemption = line instanceof InvoiceLine invoiceLine && invoiceLine.vatCategory != null
+                    ? new VatExemption(VatExemption.Category.valueOf(invoiceLine.vatCategory),
+                            invoiceLine.exemptionReason, invoiceLine.exemptionReasonCode)
+                    : null;
             return new Line(line.lineNumber, line.description, plain(line.quantity), plain(line.unitPrice),
                     plain(line.taxRate), Currencies.format(line.netAmount, currency),
-                    Currencies.format(line.taxAmount, currency));
+                    Currencies.format(line.taxAmount, currency), exemption);
         }
     }
 

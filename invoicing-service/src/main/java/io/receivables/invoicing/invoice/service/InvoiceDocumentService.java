@@ -63,7 +63,7 @@ public class InvoiceDocumentService {
 
     /** As {@link #eInvoice(UUID, Optional)}, for a caller confined to one customer: another's invoice is a 404. */
     public Uni<Rendered> eInvoice(UUID invoiceId, Optional<EInvoiceFormat> format, Optional<UUID> customerScope) {
-        return rendering.ubl(load(invoiceId, customerScope, (invoice, customer) -> InvoiceDocuments
+        return rendering.eInvoice(load(invoiceId, customerScope, (invoice, customer) -> InvoiceDocuments
                 .forEInvoice(invoice, customer, seller, format.orElseGet(() -> EInvoiceFormats.preferred(customer)))));
     }
 

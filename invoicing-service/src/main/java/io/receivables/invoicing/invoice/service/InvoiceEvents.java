@@ -19,7 +19,7 @@ final class InvoiceEvents {
                 invoice.subtotal, invoice.taxTotal, invoice.total,
                 invoice.lines.stream()
                         .map(line -> new InvoiceLine(line.lineNumber, line.description, line.quantity, line.unitPrice,
-                                line.taxRate, line.netAmount, line.taxAmount))
+                                line.taxRate, line.netAmount, line.taxAmount, LineExemptions.event(line)))
                         .toList(),
                 invoice.poNumber, invoice.issuedAt,
                 invoice.billingPeriodStart == null ? null

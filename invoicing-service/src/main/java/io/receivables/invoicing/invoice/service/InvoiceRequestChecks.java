@@ -10,6 +10,7 @@ import io.receivables.common.money.Currencies;
 import io.receivables.common.money.DecimalStrings;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.ColumnLimits;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
@@ -51,6 +52,7 @@ public final class InvoiceRequestChecks {
         for (int i = 0; i < lines.size(); i++) {
             gross = gross.add(checkLine("lines[" + i + "].", lines.get(i), errors));
         }
+        checkExemptions(lines, errors);
         if (errors.isEmpty() && gross.compareTo(ColumnLimits.AMOUNT.bound()) >= 0) {
             errors.add(new FieldError("lines", "the total would be about " + gross.toBigInteger()
                     + "; an invoice's total must be less than " + ColumnLimits.AMOUNT.bound().toPlainString()));
@@ -77,6 +79,39 @@ public final class InvoiceRequestChecks {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /**
+     * A VAT exemption only on a zero-rated line; E with its reason (BR-E-10); one exemption for all zero-rated lines of
+     * an invoice, so its e-invoice has one breakdown for them (BR-E-01, BR-AE-01) and a credit at the zero rate knows
+     * which category it credits.
+     */
+    private static void checkExemptions(List<InvoiceLineRequest> lines, List<FieldError> errors) {
+        InvoiceLineRequest.VatExemptionRequest first = null;
+        boolean firstSeen = false;
+        for (int i = 0; i < lines.size(); i++) {
+            InvoiceLineRequest line = lines.get(i);
+            InvoiceLineRequest.VatExemptionRequest exemption = line.vatExemption();
+            String field = "lines[" + i + "].vatExemption";
+            boolean zeroRated = line.taxRate() != null && DecimalStrings.parse(line.taxRate()).signum() == 0;
+            if (exemption != null && !zeroRated) {
+                errors.add(new FieldError(field, "only a zero-rated line (taxRate 0) is exempt or reverse charge"));
+                continue;
+            }
+            if (exemption != null && "E".equals(exemption.category()) && FreeText.optional(exemption.reason()) == null) {
+                errors.add(new FieldError(field + ".reason", "an exempt line states why (EN 16931 BR-E-10)"));
+            }
+            if (!zeroRated) {
+                continue;
+            }
+            if (!firstSeen) {
+                first = exemption;
+                firstSeen = true;
+            } else if (!java.util.Objects.equals(first, exemption)) {
+                errors.add(new FieldError(field, "an invoice's zero-rated lines share one VAT exemption (or none):"
+                        + " its e-invoice states one VAT breakdown for them"));
+            }
         }
     }
 

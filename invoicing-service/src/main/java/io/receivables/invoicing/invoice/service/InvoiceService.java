@@ -238,6 +238,7 @@ public class InvoiceService {
                             try {
                                 Invoice invoice = prepare.apply(i, customer);
                                 dateForIssue(invoice, field.apply(i));
+                                LineExemptions.requireBuyerVatId(invoice, customer);
                                 CreditCheck check = creditCheck(customer, invoice, open.get(customer.id),
                                         field.apply(i), policy);
                                 invoice.creditLimitExceeded = check.exceeded();
@@ -362,6 +363,7 @@ public class InvoiceService {
             LineAmounts amounts = totals.lines().get(i);
             line.price(i + 1, request.lines().get(i).description(), price.quantity(), price.unitPrice(),
                     price.taxRate(), amounts.netAmount(), amounts.taxAmount());
+            LineExemptions.apply(request.lines().get(i).vatExemption(), line);
         }
         return invoice;
     }
