@@ -6,14 +6,11 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertFalse;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.receivables.contracts.events.InvoiceVoided;
 import io.receivables.contracts.events.InvoiceWrittenOff;
@@ -70,13 +67,6 @@ public record HistoricalInvoice(
         public WriteOffCommand command() {
             return new WriteOffCommand(reasonCode, effectiveDate, note, "writtenOff.effectiveDate");
         }
-    }
-
-    /** An invoice ends once: voided or written off, not both. */
-    @AssertTrue(message = "an invoice is either voided or written off, not both")
-    @JsonIgnore
-    public boolean isVoidedOrWrittenOffOnly() {
-        return voided == null || writtenOff == null;
     }
 
     /** This service's own numbers: an imported number of that form would collide with one it issues later. */
