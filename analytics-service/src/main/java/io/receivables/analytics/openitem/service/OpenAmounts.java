@@ -27,9 +27,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The open amount of each invoice, moved by the events of every topic, each move also kept as an entry dated by the
  * event's business date ({@link OpenItemEntry}) so that open AR can be read as of a date. Joins the consumer's
- * transaction (the one that records the event in the inbox). An event for an invoice not seen yet (its invoice-issued is still
- * on its way on
- * another topic) is parked, before anything changes, and applied when the invoice arrives.
+ * transaction (the one that records the event in the inbox). An event for an invoice not seen yet (its invoice-issued is
+ * still on its way on another topic) is parked, before anything changes, and applied when the invoice arrives.
  */
 @ApplicationScoped
 public class OpenAmounts {
