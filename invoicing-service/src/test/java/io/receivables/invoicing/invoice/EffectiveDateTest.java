@@ -152,6 +152,17 @@ class EffectiveDateTest {
         JsonNode event = event(id, "invoice-written-off");
         assertThat(event.get("writeOffDate").asText()).isEqualTo(writeOff.toString());
         assertThat(event.get("amount").asText()).isEqualTo("150.00");
+
+        // a credit note dated before the write-off would change what the write-off took on its date
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("""
+                {"reasonCode": "GOODWILL", "issueDate": "%s",
+                 "lines": [{"description": "Goodwill", "quantity": "1", "unitPrice": "10.00", "taxRate": "0"}]}"""
+                .formatted(writeOff.minusDays(1))).when().post("/invoices/" + id + "/credit-notes").then()
+                .statusCode(400).body("errors[0].field", equalTo("issueDate"))
+                .body("errors[0].message", equalTo("must not be before " + writeOff
+                        + ", the date the invoice was written off"));
+        assertThat(statement(customer, writeOff.minusDays(1)).getList("openItems.openAmount"))
+                .containsExactly("150.00");
     }
 
     @Test
