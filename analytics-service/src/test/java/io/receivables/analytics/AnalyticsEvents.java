@@ -44,6 +44,22 @@ final class AnalyticsEvents {
                  "writtenOffAt": "2026-11-03T10:00:00Z"}""".formatted(invoice, customer, currency, amount));
     }
 
+    /** invoice-voided from {@code effectiveDate}; null: an event as published before it carried the date. */
+    UUID voided(UUID customer, UUID invoice, String currency, String total, String effectiveDate, String voidedAt) {
+        return send(INVOICING, customer, "invoice-voided", invoice, """
+                {"invoiceId": "%s", "invoiceNumber": "INV-2026-000201", "customerId": "%s", "currency": "%s",
+                 "total": "%s", "reasonCode": "DUPLICATE", "voidedAt": "%s"%s}""".formatted(invoice, customer, currency,
+                total, voidedAt, effectiveDate == null ? "" : ", \"effectiveDate\": \"" + effectiveDate + "\""));
+    }
+
+    UUID writtenOff(UUID customer, UUID invoice, String currency, String amount, String writeOffDate) {
+        return send(INVOICING, customer, "invoice-written-off", invoice, """
+                {"invoiceId": "%s", "invoiceNumber": "INV-2026-000202", "customerId": "%s", "currency": "%s",
+                 "amount": "%s", "reasonCode": "UNCOLLECTIBLE", "writeOffDate": "%s",
+                 "writtenOffAt": "2026-11-28T10:00:00Z"}""".formatted(invoice, customer, currency, amount,
+                writeOffDate));
+    }
+
     /** A payment wholly allocated to the given invoices (invoice id, amount, invoice id, amount, ...). */
     UUID paymentReceived(UUID customer, UUID payment, String currency, Object... allocations) {
         String list = allocationList(allocations);

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +16,8 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * invoice-voided: an invoice was cancelled before any payment was applied; its whole {@code total} leaves the open
- * balance. {@code note} is optional (null).
+ * balance from {@code effectiveDate} on. {@code note} is optional (null); so is {@code effectiveDate}, which events
+ * published before it existed lack: read it with {@link #effectiveOn()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvoiceVoided(
@@ -25,7 +28,8 @@ public record InvoiceVoided(
         @DecimalString BigDecimal total,
         ReasonCode reasonCode,
         String note,
-        Instant voidedAt) implements ReceivablesEvent {
+        Instant voidedAt,
+        LocalDate effectiveDate) implements ReceivablesEvent {
 
     @Schema(name = "VoidReasonCode")
     public enum ReasonCode {
@@ -44,6 +48,20 @@ public record InvoiceVoided(
         requireNonNull(total, "total");
         requireNonNull(reasonCode, "reasonCode");
         requireNonNull(voidedAt, "voidedAt");
+    }
+
+    /** An invoice-voided as published before it carried its business date: void from the day it was entered. */
+    public InvoiceVoided(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, BigDecimal total,
+            ReasonCode reasonCode, String note, Instant voidedAt) {
+        this(invoiceId, invoiceNumber, customerId, currency, total, reasonCode, note, voidedAt, null);
+    }
+
+    /**
+     * The business date from which the invoice is void: {@code effectiveDate}, or for an event without one (published
+     * before the field existed) the UTC date of {@code voidedAt}, the day it was entered.
+     */
+    public LocalDate effectiveOn() {
+        return effectiveDate != null ? effectiveDate : voidedAt.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     @Override

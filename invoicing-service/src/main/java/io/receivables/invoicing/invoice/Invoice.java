@@ -136,12 +136,18 @@ public class Invoice {
     @Column(name = "void_note", length = 1000)
     public String voidNote;
 
+    /** The business date from which it is void (statements count it open before); null unless VOIDED. */
+    @Column(name = "void_date")
+    public LocalDate voidDate;
+
+    /** When the void was entered, which may be later than {@link #voidDate}. */
     @Column(name = "voided_at")
     public Instant voidedAt;
 
     @Column(name = "write_off_reason", length = 32)
     public String writeOffReason;
 
+    /** The business date from which it is written off (statements count it open before); null unless WRITTEN_OFF. */
     @Column(name = "write_off_date")
     public LocalDate writeOffDate;
 

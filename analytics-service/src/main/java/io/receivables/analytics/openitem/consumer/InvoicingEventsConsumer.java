@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps the open items current from ar.invoicing.events: issued invoices open, credit notes lower them, voided and
- * written-off ones close.
+ * written-off ones close, each from its business date (a void from its effectiveDate, which events published before it
+ * existed lack: then the day it was entered).
  */
 @ApplicationScoped
 public class InvoicingEventsConsumer implements InboxConsumer {
@@ -52,13 +53,20 @@ public class InvoicingEventsConsumer implements InboxConsumer {
     public Uni<Void> apply(InboundEvent event) {
         return switch (EventType.fromType(event.type())) {
             case INVOICE_ISSUED -> openAmounts.issued(event.body(InvoiceIssued.class));
-            case INVOICE_VOIDED -> openAmounts.closed(event.body(InvoiceVoided.class).invoiceId());
-            case INVOICE_WRITTEN_OFF -> openAmounts.closed(event.body(InvoiceWrittenOff.class).invoiceId());
+            case INVOICE_VOIDED -> {
+                InvoiceVoided voided = event.body(InvoiceVoided.class);
+                yield openAmounts.closed(voided.invoiceId(), voided.effectiveOn());
+            }
+            case INVOICE_WRITTEN_OFF -> {
+                InvoiceWrittenOff writtenOff = event.body(InvoiceWrittenOff.class);
+                yield openAmounts.closed(writtenOff.invoiceId(), writtenOff.writeOffDate());
+            }
             case CREDIT_NOTE_ISSUED -> {
                 CreditNoteIssued credit = event.body(CreditNoteIssued.class);
                 // one without an invoice changes no open item
                 yield credit.invoiceId() == null ? Uni.createFrom().voidItem()
-                        : openAmounts.credited(credit.invoiceId(), credit.currency(), credit.total());
+                        : openAmounts.credited(credit.invoiceId(), credit.currency(), credit.total(),
+                                credit.issueDate());
             }
             default -> Uni.createFrom().voidItem();
         };

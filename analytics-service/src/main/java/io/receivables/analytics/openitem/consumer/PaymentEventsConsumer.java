@@ -1,5 +1,6 @@
 package io.receivables.analytics.openitem.consumer;
 
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,15 +53,17 @@ public class PaymentEventsConsumer implements InboxConsumer {
         return switch (EventType.fromType(event.type())) {
             case PAYMENT_RECEIVED -> {
                 PaymentReceived received = event.body(PaymentReceived.class);
-                yield openAmounts.paid(received.currency(), received.allocations());
+                yield openAmounts.paid(received.currency(), received.allocations(), received.valueDate());
             }
             case PAYMENT_ALLOCATED -> {
                 PaymentAllocated allocated = event.body(PaymentAllocated.class);
-                yield openAmounts.paid(allocated.currency(), allocated.allocations());
+                // a later allocation counts from the day it was made, as in invoicing's statements
+                yield openAmounts.paid(allocated.currency(), allocated.allocations(),
+                        allocated.allocatedAt().atOffset(ZoneOffset.UTC).toLocalDate());
             }
             case PAYMENT_REVERSED -> {
                 PaymentReversed reversed = event.body(PaymentReversed.class);
-                yield openAmounts.reversed(reversed.currency(), reversed.reversedAllocations());
+                yield openAmounts.reversed(reversed.currency(), reversed.reversedAllocations(), reversed.reversalDate());
             }
             default -> Uni.createFrom().voidItem();
         };

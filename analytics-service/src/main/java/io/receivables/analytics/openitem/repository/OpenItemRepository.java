@@ -1,6 +1,7 @@
 package io.receivables.analytics.openitem.repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,27 @@ public class OpenItemRepository implements PanacheRepositoryBase<OpenItem, UUID>
                 Object[].class).getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new CurrencyTotal((String) row[0], (Long) row[1], (BigDecimal) row[2]))
+                        .toList());
+    }
+
+    /**
+     * Open AR per currency as it stood on {@code asOf}, from the dated entries: an invoice counts from its issue date
+     * with what was open on that date, until the business date of its void or write-off.
+     */
+    @WithSession
+    public Uni<List<CurrencyTotal>> totalsByCurrency(LocalDate asOf) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                SELECT o.currency, count(*), sum(e.open)
+                FROM open_item o
+                JOIN (SELECT invoice_id, sum(amount) AS open FROM open_item_entry WHERE effective_on <= :asOf
+                      GROUP BY invoice_id) e ON e.invoice_id = o.invoice_id
+                WHERE e.open <> 0
+                GROUP BY o.currency ORDER BY o.currency""", Object[].class)
+                .setParameter("asOf", asOf)
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new CurrencyTotal((String) row[0], ((Number) row[1]).longValue(),
+                                (BigDecimal) row[2]))
                         .toList());
     }
 }

@@ -1,17 +1,20 @@
 package io.receivables.analytics.openitem.service;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.receivables.analytics.openitem.OpenItem;
+import io.receivables.analytics.openitem.OpenItemEntry;
+import io.receivables.analytics.openitem.repository.OpenItemEntryRepository;
 import io.receivables.analytics.openitem.repository.OpenItemRepository;
 import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.inbox.parking.ParkedEvents;
@@ -22,9 +25,10 @@ import io.receivables.contracts.events.PaymentAllocation;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The open amount of each invoice, moved by the events of every topic. Joins the consumer's transaction (the one that
- * records the event in the inbox). An event for an invoice not seen yet (its invoice-issued is still on its way on
- * another topic) is parked, before anything changes, and applied when the invoice arrives.
+ * The open amount of each invoice, moved by the events of every topic, each move also kept as an entry dated by the
+ * event's business date ({@link OpenItemEntry}) so that open AR can be read as of a date. Joins the consumer's
+ * transaction (the one that records the event in the inbox). An event for an invoice not seen yet (its invoice-issued is
+ * still on its way on another topic) is parked, before anything changes, and applied when the invoice arrives.
  */
 @ApplicationScoped
 public class OpenAmounts {
@@ -32,11 +36,13 @@ public class OpenAmounts {
     static final String INVOICE = "invoice";
 
     private final OpenItemRepository openItems;
+    private final OpenItemEntryRepository entries;
     private final ParkedEvents parked;
 
     @Inject
-    public OpenAmounts(OpenItemRepository openItems, ParkedEvents parked) {
+    public OpenAmounts(OpenItemRepository openItems, OpenItemEntryRepository entries, ParkedEvents parked) {
         this.openItems = openItems;
+        this.entries = entries;
         this.parked = parked;
     }
 
@@ -51,37 +57,49 @@ public class OpenAmounts {
         item.issueDate = issued.issueDate();
         item.dueDate = issued.dueDate();
         item.issuedAt = issued.issuedAt();
-        return openItems.persist(item).chain(() -> parked.release(INVOICE, issued.invoiceId()));
-    }
-
-    /** A voided or written-off invoice is not open any more, whatever payments and credits lowered it already. */
-    public Uni<Void> closed(UUID invoiceId) {
-        return known(invoiceId).invoke(item -> item.openAmount = BigDecimal.ZERO).replaceWithVoid();
+        return openItems.persist(item)
+                .call(() -> entries.persist(OpenItemEntry.of(item.invoiceId, item.issueDate, item.openAmount)))
+                .chain(() -> parked.release(INVOICE, issued.invoiceId()));
     }
 
     /**
-     * A credit note lowers its invoice's open amount, never below zero: what it credits beyond that is a credit the
-     * customer holds, not negative AR on the invoice.
+     * A voided or written-off invoice is not open any more from {@code effectiveOn}, whatever payments and credits
+     * lowered it already; before that date it still counts with what was open.
      */
-    public Uni<Void> credited(UUID invoiceId, String currency, BigDecimal total) {
-        return known(invoiceId).invoke(item -> {
+    public Uni<Void> closed(UUID invoiceId, LocalDate effectiveOn) {
+        return known(invoiceId).chain(item -> change(item, item.openAmount.negate(), effectiveOn));
+    }
+
+    /**
+     * A credit note lowers its invoice's open amount from its issue date, never below zero: what it credits beyond that
+     * is a credit the customer holds, not negative AR on the invoice.
+     */
+    public Uni<Void> credited(UUID invoiceId, String currency, BigDecimal total, LocalDate issueDate) {
+        return known(invoiceId).chain(item -> {
             sameCurrency(item, currency);
-            item.openAmount = item.openAmount.subtract(total.min(item.openAmount.max(BigDecimal.ZERO)));
-        }).replaceWithVoid();
+            return change(item, total.min(item.openAmount.max(BigDecimal.ZERO)).negate(), issueDate);
+        });
     }
 
-    /** Payments lower the open amount of each invoice they are allocated to. */
-    public Uni<Void> paid(String currency, List<PaymentAllocation> allocations) {
-        return move(currency, allocations, BigDecimal::subtract);
+    /** Payments lower the open amount of each invoice they are allocated to, from {@code effectiveOn}. */
+    public Uni<Void> paid(String currency, List<PaymentAllocation> allocations, LocalDate effectiveOn) {
+        return move(currency, allocations, BigDecimal::negate, effectiveOn);
     }
 
-    /** A reversed payment opens its invoices again by what it had paid on each. */
-    public Uni<Void> reversed(String currency, List<PaymentAllocation> allocations) {
-        return move(currency, allocations, BigDecimal::add);
+    /** A reversed payment opens its invoices again by what it had paid on each, from {@code effectiveOn}. */
+    public Uni<Void> reversed(String currency, List<PaymentAllocation> allocations, LocalDate effectiveOn) {
+        return move(currency, allocations, amount -> amount, effectiveOn);
+    }
+
+    /** Moves the item's open amount by {@code amount} and records the move from {@code effectiveOn}. */
+    private Uni<Void> change(OpenItem item, BigDecimal amount, LocalDate effectiveOn) {
+        item.openAmount = item.openAmount.add(amount);
+        return entries.persist(OpenItemEntry.of(item.invoiceId, effectiveOn, amount)).replaceWithVoid();
     }
 
     /** Every invoice is looked up (and the event parked if one is missing) before any of them changes. */
-    private Uni<Void> move(String currency, List<PaymentAllocation> allocations, BinaryOperator<BigDecimal> operation) {
+    private Uni<Void> move(String currency, List<PaymentAllocation> allocations, UnaryOperator<BigDecimal> sign,
+            LocalDate effectiveOn) {
         Map<UUID, BigDecimal> byInvoice = new LinkedHashMap<>();
         allocations.forEach(a -> byInvoice.merge(a.invoiceId(), a.amount(), BigDecimal::add));
         List<OpenItem> items = new ArrayList<>();
@@ -89,10 +107,15 @@ public class OpenAmounts {
         for (UUID invoiceId : byInvoice.keySet()) {
             lookups = lookups.chain(() -> known(invoiceId).invoke(items::add)).replaceWithVoid();
         }
-        return lookups.invoke(() -> {
-            items.forEach(item -> sameCurrency(item, currency));
-            items.forEach(item -> item.openAmount = operation.apply(item.openAmount, byInvoice.get(item.invoiceId)));
-        });
+        return lookups.invoke(() -> items.forEach(item -> sameCurrency(item, currency)))
+                .chain(() -> {
+                    Uni<Void> changes = Uni.createFrom().voidItem();
+                    for (OpenItem item : items) {
+                        changes = changes.chain(
+                                () -> change(item, sign.apply(byInvoice.get(item.invoiceId)), effectiveOn));
+                    }
+                    return changes;
+                });
     }
 
     private Uni<OpenItem> known(UUID invoiceId) {

@@ -105,6 +105,11 @@ public class CreditNoteService {
                         throw ProblemException.invalid("issueDate",
                                 "must not be before the invoice's issue date " + invoice.issueDate);
                     }
+                    if (invoice.writeOffDate != null && issueDate.isBefore(invoice.writeOffDate)) {
+                        // the write-off took what was due on its date: crediting before it would rewrite that history
+                        throw ProblemException.invalid("issueDate", "must not be before " + invoice.writeOffDate
+                                + ", the date the invoice was written off");
+                    }
                     List<GrossCreditSplit.Part> left = GrossCreditSplit.left(invoice.lines, credited);
                     CreditNote note = request.isFull() ? remainder(invoice, left, "Credit of invoice ")
                             : fromLines(invoice, request.lines());

@@ -13,6 +13,8 @@ import io.receivables.common.limits.BusinessDates;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.text.FreeText;
+import io.receivables.contracts.events.InvoiceVoided;
+import io.receivables.contracts.events.InvoiceWrittenOff;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.terms.PaymentTermsType;
@@ -30,10 +32,11 @@ public final class CsvInvoices {
 
     /** Empty or absent: the invoice defaults (customer's currency and terms, due date from the terms). */
     public static final List<String> OPTIONAL = List.of("dueDate", "currency", "poNumber", "paymentTermsType",
-            "paymentTermsDays");
+            "paymentTermsDays", "voidedOn", "voidReasonCode", "writtenOffOn", "writeOffReasonCode");
 
     private static final List<String> INVOICE_COLUMNS = List.of("customerId", "issueDate", "dueDate", "currency",
-            "poNumber", "paymentTermsType", "paymentTermsDays");
+            "poNumber", "paymentTermsType", "paymentTermsDays", "voidedOn", "voidReasonCode", "writtenOffOn",
+            "writeOffReasonCode");
 
     private CsvInvoices() {
     }
@@ -144,6 +147,12 @@ public final class CsvInvoices {
         LocalDate dueDate = parse(first, columns, "dueDate", CsvInvoices::date,
                 "is not a date such as 2024-04-30 between " + BusinessDates.MIN + " and " + BusinessDates.MAX, errors);
         PaymentTermsRequest terms = terms(first, columns, errors);
+        HistoricalInvoice.Voided voided = ending(first, columns, "voidedOn", "voidReasonCode",
+                InvoiceVoided.ReasonCode::valueOf, InvoiceVoided.ReasonCode.values(), errors,
+                (reason, date) -> new HistoricalInvoice.Voided(reason, date, null));
+        HistoricalInvoice.WrittenOff writtenOff = ending(first, columns, "writtenOffOn", "writeOffReasonCode",
+                InvoiceWrittenOff.ReasonCode::valueOf, InvoiceWrittenOff.ReasonCode.values(), errors,
+                (reason, date) -> new HistoricalInvoice.WrittenOff(reason, date, null));
         List<InvoiceLineRequest> lines = new ArrayList<>();
         for (CsvRecords.Record row : rows) {
             lines.add(new InvoiceLineRequest(value(row, columns, "description"), value(row, columns, "quantity"),
@@ -154,7 +163,30 @@ public final class CsvInvoices {
             return ImportRow.unreadable(first.line(), number, errors, lineNumbers);
         }
         return ImportRow.read(first.line(), new HistoricalInvoice(number, customerId, value(first, columns, "currency"),
-                issueDate, terms, dueDate, value(first, columns, "poNumber"), lines), lineNumbers);
+                issueDate, terms, dueDate, value(first, columns, "poNumber"), lines, voided, writtenOff), lineNumbers);
+    }
+
+    /**
+     * How the invoice ended in the other system, if it did: a date column and a reason column, both or neither.
+     *
+     * @return null when both are empty (or the row is in error)
+     */
+    private static <R, E> E ending(CsvRecords.Record row, Map<String, Integer> columns, String dateColumn,
+            String reasonColumn, java.util.function.Function<String, R> reasons, R[] allReasons,
+            List<FieldError> errors, java.util.function.BiFunction<R, LocalDate, E> ending) {
+        LocalDate date = parse(row, columns, dateColumn, CsvInvoices::date,
+                "is not a date such as 2024-03-31 between " + BusinessDates.MIN + " and " + BusinessDates.MAX, errors);
+        R reason = parse(row, columns, reasonColumn, reasons, "is not one of " + java.util.Arrays.toString(allReasons),
+                errors);
+        boolean hasDate = value(row, columns, dateColumn) != null;
+        boolean hasReason = value(row, columns, reasonColumn) != null;
+        if (hasDate != hasReason) {
+            String missing = hasDate ? reasonColumn : dateColumn;
+            errors.add(new FieldError(missing, "is required with " + (hasDate ? dateColumn : reasonColumn) + " (line "
+                    + row.line() + ")"));
+            return null;
+        }
+        return date != null && reason != null ? ending.apply(reason, date) : null;
     }
 
     private static PaymentTermsRequest terms(CsvRecords.Record row, Map<String, Integer> columns,

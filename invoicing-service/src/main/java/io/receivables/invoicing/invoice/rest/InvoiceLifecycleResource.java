@@ -89,9 +89,12 @@ public class InvoiceLifecycleResource {
     @Path("void")
     @Operation(operationId = "voidInvoice", summary = "Void an invoice", description = "Cancels an ISSUED invoice on which nothing was paid or credited:"
             + " status VOIDED, amount due 0, and invoice-voided with the total. The invoice keeps its number."
+            + " effectiveDate (default today, UTC) is the business date from which it is void: statements and analytics"
+            + " count it open before that date; it may not precede the issue date or the last payment or credit applied"
+            + " to the invoice, nor lie in the future."
             + " Needs If-Match with the ETag of GET /invoices/{id}.")
     @APIResponse(responseCode = "200", description = "Voided", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request, If-Match or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (e.g. effectiveDate outside its window), If-Match or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The invoice is not ISSUED, or something was paid or credited on it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The invoice changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -103,7 +106,8 @@ public class InvoiceLifecycleResource {
             @NotNull(message = "a JSON body is required") @Valid VoidInvoiceRequest request) {
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
-                        () -> service.voidInvoice(id, expected, request).map(this::ok)));
+                        () -> Uni.createFrom().deferred(() -> service.voidInvoice(id, expected, request.command()))
+                                .map(this::ok)));
     }
 
     @WithTransaction
@@ -111,10 +115,12 @@ public class InvoiceLifecycleResource {
     @Path("write-off")
     @Operation(operationId = "writeOffInvoice", summary = "Write off an invoice", description = "Writes off what is still due on an ISSUED invoice as bad"
             + " debt: status WRITTEN_OFF, amount due 0, and invoice-written-off with the amount written off."
-            + " writeOffDate defaults to today and may not precede the issue date."
+            + " effectiveDate (default today, UTC; writeOffDate is its earlier name) is the business date of the"
+            + " write-off: statements and analytics count the amount open before that date; it may not precede the issue"
+            + " date or the last payment or credit applied to the invoice, nor lie in the future."
             + " Needs If-Match with the ETag of GET /invoices/{id}.")
     @APIResponse(responseCode = "200", description = "Written off", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request (e.g. writeOffDate before the issue date), If-Match or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (e.g. effectiveDate outside its window), If-Match or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The invoice is not ISSUED, or nothing is left due on it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The invoice changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -126,7 +132,8 @@ public class InvoiceLifecycleResource {
             @NotNull(message = "a JSON body is required") @Valid WriteOffInvoiceRequest request) {
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
-                        () -> service.writeOff(id, expected, request).map(this::ok)));
+                        () -> Uni.createFrom().deferred(() -> service.writeOff(id, expected, request.command()))
+                                .map(this::ok)));
     }
 
     private Response ok(Invoice invoice) {

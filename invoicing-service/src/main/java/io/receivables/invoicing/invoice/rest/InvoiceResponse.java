@@ -38,7 +38,9 @@ public record InvoiceResponse(UUID id,
         @Schema(nullable = true, description = "null on a draft") Instant issuedAt, List<Line> lines,
         @Schema(description = "The sum of the invoice's credit notes") String amountCredited,
         @Schema(nullable = true, description = "For a fee invoice (late fee or interest): the overdue invoice it charges for; otherwise null") UUID feeForInvoiceId,
-        @Schema(nullable = true, description = "The invoice's own buyer reference (BT-10); null: the customer's applies") String buyerReference) {
+        @Schema(nullable = true, description = "The invoice's own buyer reference (BT-10); null: the customer's applies") String buyerReference,
+        @Schema(nullable = true, description = "VOIDED: the business date from which it is void; otherwise null") LocalDate voidDate,
+        @Schema(nullable = true, description = "WRITTEN_OFF: the business date of the write-off; otherwise null") LocalDate writeOffDate) {
 
     /**
      * How the invoice stood against the customer's credit limit when it was issued: only on the response of the issuing
@@ -104,7 +106,8 @@ public record InvoiceResponse(UUID id,
                         : new CreateInvoiceRequest.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd),
                 invoice.notes, invoice.paymentInstructions, invoice.createdAt, invoice.issuedAt,
                 invoice.lines.stream().map(l -> Line.of(l, invoice.currency)).toList(),
-                money(invoice, invoice.amountCredited), invoice.feeForInvoiceId, invoice.buyerReference);
+                money(invoice, invoice.amountCredited), invoice.feeForInvoiceId, invoice.buyerReference,
+                invoice.voidDate, invoice.writeOffDate);
     }
 
     private static String money(Invoice invoice, java.math.BigDecimal amount) {

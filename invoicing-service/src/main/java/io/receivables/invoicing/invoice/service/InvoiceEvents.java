@@ -26,11 +26,11 @@ final class InvoiceEvents {
                         : new InvoiceIssued.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd));
     }
 
-    /** invoice-voided: the whole total leaves the open balance. */
+    /** invoice-voided: the whole total leaves the open balance from the void's business date. */
     static InvoiceVoided voided(Invoice invoice) {
         return new InvoiceVoided(invoice.id, invoice.number, invoice.customerId, invoice.currency,
                 Currencies.round(invoice.total, invoice.currency), InvoiceVoided.ReasonCode.valueOf(invoice.voidReason),
-                invoice.voidNote, invoice.voidedAt);
+                invoice.voidNote, invoice.voidedAt, invoice.voidDate);
     }
 
     /** invoice-written-off: {@code amount} is what was still due when it was written off. */

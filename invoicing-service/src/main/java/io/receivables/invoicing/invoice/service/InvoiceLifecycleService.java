@@ -24,93 +24,113 @@ import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
-import io.receivables.invoicing.invoice.rest.VoidInvoiceRequest;
-import io.receivables.invoicing.invoice.rest.WriteOffInvoiceRequest;
+import io.receivables.invoicing.invoice.repository.SettlementDates;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Ends an issued invoice's life: voided (cancelled, nothing was paid or credited) or written off (the rest is bad debt).
- * The change and its event commit together; the invoice keeps its gap-free number either way.
+ * Ends an issued invoice's life: voided (cancelled, nothing was paid or credited) or written off (the rest is bad debt),
+ * each from a business date that may lie in the past ({@link EffectiveDates}). The change and its event commit together;
+ * the invoice keeps its gap-free number either way.
  */
 @ApplicationScoped
 public class InvoiceLifecycleService {
 
     private final InvoiceRepository invoices;
+    private final SettlementDates settlementDates;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     @Inject
-    public InvoiceLifecycleService(InvoiceRepository invoices, OutboxWriter outbox, Clock clock) {
+    public InvoiceLifecycleService(InvoiceRepository invoices, SettlementDates settlementDates, OutboxWriter outbox,
+            Clock clock) {
         this.invoices = invoices;
+        this.settlementDates = settlementDates;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * Voids an ISSUED invoice on which nothing was paid or credited, at version {@code expectedVersion} (empty: any);
-     * publishes {@code invoice-voided} with the total.
+     * Voids an ISSUED invoice on which nothing was paid or credited, at version {@code expectedVersion} (empty: any),
+     * from its business date; publishes {@code invoice-voided} with the total and that date.
      */
-    public Uni<Invoice> voidInvoice(UUID id, ExpectedVersion expectedVersion, VoidInvoiceRequest request) {
+    public Uni<Invoice> voidInvoice(UUID id, ExpectedVersion expectedVersion, VoidCommand command) {
         return lockedInvoice(id, expectedVersion)
-                .invoke(invoice -> {
-                    if (invoice.status != InvoiceStatus.ISSUED) {
-                        throw conflict("Invoice " + invoice.number + " is " + invoice.status
-                                + "; only an ISSUED invoice can be voided");
-                    }
-                    if (invoice.amountPaid.signum() > 0) {
-                        throw conflict("Invoice " + invoice.number + " has payments of "
-                                + Currencies.format(invoice.amountPaid, invoice.currency) + " "
-                                + invoice.currency + " applied, so it cannot be voided; credit or write off the rest"
-                                + " instead (a payment that is reversed no longer counts)");
-                    }
-                    if (invoice.amountDue.compareTo(invoice.total) != 0) {
-                        throw conflict("Invoice " + invoice.number + " has " + invoice.amountDue + " of "
-                                + invoice.total + " " + invoice.currency
-                                + " still due: something was paid or credited on it, so it cannot be voided;"
-                                + " credit or write off the rest instead");
-                    }
-                    invoice.status = InvoiceStatus.VOIDED;
-                    invoice.amountDue = zero(invoice);
-                    invoice.voidReason = request.reasonCode().name();
-                    invoice.voidNote = FreeText.optional(request.note());
-                    invoice.voidedAt = now();
-                })
-                .call(invoice -> outbox.append("invoice", InvoiceEvents.voided(invoice)))
+                .call(invoice -> settlementDates.last(invoice.id).chain(last -> voided(invoice, command, last)))
                 .call(invoices::flush)
                 .call(invoice -> Mutiny.fetch(invoice.lines));
     }
 
     /**
-     * Writes off what is still due on an ISSUED invoice, at version {@code expectedVersion} (empty: any); publishes
-     * {@code invoice-written-off} with that amount.
+     * Voids an invoice recorded earlier in the caller's transaction (an import that brings the void along, so that a
+     * migration needs no second pass): nothing can have been paid or credited on it yet.
      */
-    public Uni<Invoice> writeOff(UUID id, ExpectedVersion expectedVersion, WriteOffInvoiceRequest request) {
-        LocalDate writeOffDate = request.writeOffDate() != null ? request.writeOffDate() : LocalDate.now(clock);
+    public Uni<Invoice> voidRecorded(Invoice invoice, VoidCommand command) {
+        return voided(invoice, command, null).replaceWith(invoice);
+    }
+
+    /**
+     * Writes off what is still due on an ISSUED invoice, at version {@code expectedVersion} (empty: any), from its
+     * business date; publishes {@code invoice-written-off} with that amount and date.
+     */
+    public Uni<Invoice> writeOff(UUID id, ExpectedVersion expectedVersion, WriteOffCommand command) {
         return lockedInvoice(id, expectedVersion)
-                .chain(invoice -> {
-                    if (writeOffDate.isBefore(invoice.issueDate)) {
-                        throw ProblemException.invalid("writeOffDate", "must not be before the invoice's issue date "
-                                + invoice.issueDate);
-                    }
-                    if (invoice.status != InvoiceStatus.ISSUED) {
-                        throw conflict("Invoice " + invoice.number + " is " + invoice.status
-                                + "; only an ISSUED invoice can be written off");
-                    }
-                    if (invoice.amountDue.signum() <= 0) {
-                        throw conflict("Invoice " + invoice.number + " has nothing left to write off (amount due "
-                                + invoice.amountDue + " " + invoice.currency + ")");
-                    }
-                    BigDecimal amount = invoice.amountDue;
-                    invoice.status = InvoiceStatus.WRITTEN_OFF;
-                    invoice.amountDue = zero(invoice);
-                    invoice.writeOffReason = request.reasonCode().name();
-                    invoice.writeOffDate = writeOffDate;
-                    invoice.writeOffNote = FreeText.optional(request.note());
-                    invoice.writtenOffAt = now();
-                    return outbox.append("invoice", InvoiceEvents.writtenOff(invoice, amount)).replaceWith(invoice);
-                })
+                .call(invoice -> settlementDates.last(invoice.id).chain(last -> writtenOff(invoice, command, last)))
                 .call(invoices::flush)
                 .call(invoice -> Mutiny.fetch(invoice.lines));
+    }
+
+    /** Writes off an invoice recorded earlier in the caller's transaction (an import), like {@link #voidRecorded}. */
+    public Uni<Invoice> writeOffRecorded(Invoice invoice, WriteOffCommand command) {
+        return writtenOff(invoice, command, null).replaceWith(invoice);
+    }
+
+    private Uni<Void> voided(Invoice invoice, VoidCommand command, LocalDate lastSettled) {
+        if (invoice.status != InvoiceStatus.ISSUED) {
+            throw conflict("Invoice " + invoice.number + " is " + invoice.status
+                    + "; only an ISSUED invoice can be voided");
+        }
+        if (invoice.amountPaid.signum() > 0) {
+            throw conflict("Invoice " + invoice.number + " has payments of "
+                    + Currencies.format(invoice.amountPaid, invoice.currency) + " "
+                    + invoice.currency + " applied, so it cannot be voided; credit or write off the rest"
+                    + " instead (a payment that is reversed no longer counts)");
+        }
+        if (invoice.amountDue.compareTo(invoice.total) != 0) {
+            throw conflict("Invoice " + invoice.number + " has " + invoice.amountDue + " of "
+                    + invoice.total + " " + invoice.currency
+                    + " still due: something was paid or credited on it, so it cannot be voided;"
+                    + " credit or write off the rest instead");
+        }
+        LocalDate voidDate = EffectiveDates.checked(command.field(), command.effectiveDate(), invoice, lastSettled,
+                LocalDate.now(clock));
+        invoice.status = InvoiceStatus.VOIDED;
+        invoice.amountDue = zero(invoice);
+        invoice.voidReason = command.reasonCode().name();
+        invoice.voidNote = FreeText.optional(command.note());
+        invoice.voidDate = voidDate;
+        invoice.voidedAt = now();
+        return outbox.append("invoice", InvoiceEvents.voided(invoice)).replaceWithVoid();
+    }
+
+    private Uni<Void> writtenOff(Invoice invoice, WriteOffCommand command, LocalDate lastSettled) {
+        if (invoice.status != InvoiceStatus.ISSUED) {
+            throw conflict("Invoice " + invoice.number + " is " + invoice.status
+                    + "; only an ISSUED invoice can be written off");
+        }
+        if (invoice.amountDue.signum() <= 0) {
+            throw conflict("Invoice " + invoice.number + " has nothing left to write off (amount due "
+                    + invoice.amountDue + " " + invoice.currency + ")");
+        }
+        LocalDate writeOffDate = EffectiveDates.checked(command.field(), command.effectiveDate(), invoice,
+                lastSettled, LocalDate.now(clock));
+        BigDecimal amount = invoice.amountDue;
+        invoice.status = InvoiceStatus.WRITTEN_OFF;
+        invoice.amountDue = zero(invoice);
+        invoice.writeOffReason = command.reasonCode().name();
+        invoice.writeOffDate = writeOffDate;
+        invoice.writeOffNote = FreeText.optional(command.note());
+        invoice.writtenOffAt = now();
+        return outbox.append("invoice", InvoiceEvents.writtenOff(invoice, amount)).replaceWithVoid();
     }
 
     /**

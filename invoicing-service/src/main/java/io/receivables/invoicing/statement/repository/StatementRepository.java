@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What a customer's account held on a date, read from the facts as they were then: an invoice counts from its issue
- * date, until it is voided or written off; what was paid or credited on it counts from the payment's value date and
+ * date until the business date of its void or write-off (not the day either was entered); what was paid or credited on it
+ * counts from the payment's value date and
  * the credit note's issue date.
  */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class StatementRepository {
             FROM invoice i
             WHERE i.customer_id = :customer AND i.currency = :currency AND i.status <> 'DRAFT'
               AND i.issue_date <= :asOf
-              AND NOT (i.status = 'VOIDED' AND (i.voided_at AT TIME ZONE 'UTC')::date <= :asOf)
+              AND NOT (i.status = 'VOIDED' AND i.void_date <= :asOf)
               AND NOT (i.status = 'WRITTEN_OFF' AND i.write_off_date <= :asOf)
             ORDER BY i.issue_date, i.number""";
 

@@ -36,7 +36,10 @@ public class InvoiceImportResource {
             + " already on record is rejected as duplicate-number, so importing a file again writes nothing twice),"
             + " issue date and due date, and do not use this service's gap-free series. The credit limit is not"
             + " checked: they exist already. Each invoice is accepted or rejected on its own, in its own transaction,"
-            + " and each accepted one publishes invoice-issued. At most 10,000 rows per request (413 beyond).";
+            + " and each accepted one publishes invoice-issued. An invoice may bring how it ended (voided or written"
+            + " off, with the reason and the date, within the bounds of POST /invoices/{id}/void and /write-off): it is"
+            + " recorded so from that date and also publishes invoice-voided or invoice-written-off."
+            + " At most 10,000 rows per request (413 beyond).";
 
     private final InvoiceImportService service;
     private final Idempotency idempotency;
@@ -52,7 +55,8 @@ public class InvoiceImportResource {
     @Operation(operationId = "importInvoices", summary = "Import historical invoices from CSV", description = DESCRIPTION
             + " A header row names the"
             + " columns (any order): externalNumber, customerId, issueDate, description, quantity, unitPrice, taxRate;"
-            + " optional dueDate, currency, poNumber, paymentTermsType, paymentTermsDays. One row per invoice line; the"
+            + " optional dueDate, currency, poNumber, paymentTermsType, paymentTermsDays, voidedOn and voidReasonCode,"
+            + " writtenOffOn and writeOffReasonCode. One row per invoice line; the"
             + " rows of an invoice share its externalNumber and its invoice columns come from its first row.")
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "The report, invoice by invoice", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
@@ -69,7 +73,8 @@ public class InvoiceImportResource {
     @Consumes(NDJSON)
     @Operation(operationId = "importInvoices", summary = "Import historical invoices from NDJSON", description = DESCRIPTION
             + " One invoice per line:"
-            + " the body of POST /invoices plus externalNumber.")
+            + " the body of POST /invoices plus externalNumber, and optionally voided or writtenOff: {reasonCode,"
+            + " effectiveDate, note}.")
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "The report, invoice by invoice", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "The body is empty", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -10,6 +10,7 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.importing.HistoricalInvoice;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
+import io.receivables.invoicing.invoice.service.InvoiceLifecycleService;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Uni;
 
@@ -19,11 +20,14 @@ public class HistoricalInvoiceWriter {
 
     private final InvoiceRepository invoices;
     private final InvoiceService service;
+    private final InvoiceLifecycleService lifecycle;
 
     @Inject
-    public HistoricalInvoiceWriter(InvoiceRepository invoices, InvoiceService service) {
+    public HistoricalInvoiceWriter(InvoiceRepository invoices, InvoiceService service,
+            InvoiceLifecycleService lifecycle) {
         this.invoices = invoices;
         this.service = service;
+        this.lifecycle = lifecycle;
     }
 
     /** Fails with {@link DuplicateNumberException} when an invoice with that number exists already. */
@@ -32,7 +36,22 @@ public class HistoricalInvoiceWriter {
         return invoices.count("number", invoice.externalNumber())
                 .chain(existing -> existing > 0
                         ? Uni.createFrom().failure(new DuplicateNumberException(invoice.externalNumber()))
-                        : service.recordHistorical(invoice.invoice(), invoice.externalNumber()));
+                        : service.recordHistorical(invoice.invoice(), invoice.externalNumber())
+                                .chain(recorded -> ended(recorded, invoice)));
+    }
+
+    /**
+     * Brings how the invoice ended along, in the same transaction, so that its invoice-voided or invoice-written-off
+     * follows its invoice-issued and a migration needs no second pass.
+     */
+    private Uni<Invoice> ended(Invoice recorded, HistoricalInvoice invoice) {
+        if (invoice.voided() != null) {
+            return lifecycle.voidRecorded(recorded, invoice.voided().command());
+        }
+        if (invoice.writtenOff() != null) {
+            return lifecycle.writeOffRecorded(recorded, invoice.writtenOff().command());
+        }
+        return Uni.createFrom().item(recorded);
     }
 
     /** An invoice with this number is on record already: imported before, or issued here. */

@@ -129,6 +129,9 @@ public class InvoiceImportService {
             // the rules of POST /invoices beyond bean validation: decimals, what the columns hold, currency, dates
             InvoiceService.checked(invoice.invoice(), "", errors);
         }
+        if (invoice.voided() != null && invoice.writtenOff() != null) {
+            errors.add(new FieldError("writtenOff", "an invoice is either voided or written off, not both"));
+        }
         if (invoice.hasOwnSeriesNumber()) {
             errors.add(new FieldError("externalNumber", "has the form of this service's own numbers (INV-year-sequence)"
                     + " and would collide with one it issues later; keep the ERP's prefix"));
