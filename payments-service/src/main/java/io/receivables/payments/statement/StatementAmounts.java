@@ -37,7 +37,7 @@ public final class StatementAmounts {
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > minorUnits) {
             errors.add(field, amount.toPlainString() + " " + currency + " has " + stripped.scale()
-                    + " decimals; " + currency + " has " + minorUnits + where);
+                    + (stripped.scale() == 1 ? " decimal; " : " decimals; ") + currency + " has " + minorUnits + where);
             return null;
         }
         return amount.setScale(minorUnits);

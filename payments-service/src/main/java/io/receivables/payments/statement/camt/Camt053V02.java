@@ -46,7 +46,8 @@ final class Camt053V02 {
                 transactions.add(transaction(path + "/NtryDtls[" + (d + 1) + "]/TxDtls[" + (t + 1) + "]", txs.get(t)));
             }
         }
-        return new EntryFacts(path, CamtValues.line(entry), statementId, account, entry.getNtryRef(),
+        return new EntryFacts(path, CamtValues.line(entry), CamtValues.line(entry.getAmt()), statementId, account,
+                entry.getNtryRef(),
                 entry.getAcctSvcrRef(), entry.getAmt() == null ? null : entry.getAmt().getValue(),
                 entry.getAmt() == null ? null : entry.getAmt().getCcy(),
                 entry.getCdtDbtInd() == null ? null : entry.getCdtDbtInd().value().equals("CRDT"),
@@ -78,7 +79,8 @@ final class Camt053V02 {
         var rtr = tx.getRtrInf();
         String returnReason = rtr == null || rtr.getRsn() == null ? null
                 : rtr.getRsn().getCd() != null ? rtr.getRsn().getCd() : rtr.getRsn().getPrtry();
-        return new TransactionFacts(path, CamtValues.line(tx), amount == null ? null : amount.getValue(),
+        return new TransactionFacts(path, CamtValues.line(tx), CamtValues.line(amount),
+                amount == null ? null : amount.getValue(),
                 amount == null ? null : amount.getCcy(), null, refs == null ? null : refs.getAcctSvcrRef(),
                 refs == null ? null : refs.getEndToEndId(), payer == null ? null : payer.getNm(),
                 payerAccount == null ? null : account(payerAccount.getId()), unstructured, creditorReferences,

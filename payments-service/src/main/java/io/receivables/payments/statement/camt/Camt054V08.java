@@ -54,7 +54,8 @@ final class Camt054V08 {
             }
         }
         var sts = entry.getSts();
-        return new EntryFacts(path, CamtValues.line(entry), statementId, account, entry.getNtryRef(),
+        return new EntryFacts(path, CamtValues.line(entry), CamtValues.line(entry.getAmt()), statementId, account,
+                entry.getNtryRef(),
                 entry.getAcctSvcrRef(), entry.getAmt() == null ? null : entry.getAmt().getValue(),
                 entry.getAmt() == null ? null : entry.getAmt().getCcy(),
                 entry.getCdtDbtInd() == null ? null : entry.getCdtDbtInd().value().equals("CRDT"),
@@ -89,7 +90,8 @@ final class Camt054V08 {
         var rtr = tx.getRtrInf();
         String returnReason = rtr == null || rtr.getRsn() == null ? null
                 : rtr.getRsn().getCd() != null ? rtr.getRsn().getCd() : rtr.getRsn().getPrtry();
-        return new TransactionFacts(path, CamtValues.line(tx), amount == null ? null : amount.getValue(),
+        return new TransactionFacts(path, CamtValues.line(tx), CamtValues.line(amount),
+                amount == null ? null : amount.getValue(),
                 amount == null ? null : amount.getCcy(),
                 tx.getCdtDbtInd() == null ? null : tx.getCdtDbtInd().value().equals("CRDT"),
                 refs == null ? null : refs.getAcctSvcrRef(), refs == null ? null : refs.getEndToEndId(),

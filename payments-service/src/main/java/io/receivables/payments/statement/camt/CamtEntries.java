@@ -54,8 +54,8 @@ final class CamtEntries {
             return;
         }
         EntryKind kind = entry.credit() ? EntryKind.PAYMENT : EntryKind.REVERSAL;
-        BigDecimal entryAmount = StatementAmounts.exact(entry.amount(), entry.currency(), entry.path() + "/Amt", where,
-                errors);
+        BigDecimal entryAmount = StatementAmounts.exact(entry.amount(), entry.currency(), entry.path() + "/Amt",
+                at(entry.amountLine()), errors);
         LocalDate valueDate = entry.valueDate() != null ? entry.valueDate() : entry.bookingDate();
         if (valueDate == null) {
             errors.add(entry.path() + "/BookgDt", "a booked entry needs its booking or value date (BookgDt, ValDt)" + where);
@@ -93,11 +93,11 @@ final class CamtEntries {
             }
             if (!entry.currency().equals(tx.currency())) {
                 errors.add(field, "currency " + tx.currency() + " differs from its entry's " + entry.currency()
-                        + at(tx.line()));
+                        + at(tx.amountLine()));
                 complete = false;
                 continue;
             }
-            BigDecimal amount = StatementAmounts.exact(tx.amount(), tx.currency(), field, at(tx.line()), errors);
+            BigDecimal amount = StatementAmounts.exact(tx.amount(), tx.currency(), field, at(tx.amountLine()), errors);
             if (amount == null) {
                 complete = false;
                 continue;

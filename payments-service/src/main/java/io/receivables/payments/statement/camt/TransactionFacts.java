@@ -11,7 +11,8 @@ import java.util.List;
  * @param credit the transaction's own {@code CdtDbtInd} (V08), or null
  * @param returned true when it carries {@code RtrInf}
  */
-record TransactionFacts(String path, int line, BigDecimal amount, String currency, Boolean credit, String acctSvcrRef,
+record TransactionFacts(String path, int line, int amountLine, BigDecimal amount, String currency, Boolean credit,
+        String acctSvcrRef,
         String endToEndId, String payerName, String payerAccount, List<String> unstructured,
         List<String> creditorReferences, List<String> documentNumbers, boolean returned, String returnReason) {
 }
