@@ -11,7 +11,7 @@ class CreditorReferencesTest {
         // the standard's own example
         assertThat(CreditorReferences.isValidRf("RF18539007547034")).isTrue();
         assertThat(CreditorReferences.rf("539007547034")).isEqualTo("RF18539007547034");
-        assertThat(CreditorReferences.rf("INV202600042")).isEqualTo("RF36INV202600042");
+        assertThat(CreditorReferences.rf("INV2026000042")).isEqualTo("RF54INV2026000042");
         assertThat(CreditorReferences.isValidRf("RF19539007547034")).isFalse();
         assertThat(CreditorReferences.isValidRf("RF18")).isFalse();
         assertThat(CreditorReferences.isValidRf("RF18-539007547034")).isFalse();

@@ -33,11 +33,11 @@ class CsvStatementReaderTest {
         assertThat(first.amount()).isEqualByComparingTo("1190.00").hasScaleOf(2);
         assertThat(first.payerAccount()).isEqualTo("DE02120300000000202051");
         assertThat(first.remittance()).isEqualTo(
-                new Remittance("Invoice INV-2026-00042, thank you", "RF36INV202600042", List.of()));
+                new Remittance("Invoice INV-2026-000042, thank you", "RF54INV2026000042", List.of()));
         assertThat(first.endToEndId()).isEqualTo("E2E-ACME-0001");
         StatementEntry quoted = entries.get(1);
         assertThat(quoted.payerName()).isEqualTo("Beta \"The Best\" SARL");
-        assertThat(quoted.remittance().text()).isEqualTo("INV-2026-00043\nINV-2026-00044");
+        assertThat(quoted.remittance().text()).isEqualTo("INV-2026-000043\nINV-2026-000044");
         assertThat(quoted.amount()).as("250 EUR is 250.00").hasToString("250.00");
         assertThat(quoted.valueDate()).as("no value date: the booking date").isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(entries.get(2).location()).as("the quoted line break above counts").isEqualTo("line 5");
@@ -48,7 +48,7 @@ class CsvStatementReaderTest {
         assertThat(returned.returnReason()).isEqualTo("MD06");
         StatementEntry yen = entries.get(4);
         assertThat(yen.amount()).hasToString("1200");
-        assertThat(yen.remittance()).isEqualTo(new Remittance("inv2026 00052 rf99inv202600046", null, List.of()));
+        assertThat(yen.remittance()).isEqualTo(new Remittance("inv2026 000052 rf99inv2026000046", null, List.of()));
     }
 
     @Test
