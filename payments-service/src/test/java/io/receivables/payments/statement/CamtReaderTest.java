@@ -278,6 +278,7 @@ class CamtReaderTest {
                 .isInstanceOfSatisfying(StatementRejectedException.class, e -> {
                     assertThat(e.errors()).isNotEmpty();
                     assertThat(e.errors().get(0).field()).isEqualTo("line 67");
+                    assertThat(e.errors().get(0).message()).startsWith("<Amt Ccy=\"EUR\">600,00</Amt>: Character , is");
                 });
     }
 

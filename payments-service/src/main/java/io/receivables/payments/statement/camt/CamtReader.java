@@ -47,7 +47,7 @@ public final class CamtReader {
             reader = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
             StatementFormat format = rootFormat(reader);
             StatementErrors errors = new StatementErrors();
-            Object document = unmarshal(reader, format, errors);
+            Object document = unmarshal(reader, format, errors, xml);
             errors.throwIfAny();
             List<String> statementIds = new ArrayList<>();
             List<EntryFacts> facts = switch (format) {
@@ -111,7 +111,8 @@ public final class CamtReader {
         throw StatementRejectedException.invalid("Document", "the XML has no root element");
     }
 
-    private static Object unmarshal(XMLStreamReader reader, StatementFormat format, StatementErrors errors) {
+    private static Object unmarshal(XMLStreamReader reader, StatementFormat format, StatementErrors errors,
+            byte[] xml) {
         try {
             Unmarshaller unmarshaller = context(format).createUnmarshaller();
             unmarshaller.setEventHandler(event -> {
@@ -119,19 +120,41 @@ public final class CamtReader {
                     return true;
                 }
                 int line = event.getLocator() == null ? 0 : event.getLocator().getLineNumber();
-                errors.add("line " + line, message(event));
+                errors.add("line " + line, excerpt(xml, line) + message(event));
                 return event.getSeverity() != ValidationEvent.FATAL_ERROR;
             });
             return unmarshaller.unmarshal(reader, documentClass(format)).getValue();
         } catch (JAXBException e) {
-            if (e.getLinkedException() instanceof XMLStreamException xml) {
-                throw notWellFormed(xml);
+            if (e.getLinkedException() instanceof XMLStreamException notXml) {
+                throw notWellFormed(notXml);
             }
             if (!errors.isEmpty()) {
                 errors.throwIfAny();
             }
             throw StatementRejectedException.invalid("Document", "could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The line JAXB could not read, as written, so that the error shows the element and value
+     * ({@code <Amt Ccy="EUR">600,00</Amt>}): JAXB's own message names neither.
+     */
+    static String excerpt(byte[] xml, int line) {
+        if (line <= 0) {
+            return "";
+        }
+        int start = 0;
+        for (int current = 1; current < line && start < xml.length; start++) {
+            if (xml[start] == '\n') {
+                current++;
+            }
+        }
+        int end = start;
+        while (end < xml.length && xml[end] != '\n' && end - start < 200) {
+            end++;
+        }
+        String text = new String(xml, start, end - start, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "" : text + ": ";
     }
 
     private static String message(ValidationEvent event) {

@@ -103,7 +103,7 @@ public final class CsvStatementReader {
             }
             values.put(column.getKey(), value);
         }
-        int before = errorCount(errors);
+        int before = errors.count();
         for (String required : REQUIRED) {
             if (values.get(required) == null) {
                 errors.add(required, "must not be empty" + where);
@@ -125,7 +125,7 @@ public final class CsvStatementReader {
         }
         BigDecimal amount = signed == null || currency == null ? null
                 : StatementAmounts.exact(signed.abs(), currency, "amount", where, errors);
-        if (errorCount(errors) != before || amount == null) {
+        if (errors.count() != before || amount == null) {
             return null;
         }
         String location = "line " + row.line();
@@ -204,7 +204,4 @@ public final class CsvStatementReader {
         }
     }
 
-    private static int errorCount(StatementErrors errors) {
-        return errors.count();
-    }
 }
