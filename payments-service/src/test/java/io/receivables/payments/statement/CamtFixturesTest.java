@@ -22,6 +22,12 @@ class CamtFixturesTest {
     }
 
     @Test
+    void theRejectedAmountIsRefusedByTheReaderThoughTheSchemaAllowsIt() {
+        // the XSD allows 5 decimals for any currency: the currency's minor unit is the reader's rule
+        CamtSchemas.validate(StatementFiles.bytes("rejected/camt054-v02-three-decimals.xml"));
+    }
+
+    @Test
     void theSchemaCheckCanFail() {
         // an entry without its mandatory status: the check above would catch a file that is not camt
         String broken = StatementFiles.text("camt053-v02-references.xml").replaceFirst("<Sts>BOOK</Sts>", "");
