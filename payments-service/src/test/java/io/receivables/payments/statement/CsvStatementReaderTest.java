@@ -90,6 +90,23 @@ class CsvStatementReaderTest {
     }
 
     @Test
+    void aStrayQuoteRejectsItsLineAndTheErrorsStopAtOneHundred() {
+        StringBuilder csv = new StringBuilder("bankReference,bookingDate,amount,currency\n");
+        csv.append("R-0,2026-03-02,5.00,EUR \"quoted\"\n");
+        for (int i = 1; i <= 150; i++) {
+            csv.append("R-").append(i).append(",2026-03-02,5.001,EUR\n");
+        }
+
+        assertThatThrownBy(() -> reader.read(csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(StatementRejectedException.class, e -> {
+                    assertThat(e.errors()).hasSize(StatementRejectedException.MAX_ERRORS);
+                    assertThat(e.errors().get(0)).isEqualTo(new FieldError("line 2", "field 4 has a quote but does"
+                            + " not start with one (line 2); quote the whole field and double the quote inside it (\"\")"));
+                    assertThat(e.getMessage()).startsWith("100 or more errors in the statement; first: line 2:");
+                });
+    }
+
+    @Test
     void theHeaderIsRequiredAndChecked() {
         assertThatThrownBy(() -> reader.read("R-1,2026-03-02,10.00,EUR\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(StatementRejectedException.class, e -> assertThat(e.errors()).singleElement()
