@@ -66,6 +66,47 @@ public final class BankLineGenerator {
         public long count(Style style) {
             return lines.stream().filter(l -> l.style() == style).count();
         }
+
+        /**
+         * Scores what a matcher applied automatically against the ground truth.
+         *
+         * @param applied per line's {@link Line#bankReference()}, the invoice numbers it was applied to (absent or
+         *        empty: left unapplied)
+         */
+        public Score score(Map<String, List<String>> applied) {
+            int matched = 0;
+            int wrong = 0;
+            int unmatched = 0;
+            int expected = 0;
+            for (Line line : lines) {
+                List<String> got = applied.getOrDefault(line.bankReference(), List.of());
+                if (!line.pays().isEmpty()) {
+                    expected++;
+                }
+                if (!line.pays().containsAll(got)) {
+                    wrong++;
+                } else if (!got.isEmpty() && got.size() == line.pays().size()) {
+                    matched++;
+                } else if (!line.pays().isEmpty()) {
+                    unmatched++;
+                }
+            }
+            return new Score(lines.size(), expected, matched, wrong, unmatched);
+        }
+    }
+
+    /**
+     * @param matchable lines a correct matcher pays (non-empty {@link Line#pays()})
+     * @param matched lines applied to exactly their invoices
+     * @param wrong lines applied to any invoice they do not pay (must be 0)
+     * @param unmatched matchable lines left unapplied or applied to only part of their invoices
+     */
+    public record Score(int lines, int matchable, int matched, int wrong, int unmatched) {
+
+        /** Matched lines per matchable line. */
+        public double matchRate() {
+            return matchable == 0 ? 0 : (double) matched / matchable;
+        }
     }
 
     private static final String[] COMPANIES = { "Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta",

@@ -58,6 +58,26 @@ class StatementGeneratorsTest {
     }
 
     @Test
+    void theScoreCountsMatchesAndWrongMatches() {
+        BankLineGenerator.DataSet data = BankLineGenerator.generate(3, 200);
+        Map<String, List<String>> oracle = data.lines().stream()
+                .collect(Collectors.toMap(Line::bankReference, Line::pays));
+        Map<String, List<String>> firstInvoiceForAll = data.lines().stream()
+                .collect(Collectors.toMap(Line::bankReference, l -> List.of(data.invoices().get(0).number())));
+
+        BankLineGenerator.Score perfect = data.score(oracle);
+        BankLineGenerator.Score nothing = data.score(Map.of());
+        BankLineGenerator.Score reckless = data.score(firstInvoiceForAll);
+
+        assertThat(perfect.matched()).isEqualTo(perfect.matchable());
+        assertThat(perfect.wrong()).isZero();
+        assertThat(perfect.matchRate()).isEqualTo(1.0);
+        assertThat(nothing.unmatched()).isEqualTo(nothing.matchable());
+        assertThat(nothing.wrong()).isZero();
+        assertThat(reckless.wrong()).isGreaterThan(190);
+    }
+
+    @Test
     void theLinesReadAsCsvAndAsCamtAlike() {
         List<Line> lines = BankLineGenerator.generate(7, 2_000).lines();
         byte[] csv = BankLineGenerator.csv(lines).getBytes(StandardCharsets.UTF_8);
