@@ -29,7 +29,16 @@ public record CustomerRegistered(
         List<Contact> contacts,
         DoNotDun doNotDun,
         String language,
-        Instant registeredAt) implements ReceivablesEvent {
+        Instant registeredAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public CustomerRegistered(UUID customerId, String legalName, String taxId, String currency, PaymentTerms paymentTerms,
+            BigDecimal creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
+            DoNotDun doNotDun, String language, Instant registeredAt) {
+        this(customerId, legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                doNotDun, language, registeredAt, null);
+    }
 
     public CustomerRegistered {
         requireNonNull(customerId, "customerId");

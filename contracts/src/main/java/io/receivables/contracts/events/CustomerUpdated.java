@@ -29,7 +29,16 @@ public record CustomerUpdated(
         List<Contact> contacts,
         DoNotDun doNotDun,
         String language,
-        Instant updatedAt) implements ReceivablesEvent {
+        Instant updatedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public CustomerUpdated(UUID customerId, String legalName, String taxId, String currency, PaymentTerms paymentTerms,
+            BigDecimal creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
+            DoNotDun doNotDun, String language, Instant updatedAt) {
+        this(customerId, legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                doNotDun, language, updatedAt, null);
+    }
 
     public CustomerUpdated {
         requireNonNull(customerId, "customerId");

@@ -25,7 +25,14 @@ public record InvoiceVoided(
         @DecimalString BigDecimal total,
         ReasonCode reasonCode,
         String note,
-        Instant voidedAt) implements ReceivablesEvent {
+        Instant voidedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public InvoiceVoided(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, BigDecimal total,
+            ReasonCode reasonCode, String note, Instant voidedAt) {
+        this(invoiceId, invoiceNumber, customerId, currency, total, reasonCode, note, voidedAt, null);
+    }
 
     @Schema(name = "VoidReasonCode")
     public enum ReasonCode {
