@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.money.Currencies;
@@ -21,6 +22,7 @@ import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -50,7 +52,7 @@ public class InvoiceLifecycleService {
      * Voids an ISSUED invoice on which nothing was paid or credited, at version {@code expectedVersion} (empty: any);
      * publishes {@code invoice-voided} with the total.
      */
-    public Uni<Invoice> voidInvoice(UUID id, ExpectedVersion expectedVersion, VoidInvoiceRequest request) {
+    public Uni<Invoice> voidInvoice(Actor actor, UUID id, ExpectedVersion expectedVersion, VoidInvoiceRequest request) {
         return lockedInvoice(id, expectedVersion)
                 .invoke(invoice -> {
                     if (invoice.status != InvoiceStatus.ISSUED) {
@@ -75,7 +77,8 @@ public class InvoiceLifecycleService {
                     invoice.voidNote = FreeText.optional(request.note());
                     invoice.voidedAt = now();
                 })
-                .call(invoice -> outbox.append("invoice", InvoiceEvents.voided(invoice)))
+                .call(invoice -> outbox.append(actor, "invoice", InvoiceEvents.voided(invoice),
+                        AuditSummary.of().change("status", InvoiceStatus.ISSUED, invoice.status)))
                 .call(invoices::flush)
                 .call(invoice -> Mutiny.fetch(invoice.lines));
     }
@@ -84,7 +87,7 @@ public class InvoiceLifecycleService {
      * Writes off what is still due on an ISSUED invoice, at version {@code expectedVersion} (empty: any); publishes
      * {@code invoice-written-off} with that amount.
      */
-    public Uni<Invoice> writeOff(UUID id, ExpectedVersion expectedVersion, WriteOffInvoiceRequest request) {
+    public Uni<Invoice> writeOff(Actor actor, UUID id, ExpectedVersion expectedVersion, WriteOffInvoiceRequest request) {
         LocalDate writeOffDate = request.writeOffDate() != null ? request.writeOffDate() : LocalDate.now(clock);
         return lockedInvoice(id, expectedVersion)
                 .chain(invoice -> {
@@ -107,7 +110,10 @@ public class InvoiceLifecycleService {
                     invoice.writeOffDate = writeOffDate;
                     invoice.writeOffNote = FreeText.optional(request.note());
                     invoice.writtenOffAt = now();
-                    return outbox.append("invoice", InvoiceEvents.writtenOff(invoice, amount)).replaceWith(invoice);
+                    return outbox.append(actor, "invoice", InvoiceEvents.writtenOff(invoice, amount),
+                            AuditSummary.of().change("status", InvoiceStatus.ISSUED, invoice.status)
+                                    .change("amountDue", amount, invoice.amountDue))
+                            .replaceWith(invoice);
                 })
                 .call(invoices::flush)
                 .call(invoice -> Mutiny.fetch(invoice.lines));

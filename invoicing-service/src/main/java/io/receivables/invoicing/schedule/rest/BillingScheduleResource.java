@@ -39,6 +39,8 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.schedule.service.BillingScheduleService;
 import io.receivables.invoicing.schedule.service.RunReport;
 import io.receivables.invoicing.schedule.service.ScheduleRunner;
@@ -53,12 +55,15 @@ public class BillingScheduleResource {
     private final BillingScheduleService service;
     private final ScheduleRunner runner;
     private final Idempotency idempotency;
+    private final Caller caller;
 
     @Inject
-    public BillingScheduleResource(BillingScheduleService service, ScheduleRunner runner, Idempotency idempotency) {
+    public BillingScheduleResource(BillingScheduleService service, ScheduleRunner runner, Idempotency idempotency,
+            Caller caller) {
         this.service = service;
         this.runner = runner;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -75,7 +80,8 @@ public class BillingScheduleResource {
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid BillingScheduleRequest request,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return idempotency.handle(idempotencyKey, "POST /billing-schedules", request, () -> service.create(request)
+        Actor actor = caller.actor();
+        return idempotency.handle(idempotencyKey, "POST /billing-schedules", request, () -> service.create(actor, request)
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.schedule().id.toString()).build())
                         .tag(IfMatch.etag(created.schedule().version)).entity(BillingScheduleResponse.of(created)).build()));
     }
@@ -125,7 +131,8 @@ public class BillingScheduleResource {
     public Uni<Response> pause(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return change(id, "pause", ifMatch, idempotencyKey, service::pause);
+        Actor actor = caller.actor();
+        return change(id, "pause", ifMatch, idempotencyKey, (sid, expected) -> service.pause(actor, sid, expected));
     }
 
     @WithTransaction
@@ -141,7 +148,8 @@ public class BillingScheduleResource {
     public Uni<Response> resume(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return change(id, "resume", ifMatch, idempotencyKey, service::resume);
+        Actor actor = caller.actor();
+        return change(id, "resume", ifMatch, idempotencyKey, (sid, expected) -> service.resume(actor, sid, expected));
     }
 
     @WithTransaction
@@ -156,7 +164,8 @@ public class BillingScheduleResource {
     public Uni<Response> cancel(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return change(id, "cancel", ifMatch, idempotencyKey, service::cancel);
+        Actor actor = caller.actor();
+        return change(id, "cancel", ifMatch, idempotencyKey, (sid, expected) -> service.cancel(actor, sid, expected));
     }
 
     @POST
@@ -168,7 +177,8 @@ public class BillingScheduleResource {
             + " is tried again on the next run; the others go on.")
     @APIResponse(responseCode = "200", description = "What this run issued and which schedules failed", content = @Content(schema = @Schema(implementation = RunReport.class)))
     public Uni<RunReport> run() {
-        return runner.runDue();
+        // run by hand, the periods are issued by the admin who asked, not by the scheduler
+        return runner.runDue(caller.actor());
     }
 
     private Uni<Response> change(UUID id, String action, String ifMatch, String idempotencyKey,

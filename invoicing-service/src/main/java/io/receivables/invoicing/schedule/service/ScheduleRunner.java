@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.schedule.ScheduleRun;
 import io.receivables.invoicing.schedule.repository.BillingScheduleRepository;
 import io.smallrye.mutiny.Multi;
@@ -28,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 public class ScheduleRunner {
 
     private static final Logger LOG = Logger.getLogger(ScheduleRunner.class);
+    /** Who issues the periods the scheduler finds due. */
+    public static final Actor ACTOR = Actor.system("billing-scheduler");
 
     private final BillingScheduleRepository schedules;
     private final PeriodIssuer issuer;
@@ -42,27 +45,29 @@ public class ScheduleRunner {
 
     @Scheduled(identity = "billing-schedules", every = "${receivables.invoicing.schedules.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return runDue()
+        return runDue(ACTOR)
                 .invoke(report -> LOG.infof("Billing schedules as of %s: %d period(s) issued, %d schedule(s) failed",
                         report.asOf(), report.issued().size(), report.failed().size()))
                 .replaceWithVoid();
     }
 
-    public Uni<RunReport> runDue() {
+    /** Issues every due period as {@code actor}: the scheduler's {@link #ACTOR}, or the admin who runs it by hand. */
+    public Uni<RunReport> runDue(Actor actor) {
         LocalDate today = LocalDate.now(clock);
         List<RunReport.Issued> issued = new ArrayList<>();
         List<RunReport.Failed> failed = new ArrayList<>();
         return schedules.dueIds(today)
                 .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> catchUp(id, today, issued, failed))
+                        .onItem().transformToUniAndConcatenate(id -> catchUp(actor, id, today, issued, failed))
                         .collect().last())
                 .map(ignored -> new RunReport(today, List.copyOf(issued), List.copyOf(failed)));
     }
 
     /** Issues the schedule's due periods one after the other, until none is due or one fails. */
-    private Uni<Void> catchUp(UUID id, LocalDate today, List<RunReport.Issued> issued, List<RunReport.Failed> failed) {
+    private Uni<Void> catchUp(Actor actor, UUID id, LocalDate today, List<RunReport.Issued> issued,
+            List<RunReport.Failed> failed) {
         // one transaction per period: the scheduler is the edge, so one failing schedule undoes nothing else
-        return Panache.withTransaction(() -> issuer.issueNextPeriod(id, today))
+        return Panache.withTransaction(() -> issuer.issueNextPeriod(actor, id, today))
                 .onFailure()
                 .recoverWithUni(
                         failure -> recordFailure(id, failure, failed).replaceWith(java.util.Optional.<ScheduleRun> empty()))
@@ -71,7 +76,7 @@ public class ScheduleRunner {
                         return Uni.createFrom().voidItem();
                     }
                     issued.add(issuedOf(run.get()));
-                    return catchUp(id, today, issued, failed);
+                    return catchUp(actor, id, today, issued, failed);
                 });
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.problem.FieldError;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.importing.HistoricalInvoice;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -28,11 +29,11 @@ public class HistoricalInvoiceWriter {
 
     /** Fails with {@link DuplicateNumberException} when an invoice with that number exists already. */
     @WithTransaction
-    public Uni<Invoice> record(HistoricalInvoice invoice) {
+    public Uni<Invoice> record(Actor actor, HistoricalInvoice invoice) {
         return invoices.count("number", invoice.externalNumber())
                 .chain(existing -> existing > 0
                         ? Uni.createFrom().failure(new DuplicateNumberException(invoice.externalNumber()))
-                        : service.recordHistorical(invoice.invoice(), invoice.externalNumber()));
+                        : service.recordHistorical(actor, invoice.invoice(), invoice.externalNumber()));
     }
 
     /** An invoice with this number is on record already: imported before, or issued here. */
