@@ -11,6 +11,7 @@ import io.receivables.common.audit.AuditLog;
 import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.DisputeOpened;
 import io.receivables.contracts.events.DisputeResolved;
@@ -60,7 +61,8 @@ public class DisputeTracking {
                     invoice.disputedAmount = invoice.disputedAmount.add(dispute.disputedAmount);
                     return disputes.persist(dispute).call(() -> audit.record(actor, event.type(), "invoice", invoice.id,
                             AuditSummary.of().value("disputeId", dispute.disputeId)
-                                    .change("disputedAmount", before, invoice.disputedAmount)));
+                                    .change("disputedAmount", Currencies.round(before, invoice.currency),
+                                            Currencies.round(invoice.disputedAmount, invoice.currency))));
                 }))
                 .replaceWithVoid();
     }
@@ -77,7 +79,8 @@ public class DisputeTracking {
                     close(dispute, invoice, resolved, event);
                     return audit.record(actor, event.type(), "invoice", invoice.id, AuditSummary.of()
                             .value("disputeId", dispute.disputeId).value("outcome", dispute.outcome)
-                            .change("disputedAmount", before, invoice.disputedAmount));
+                            .change("disputedAmount", Currencies.round(before, invoice.currency),
+                                    Currencies.round(invoice.disputedAmount, invoice.currency)));
                 }))
                 .replaceWithVoid();
     }

@@ -20,6 +20,7 @@ import io.receivables.common.audit.AuditLog;
 import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentAllocation;
@@ -159,9 +160,15 @@ public class PaymentApplication {
         return Multi.createFrom().iterable(audited)
                 .onItem().transformToUniAndConcatenate(one -> audit.record(actor, event.type(), "invoice",
                         one.invoice().id, AuditSummary.of().value("paymentId", paymentId)
-                                .value("amount", one.paid()).change("amountDue", one.dueBefore(),
-                                        one.invoice().amountDue)))
+                                .value("amount", money(one.invoice(), one.paid()))
+                                .change("amountDue", money(one.invoice(), one.dueBefore()),
+                                        money(one.invoice(), one.invoice().amountDue))))
                 .collect().last().replaceWithVoid();
+    }
+
+    /** An amount in the invoice's currency's scale, as the API shows it (stored amounts have four decimals). */
+    private static BigDecimal money(Invoice invoice, BigDecimal amount) {
+        return Currencies.round(amount, invoice.currency);
     }
 
     /** Allocations summed per invoice, in the event's order: one payment may name an invoice twice. */

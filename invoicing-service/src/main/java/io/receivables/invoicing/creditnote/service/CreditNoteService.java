@@ -178,7 +178,8 @@ public class CreditNoteService {
         BigDecimal applied = invoice.recomputeAmountDue();
         // the credit note is the entity; what it did to its invoice is the change worth keeping with it
         AuditSummary change = AuditSummary.of().value("invoiceNumber", invoice.number)
-                .change("invoiceAmountDue", dueBefore, invoice.amountDue);
+                .change("invoiceAmountDue", Currencies.round(dueBefore, invoice.currency),
+                        Currencies.round(invoice.amountDue, invoice.currency));
         note.unappliedAmount = note.total.subtract(applied);
         return numbers.next(SERIES, note.issueDate.getYear())
                 .invoke(number -> note.number = number)

@@ -58,7 +58,8 @@ public class CustomerService {
         })
                 .chain(customers::persist)
                 .call(saved -> outbox.append(actor, "customer", CustomerEvents.registered(saved),
-                        AuditSummary.of().value("legalName", saved.legalName).value("creditLimit", saved.creditLimit)));
+                        AuditSummary.of().value("legalName", saved.legalName).value("creditLimit",
+                                saved.creditLimit == null ? null : Currencies.round(saved.creditLimit, saved.currency))));
     }
 
     /**
@@ -81,7 +82,10 @@ public class CustomerService {
                     BigDecimal oldLimit = customer.creditLimit;
                     CustomerProfiles.apply(request, customer, segments);
                     change.change("legalName", oldName, customer.legalName)
-                            .change("creditLimit", oldLimit, customer.creditLimit);
+                            .change("currency", oldCurrency, customer.currency)
+                            .change("creditLimit", oldLimit == null ? null : Currencies.round(oldLimit, oldCurrency),
+                                    customer.creditLimit == null ? null
+                                            : Currencies.round(customer.creditLimit, customer.currency));
                     customer.updatedAt = now();
                     return oldCurrency.equals(customer.currency) ? Uni.createFrom().voidItem()
                             : requireNothingOpenIn(customer, oldCurrency);

@@ -15,6 +15,7 @@ import io.receivables.common.audit.AuditLog;
 import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.money.Currencies;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
@@ -58,7 +59,7 @@ public class DraftInvoiceService {
         return customer(request).invoke(customer -> issuable(request, customer, terms))
                 .chain(customer -> invoices.persist(issuing.draft(request, customer, terms)))
                 .call(draft -> audit.record(actor, "issueInvoice", ENTITY, draft.id, AuditSummary.of()
-                        .change("status", null, draft.status).value("total", draft.total)
+                        .change("status", null, draft.status).value("total", Currencies.round(draft.total, draft.currency))
                         .value("currency", draft.currency)));
     }
 
@@ -71,7 +72,8 @@ public class DraftInvoiceService {
                     return customer(request).invoke(customer -> issuable(request, customer, terms))
                             .map(customer -> issuing.fill(draft, request, customer, terms))
                             .call(changed -> audit.record(actor, "replaceDraftInvoice", ENTITY, id,
-                                    AuditSummary.of().change("total", totalBefore, changed.total)));
+                                    AuditSummary.of().change("total", Currencies.round(totalBefore, changed.currency),
+                                            Currencies.round(changed.total, changed.currency))));
                 })
                 .call(invoices::flush);
     }
@@ -79,7 +81,8 @@ public class DraftInvoiceService {
     public Uni<Void> delete(Actor actor, UUID id, ExpectedVersion expectedVersion) {
         return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete)
                 .call(draft -> audit.record(actor, "deleteDraftInvoice", ENTITY, id,
-                        AuditSummary.of().change("status", draft.status, null).value("total", draft.total)))
+                        AuditSummary.of().change("status", draft.status, null)
+                                .value("total", Currencies.round(draft.total, draft.currency))))
                 .replaceWithVoid();
     }
 

@@ -112,7 +112,7 @@ public class InvoiceLifecycleService {
                     invoice.writtenOffAt = now();
                     return outbox.append(actor, "invoice", InvoiceEvents.writtenOff(invoice, amount),
                             AuditSummary.of().change("status", InvoiceStatus.ISSUED, invoice.status)
-                                    .change("amountDue", amount, invoice.amountDue))
+                                    .change("amountDue", Currencies.round(amount, invoice.currency), invoice.amountDue))
                             .replaceWith(invoice);
                 })
                 .call(invoices::flush)
