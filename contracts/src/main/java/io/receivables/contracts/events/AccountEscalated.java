@@ -21,7 +21,14 @@ public record AccountEscalated(
         String currency,
         @DecimalString BigDecimal amountOverdue,
         String reason,
-        Instant escalatedAt) implements ReceivablesEvent {
+        Instant escalatedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public AccountEscalated(UUID escalationId, UUID customerId, Level level, List<UUID> invoiceIds, String currency,
+            BigDecimal amountOverdue, String reason, Instant escalatedAt) {
+        this(escalationId, customerId, level, invoiceIds, currency, amountOverdue, reason, escalatedAt, null);
+    }
 
     public enum Level {
         /** Assigned to a person in the collections team. */

@@ -32,7 +32,16 @@ public record CreditNoteIssued(
         @DecimalString BigDecimal taxTotal,
         @DecimalString BigDecimal total,
         String note,
-        Instant issuedAt) implements ReceivablesEvent {
+        Instant issuedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public CreditNoteIssued(UUID creditNoteId, String creditNoteNumber, UUID customerId, UUID invoiceId, UUID disputeId,
+            String currency, LocalDate issueDate, ReasonCode reasonCode, BigDecimal subtotal, BigDecimal taxTotal,
+            BigDecimal total, String note, Instant issuedAt) {
+        this(creditNoteId, creditNoteNumber, customerId, invoiceId, disputeId, currency, issueDate, reasonCode, subtotal,
+                taxTotal, total, note, issuedAt, null);
+    }
 
     @Schema(name = "CreditNoteReasonCode")
     public enum ReasonCode {

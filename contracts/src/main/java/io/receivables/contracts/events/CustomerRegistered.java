@@ -34,7 +34,25 @@ public record CustomerRegistered(
         String buyerReference,
         PeppolParticipant peppolParticipant,
         String einvoiceFormat,
-        Instant registeredAt) implements ReceivablesEvent {
+        Instant registeredAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public CustomerRegistered(UUID customerId, String legalName, String taxId, String currency, PaymentTerms paymentTerms,
+            BigDecimal creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
+            DoNotDun doNotDun, String language, String buyerReference, PeppolParticipant peppolParticipant,
+            String einvoiceFormat, Instant registeredAt) {
+        this(customerId, legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                doNotDun, language, buyerReference, peppolParticipant, einvoiceFormat, registeredAt, null);
+    }
+
+    /** The event without the e-invoicing fields and without an {@link Actor}, as the first events were. */
+    public CustomerRegistered(UUID customerId, String legalName, String taxId, String currency, PaymentTerms paymentTerms,
+            BigDecimal creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
+            DoNotDun doNotDun, String language, Instant registeredAt) {
+        this(customerId, legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                doNotDun, language, null, null, null, registeredAt, null);
+    }
 
     public CustomerRegistered {
         requireNonNull(customerId, "customerId");

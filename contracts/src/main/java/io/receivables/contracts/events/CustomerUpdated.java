@@ -32,7 +32,25 @@ public record CustomerUpdated(
         String buyerReference,
         PeppolParticipant peppolParticipant,
         String einvoiceFormat,
-        Instant updatedAt) implements ReceivablesEvent {
+        Instant updatedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public CustomerUpdated(UUID customerId, String legalName, String taxId, String currency, PaymentTerms paymentTerms,
+            BigDecimal creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
+            DoNotDun doNotDun, String language, String buyerReference, PeppolParticipant peppolParticipant,
+            String einvoiceFormat, Instant updatedAt) {
+        this(customerId, legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                doNotDun, language, buyerReference, peppolParticipant, einvoiceFormat, updatedAt, null);
+    }
+
+    /** The event without the e-invoicing fields and without an {@link Actor}, as the first events were. */
+    public CustomerUpdated(UUID customerId, String legalName, String taxId, String currency, PaymentTerms paymentTerms,
+            BigDecimal creditLimit, String segment, String billingEmail, PostalAddress billingAddress, List<Contact> contacts,
+            DoNotDun doNotDun, String language, Instant updatedAt) {
+        this(customerId, legalName, taxId, currency, paymentTerms, creditLimit, segment, billingEmail, billingAddress, contacts,
+                doNotDun, language, null, null, null, updatedAt, null);
+    }
 
     public CustomerUpdated {
         requireNonNull(customerId, "customerId");

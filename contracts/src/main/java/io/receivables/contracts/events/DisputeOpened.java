@@ -26,7 +26,14 @@ public record DisputeOpened(
         ReasonCode reasonCode,
         String description,
         Instant slaDueAt,
-        Instant openedAt) implements ReceivablesEvent {
+        Instant openedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public DisputeOpened(UUID disputeId, UUID customerId, UUID invoiceId, String currency, BigDecimal disputedAmount,
+            ReasonCode reasonCode, String description, Instant slaDueAt, Instant openedAt) {
+        this(disputeId, customerId, invoiceId, currency, disputedAmount, reasonCode, description, slaDueAt, openedAt, null);
+    }
 
     @Schema(name = "DisputeReasonCode")
     public enum ReasonCode {

@@ -25,7 +25,15 @@ public record DisputeResolved(
         Outcome outcome,
         @DecimalString BigDecimal creditedAmount,
         String resolutionNote,
-        Instant resolvedAt) implements ReceivablesEvent {
+        Instant resolvedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public DisputeResolved(UUID disputeId, UUID customerId, UUID invoiceId, String currency, BigDecimal disputedAmount,
+            Outcome outcome, BigDecimal creditedAmount, String resolutionNote, Instant resolvedAt) {
+        this(disputeId, customerId, invoiceId, currency, disputedAmount, outcome, creditedAmount, resolutionNote, resolvedAt,
+                null);
+    }
 
     public enum Outcome {
         /** The customer was right: normally the whole disputed amount is credited. */

@@ -31,7 +31,16 @@ public record InvoiceIssued(
         List<InvoiceLine> lines,
         String poNumber,
         Instant issuedAt,
-        BillingPeriod billingPeriod) implements ReceivablesEvent {
+        BillingPeriod billingPeriod,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, LocalDate issueDate,
+            LocalDate dueDate, PaymentTerms paymentTerms, BigDecimal subtotal, BigDecimal taxTotal, BigDecimal total,
+            List<InvoiceLine> lines, String poNumber, Instant issuedAt, BillingPeriod billingPeriod) {
+        this(invoiceId, invoiceNumber, customerId, currency, issueDate, dueDate, paymentTerms, subtotal, taxTotal, total, lines,
+                poNumber, issuedAt, billingPeriod, null);
+    }
 
     /** An invoice without a billing period. */
     public InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, LocalDate issueDate,

@@ -29,7 +29,14 @@ public record InvoiceVoided(
         ReasonCode reasonCode,
         String note,
         Instant voidedAt,
-        LocalDate effectiveDate) implements ReceivablesEvent {
+        LocalDate effectiveDate,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public InvoiceVoided(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, BigDecimal total,
+            ReasonCode reasonCode, String note, Instant voidedAt, LocalDate effectiveDate) {
+        this(invoiceId, invoiceNumber, customerId, currency, total, reasonCode, note, voidedAt, effectiveDate, null);
+    }
 
     @Schema(name = "VoidReasonCode")
     public enum ReasonCode {
@@ -53,7 +60,7 @@ public record InvoiceVoided(
     /** An invoice-voided as published before it carried its business date: void from the day it was entered. */
     public InvoiceVoided(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, BigDecimal total,
             ReasonCode reasonCode, String note, Instant voidedAt) {
-        this(invoiceId, invoiceNumber, customerId, currency, total, reasonCode, note, voidedAt, null);
+        this(invoiceId, invoiceNumber, customerId, currency, total, reasonCode, note, voidedAt, null, null);
     }
 
     /**

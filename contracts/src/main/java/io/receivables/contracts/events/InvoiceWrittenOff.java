@@ -27,7 +27,14 @@ public record InvoiceWrittenOff(
         ReasonCode reasonCode,
         LocalDate writeOffDate,
         String note,
-        Instant writtenOffAt) implements ReceivablesEvent {
+        Instant writtenOffAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public InvoiceWrittenOff(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, BigDecimal amount,
+            ReasonCode reasonCode, LocalDate writeOffDate, String note, Instant writtenOffAt) {
+        this(invoiceId, invoiceNumber, customerId, currency, amount, reasonCode, writeOffDate, note, writtenOffAt, null);
+    }
 
     @Schema(name = "WriteOffReasonCode")
     public enum ReasonCode {

@@ -26,7 +26,15 @@ public record LateFeeAssessed(
         @DecimalString BigDecimal annualInterestRate,
         int daysOverdue,
         LocalDate assessmentDate,
-        Instant assessedAt) implements ReceivablesEvent {
+        Instant assessedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public LateFeeAssessed(UUID lateFeeId, UUID customerId, UUID invoiceId, String currency, BigDecimal amount, Kind kind,
+            BigDecimal annualInterestRate, int daysOverdue, LocalDate assessmentDate, Instant assessedAt) {
+        this(lateFeeId, customerId, invoiceId, currency, amount, kind, annualInterestRate, daysOverdue, assessmentDate,
+                assessedAt, null);
+    }
 
     public enum Kind {
         /** A flat charge, e.g. the EU late payment directive's 40 EUR recovery compensation. */

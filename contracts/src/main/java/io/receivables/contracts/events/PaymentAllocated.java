@@ -22,7 +22,14 @@ public record PaymentAllocated(
         String currency,
         List<PaymentAllocation> allocations,
         @DecimalString BigDecimal unallocatedAmount,
-        Instant allocatedAt) implements ReceivablesEvent {
+        Instant allocatedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public PaymentAllocated(UUID paymentId, UUID customerId, String currency, List<PaymentAllocation> allocations,
+            BigDecimal unallocatedAmount, Instant allocatedAt) {
+        this(paymentId, customerId, currency, allocations, unallocatedAmount, allocatedAt, null);
+    }
 
     public PaymentAllocated {
         requireNonNull(paymentId, "paymentId");

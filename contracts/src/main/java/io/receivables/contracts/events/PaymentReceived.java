@@ -27,7 +27,16 @@ public record PaymentReceived(
         String reference,
         List<PaymentAllocation> allocations,
         @DecimalString BigDecimal unallocatedAmount,
-        Instant receivedAt) implements ReceivablesEvent {
+        Instant receivedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public PaymentReceived(UUID paymentId, UUID customerId, String currency, BigDecimal amount, LocalDate valueDate,
+            Method method, String reference, List<PaymentAllocation> allocations, BigDecimal unallocatedAmount,
+            Instant receivedAt) {
+        this(paymentId, customerId, currency, amount, valueDate, method, reference, allocations, unallocatedAmount, receivedAt,
+                null);
+    }
 
     public enum Method {
         BANK_TRANSFER,

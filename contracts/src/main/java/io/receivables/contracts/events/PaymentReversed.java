@@ -29,7 +29,14 @@ public record PaymentReversed(
         List<PaymentAllocation> reversedAllocations,
         LocalDate reversalDate,
         String note,
-        Instant reversedAt) implements ReceivablesEvent {
+        Instant reversedAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public PaymentReversed(UUID paymentId, UUID customerId, String currency, BigDecimal amount, ReasonCode reasonCode,
+            List<PaymentAllocation> reversedAllocations, LocalDate reversalDate, String note, Instant reversedAt) {
+        this(paymentId, customerId, currency, amount, reasonCode, reversedAllocations, reversalDate, note, reversedAt, null);
+    }
 
     @Schema(name = "PaymentReversalReasonCode")
     public enum ReasonCode {

@@ -14,6 +14,9 @@ public sealed interface ReceivablesEvent
     /** The aggregate the event is about (invoice id, payment id, ...): the {@code ce_subject} header. */
     UUID subjectId();
 
+    /** Who made the change, or null on an event written before actors were recorded (common.json {@code actor}). */
+    Actor actor();
+
     /** This event's type. */
     default EventType eventType() {
         return EventType.of(getClass());

@@ -25,7 +25,14 @@ public record ReminderSent(
         List<UUID> invoiceIds,
         String currency,
         @DecimalString BigDecimal amountOverdue,
-        Instant sentAt) implements ReceivablesEvent {
+        Instant sentAt,
+        Actor actor) implements ReceivablesEvent {
+
+    /** The event without an {@link Actor}, as events written before it existed were. */
+    public ReminderSent(UUID reminderId, UUID customerId, int level, Channel channel, String templateId, List<UUID> invoiceIds,
+            String currency, BigDecimal amountOverdue, Instant sentAt) {
+        this(reminderId, customerId, level, channel, templateId, invoiceIds, currency, amountOverdue, sentAt, null);
+    }
 
     public enum Channel {
         EMAIL,

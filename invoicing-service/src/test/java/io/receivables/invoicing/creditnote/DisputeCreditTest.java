@@ -29,6 +29,7 @@ import io.receivables.contracts.json.EventJson;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.invoicing.InTransaction;
 import io.receivables.invoicing.InvoicingDatabase;
+import io.receivables.invoicing.balance.consumer.DisputeEventsConsumer;
 import io.receivables.invoicing.creditnote.service.CreditNoteService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.path.json.JsonPath;
@@ -60,7 +61,7 @@ class DisputeCreditTest {
     }
 
     private void apply(DisputeResolved event) {
-        InTransaction.run(() -> service.creditForResolvedDispute(event));
+        InTransaction.run(() -> service.creditForResolvedDispute(DisputeEventsConsumer.ACTOR, event));
     }
 
     private List<Row> creditNotesOf(UUID disputeId) {
@@ -141,7 +142,7 @@ class DisputeCreditTest {
         for (int round = 0; round < 3; round++) {
             JsonPath invoice = issueInvoice(registerCustomer(), "2026-03-05");
             DisputeResolved event = resolved(invoice, Outcome.PARTIAL, "12.34");
-            InTransaction.concurrently(2, () -> service.creditForResolvedDispute(event));
+            InTransaction.concurrently(2, () -> service.creditForResolvedDispute(DisputeEventsConsumer.ACTOR, event));
             assertThat(creditNotesOf(event.disputeId())).hasSize(1);
             given().when().get("/invoices/" + invoice.getString("id")).then()
                     .body("amountCredited", equalTo("12.34"));

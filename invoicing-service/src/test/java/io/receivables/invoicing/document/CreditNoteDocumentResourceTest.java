@@ -21,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.receivables.contracts.events.LateFeeAssessed;
 import io.receivables.invoicing.InTransaction;
+import io.receivables.invoicing.balance.consumer.DunningEventsConsumer;
 import io.receivables.invoicing.invoice.service.FeeInvoiceService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.path.json.JsonPath;
@@ -95,7 +96,7 @@ class CreditNoteDocumentResourceTest {
         LateFeeAssessed fee = new LateFeeAssessed(UUID.randomUUID(), UUID.fromString(overdue.getString("customerId")),
                 UUID.fromString(overdue.getString("id")), "EUR", new BigDecimal("40.00"),
                 LateFeeAssessed.Kind.FIXED_FEE, null, 31, LocalDate.of(2026, 7, 6), Instant.now());
-        InTransaction.run(() -> fees.issueForLateFee(fee));
+        InTransaction.run(() -> fees.issueForLateFee(DunningEventsConsumer.ACTOR, fee));
         String id = pool.preparedQuery("SELECT id::text AS id FROM invoice WHERE late_fee_id = $1")
                 .execute(Tuple.of(fee.lateFeeId())).await().indefinitely().iterator().next().getString("id");
 

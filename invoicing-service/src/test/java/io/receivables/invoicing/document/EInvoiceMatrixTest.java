@@ -31,6 +31,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.receivables.contracts.events.LateFeeAssessed;
 import io.receivables.invoicing.InTransaction;
+import io.receivables.invoicing.balance.consumer.DunningEventsConsumer;
 import io.receivables.invoicing.invoice.service.FeeInvoiceService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
@@ -204,7 +205,7 @@ class EInvoiceMatrixTest {
         LateFeeAssessed event = new LateFeeAssessed(UUID.randomUUID(),
                 UUID.fromString(overdue.getString("customerId")), UUID.fromString(overdue.getString("id")), currency,
                 amount, LateFeeAssessed.Kind.FIXED_FEE, null, 10, assessed, Instant.parse("2026-12-01T02:00:00Z"));
-        InTransaction.run(() -> fees.issueForLateFee(event));
+        InTransaction.run(() -> fees.issueForLateFee(DunningEventsConsumer.ACTOR, event));
         String feeInvoiceId = pool.preparedQuery("SELECT id::text AS id FROM invoice WHERE late_fee_id = $1")
                 .execute(Tuple.of(event.lateFeeId())).await().indefinitely().iterator().next().getString("id");
         String format = pick(FORMATS);

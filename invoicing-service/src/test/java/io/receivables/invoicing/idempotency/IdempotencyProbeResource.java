@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.receivables.common.idempotency.Idempotency;
+import io.receivables.common.security.Caller;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +33,15 @@ public class IdempotencyProbeResource {
     @Inject
     InvoiceService service;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(hidden = true, operationId = "testOnlyIdempotencyProbe")
     public Uni<Response> issueThenFailToRecord(@HeaderParam(Idempotency.HEADER) String key, CreateInvoiceRequest request) {
         return idempotency.handle(key, "POST /test-only/idempotency-probe", request,
-                () -> service.issue(request).map(invoice -> Response.status(201).entity(new Unwritable()).build()));
+                () -> service.issue(caller.actor(), request)
+                        .map(invoice -> Response.status(201).entity(new Unwritable()).build()));
     }
 
     /** A response body Jackson cannot write. */

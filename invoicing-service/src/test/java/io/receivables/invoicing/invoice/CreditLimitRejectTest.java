@@ -22,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.receivables.contracts.events.LateFeeAssessed;
 import io.receivables.invoicing.InTransaction;
 import io.receivables.invoicing.InvoicingDatabase;
+import io.receivables.invoicing.balance.consumer.DunningEventsConsumer;
 import io.receivables.invoicing.invoice.service.FeeInvoiceService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
@@ -93,7 +94,7 @@ class CreditLimitRejectTest {
                 .when().post("/invoices").then().statusCode(201).extract().jsonPath();
         LateFeeAssessed fee = FeeInvoiceTest.fixedFee(overdue, LocalDate.of(2026, 9, 1));
 
-        InTransaction.run(() -> fees.issueForLateFee(fee));
+        InTransaction.run(() -> fees.issueForLateFee(DunningEventsConsumer.ACTOR, fee));
 
         var row = pool.preparedQuery("SELECT total, credit_limit_exceeded FROM invoice WHERE late_fee_id = $1")
                 .execute(Tuple.of(fee.lateFeeId())).await().indefinitely().iterator().next();

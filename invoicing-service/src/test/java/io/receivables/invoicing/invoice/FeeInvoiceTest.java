@@ -29,6 +29,7 @@ import io.receivables.contracts.json.EventJson;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.invoicing.InTransaction;
 import io.receivables.invoicing.InvoicingDatabase;
+import io.receivables.invoicing.balance.consumer.DunningEventsConsumer;
 import io.receivables.invoicing.invoice.service.FeeInvoiceService;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.path.json.JsonPath;
@@ -62,7 +63,7 @@ class FeeInvoiceTest {
     }
 
     private void apply(LateFeeAssessed event) {
-        InTransaction.run(() -> service.issueForLateFee(event));
+        InTransaction.run(() -> service.issueForLateFee(DunningEventsConsumer.ACTOR, event));
     }
 
     private List<String> feeInvoices(UUID lateFeeId) {
@@ -127,7 +128,7 @@ class FeeInvoiceTest {
         for (int round = 0; round < 3; round++) {
             JsonPath overdue = issueInvoice(registerCustomer(), "2026-04-02");
             LateFeeAssessed event = fixedFee(overdue, LocalDate.of(2026, 6, 2));
-            InTransaction.concurrently(2, () -> service.issueForLateFee(event));
+            InTransaction.concurrently(2, () -> service.issueForLateFee(DunningEventsConsumer.ACTOR, event));
             assertThat(feeInvoices(event.lateFeeId())).hasSize(1);
         }
     }

@@ -6,6 +6,8 @@ import static io.receivables.invoicing.schedule.ScheduleFixtures.customer;
 import static io.receivables.invoicing.schedule.ScheduleFixtures.get;
 import static io.receivables.invoicing.schedule.ScheduleFixtures.schedule;
 import static io.receivables.invoicing.schedule.ScheduleFixtures.travelTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -56,5 +58,13 @@ class ScheduledTriggerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(id).then()
                 .body("issuedPeriods.periodStart", equalTo(List.of("2067-06-01")))
                 .body("status", equalTo("COMPLETED")));
+
+        // issued by the scheduler itself: its system actor on the invoice's and the schedule's audit entries
+        String invoice = get(id).then().extract().path("issuedPeriods[0].invoiceId");
+        assertThat(given().queryParam("entityId", invoice).get("/audit").then().statusCode(200).extract().jsonPath()
+                .getMap("items[0].actor")).isEqualTo(Map.of("kind", "SYSTEM", "id", "system:billing-scheduler"));
+        assertThat(given().queryParam("entityId", id).queryParam("actor", "system:billing-scheduler").get("/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.operation"))
+                .containsExactly("runBillingSchedules");
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.contracts.events.Actor;
 
 /**
  * Who makes the current request, as {@link OperationAuthorization} established it before the operation ran. A
@@ -16,6 +17,12 @@ import io.receivables.common.problem.ProblemException;
  */
 @RequestScoped
 public class Caller {
+
+    static final String PREFERRED_USERNAME = "preferred_username";
+    /** Keycloak's claim naming the client of a service account's (client credentials) token. */
+    static final String CLIENT_ID = "client_id";
+    /** Keycloak names a client's service-account user {@code service-account-<client id>}. */
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
     private SecurityIdentity identity;
 
@@ -26,6 +33,43 @@ public class Caller {
     /** The token's subject, or null outside an authenticated request. */
     public String subject() {
         return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    /**
+     * Who makes this request, for the audit log and the events it writes: a service account (its token names a client:
+     * Keycloak's {@code client_id}, or a {@code service-account-} username) with its client id, else a user with the
+     * token's subject and {@code preferred_username}. Read it at the edge, in the resource, and pass it down: work that
+     * runs later or for several callers at once (a group commit) has no request of its own.
+     *
+     * @throws IllegalStateException outside an authenticated request: a state change always has an actor
+     */
+    public Actor actor() {
+        if (identity == null || identity.isAnonymous()) {
+            throw new IllegalStateException("no authenticated caller: resolve the actor in the resource method");
+        }
+        String subject = identity.getPrincipal().getName();
+        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return new Actor(Actor.Kind.USER, subject, null, null);
+        }
+        String id = token.getSubject() != null ? token.getSubject() : subject;
+        String username = text(token.getClaim(PREFERRED_USERNAME));
+        String clientId = text(token.getClaim(CLIENT_ID));
+        if (clientId == null) {
+            clientId = text(token.getClaim("clientId"));
+        }
+        if (clientId == null && username != null && username.startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            clientId = text(token.getClaim("azp"));
+        }
+        return clientId == null ? new Actor(Actor.Kind.USER, id, username, null)
+                : new Actor(Actor.Kind.SERVICE_ACCOUNT, id, username, clientId);
+    }
+
+    private static String text(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        String text = String.valueOf(claim).replace("\"", "").strip();
+        return text.isEmpty() ? null : text;
     }
 
     /**

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.audit.AuditLog;
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.money.DecimalStrings;
@@ -34,6 +36,8 @@ import io.receivables.common.paging.Page;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,11 +54,15 @@ public class TrackedInvoiceResource {
 
     private final TrackedInvoices invoices;
     private final Idempotency idempotency;
+    private final AuditLog audit;
+    private final Caller caller;
 
     @Inject
-    public TrackedInvoiceResource(TrackedInvoices invoices, Idempotency idempotency) {
+    public TrackedInvoiceResource(TrackedInvoices invoices, Idempotency idempotency, AuditLog audit, Caller caller) {
         this.invoices = invoices;
         this.idempotency = idempotency;
+        this.audit = audit;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -62,11 +70,14 @@ public class TrackedInvoiceResource {
     @Operation(operationId = "createTrackedInvoice", summary = "Create", description = "Safe to retry with an Idempotency-Key.")
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid TrackedInvoiceRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
+        Actor actor = caller.actor();
         return idempotency.handle(idempotencyKey, ENDPOINT, request, () -> {
             TrackedInvoice invoice = new TrackedInvoice();
             invoice.id = UUID.randomUUID();
             fill(invoice, request);
             return invoices.persistAndFlush(invoice)
+                    .call(created -> audit.record(actor, "createTrackedInvoice", "tracked-invoice", created.id,
+                            AuditSummary.of().value("reference", created.reference).value("total", created.total)))
                     .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
                             .tag(IfMatch.etag(created.version)).entity(TrackedInvoiceResponse.of(created)).build());
         });
@@ -103,10 +114,14 @@ public class TrackedInvoiceResource {
     @Operation(operationId = "replaceTrackedInvoice", summary = "Replace", description = "Needs If-Match with the ETag read.")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid TrackedInvoiceRequest request) {
+        Actor actor = caller.actor();
         return IfMatch.expecting(ifMatch, expected -> find(id, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(invoice -> {
+                .call(invoice -> {
                     IfMatch.check(expected, invoice.version, "Tracked invoice " + id);
+                    AuditSummary change = AuditSummary.of().change("total", invoice.total,
+                            DecimalStrings.parse(request.total()));
                     fill(invoice, request);
+                    return audit.record(actor, "replaceTrackedInvoice", "tracked-invoice", id, change);
                 })
                 .call(invoices::flush))
                 .map(TrackedInvoiceResource::ok);

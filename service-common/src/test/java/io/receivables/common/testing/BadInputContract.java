@@ -323,6 +323,15 @@ public abstract class BadInputContract {
                 BadRequest.get("/admin/parked-events?anything=a%00b").named("NUL in an unknown query parameter")
                         .rejects("anything"),
                 BadRequest.get("/admin/parked-events/%00").named("NUL in the path").rejects("path"),
+                // the audit log (every service): filters and paging parameters are read strictly
+                BadRequest.get("/audit?from=yesterday").named("from not an instant").rejects("from"),
+                BadRequest.get("/audit?to=2026-11-23T10:00:00%2B01:00").named("to not in UTC").rejects("to"),
+                BadRequest.get("/audit?from=2026-11-23T10:00:00Z&to=2026-11-23T09:00:00Z").named("to before from")
+                        .rejects("to"),
+                BadRequest.get("/audit?limit=0").named("limit 0").rejects("limit"),
+                BadRequest.get("/audit?cursor=not-a-cursor").named("a cursor this API did not issue").rejects("cursor"),
+                BadRequest.get("/audit?entityId=" + "a".repeat(65)).named("entityId longer than stored").rejects("entityId"),
+                BadRequest.get("/audit?actor=a%00b").named("NUL in actor").rejects("actor"),
                 new BadRequest("GET /admin/dead-letters?includeReplayed=aaa… (9,000 characters): URI too long", "GET",
                         "/admin/dead-letters?includeReplayed=" + "a".repeat(9000), Map.of(), null, null, 414,
                         "uri-too-long", null),

@@ -48,6 +48,20 @@ public final class TestTokens {
         return "Bearer " + withRoles(roles);
     }
 
+    /** A person's token: this subject and {@code preferred_username}, with these roles. */
+    public static String user(String subject, String username, String... roles) {
+        return claims(roles).subject(subject).claim("preferred_username", username).sign(KEY);
+    }
+
+    /**
+     * A service account's token as Keycloak issues it for the client credentials grant: the client's service-account
+     * user as subject and username ({@code service-account-<client>}), the client in {@code client_id} and {@code azp}.
+     */
+    public static String serviceAccount(String clientId, String... roles) {
+        return claims(roles).subject("sa-" + clientId).claim("preferred_username", "service-account-" + clientId)
+                .claim("client_id", clientId).claim("azp", clientId).sign(KEY);
+    }
+
     /** A portal user's token: role {@code customer}, bound to this customer by the {@code customer_id} claim. */
     public static String customer(UUID customerId) {
         return claims(Roles.CUSTOMER).claim(Roles.CUSTOMER_ID_CLAIM, customerId.toString()).sign(KEY);

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.DisputeOpened;
 import io.receivables.contracts.events.DisputeResolved;
 import io.receivables.contracts.events.EventType;
@@ -27,6 +28,9 @@ public class DisputeEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.DISPUTE_OPENED.type(),
             EventType.DISPUTE_RESOLVED.type());
+
+    /** Who applies disputes-service's events here: this consumer, not the person who opened or resolved the dispute. */
+    public static final Actor ACTOR = Actor.system("disputes-events-consumer");
 
     private final InboxProcessor processor;
     private final DisputeTracking disputes;
@@ -52,10 +56,10 @@ public class DisputeEventsConsumer implements InboxConsumer {
     @Override
     public Uni<Void> apply(InboundEvent event) {
         return switch (EventType.fromType(event.type())) {
-            case DISPUTE_OPENED -> disputes.opened(event.body(DisputeOpened.class), event);
+            case DISPUTE_OPENED -> disputes.opened(ACTOR, event.body(DisputeOpened.class), event);
             case DISPUTE_RESOLVED -> {
                 DisputeResolved resolved = event.body(DisputeResolved.class);
-                yield disputes.resolved(resolved, event).chain(() -> creditForResolvedDispute(resolved));
+                yield disputes.resolved(ACTOR, resolved, event).chain(() -> creditForResolvedDispute(resolved));
             }
             default -> Uni.createFrom().voidItem();
         };
@@ -63,6 +67,6 @@ public class DisputeEventsConsumer implements InboxConsumer {
 
     /** The credit note for what the resolution credits, in the inbox transaction: one per dispute. */
     Uni<Void> creditForResolvedDispute(DisputeResolved resolved) {
-        return creditNotes.creditForResolvedDispute(resolved);
+        return creditNotes.creditForResolvedDispute(ACTOR, resolved);
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.LateFeeAssessed;
 import io.receivables.invoicing.invoice.service.FeeInvoiceService;
@@ -21,6 +22,8 @@ import io.smallrye.mutiny.Uni;
 public class DunningEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.LATE_FEE_ASSESSED.type());
+    /** Who bills a late fee: this consumer, not the person or job in dunning-service that assessed it. */
+    public static final Actor ACTOR = Actor.system("dunning-events-consumer");
 
     private final InboxProcessor processor;
     private final FeeInvoiceService fees;
@@ -44,6 +47,6 @@ public class DunningEventsConsumer implements InboxConsumer {
     /** The fee invoice for the late fee, in the inbox transaction: billed once however often the event arrives. */
     @Override
     public Uni<Void> apply(InboundEvent event) {
-        return fees.issueForLateFee(event.body(LateFeeAssessed.class));
+        return fees.issueForLateFee(ACTOR, event.body(LateFeeAssessed.class));
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentReceived;
@@ -24,6 +25,9 @@ public class PaymentEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.PAYMENT_RECEIVED.type(),
             EventType.PAYMENT_ALLOCATED.type(), EventType.PAYMENT_REVERSED.type());
+
+    /** Who applies payments-service's events here: this consumer, not the person who recorded the payment. */
+    public static final Actor ACTOR = Actor.system("payments-events-consumer");
 
     private final InboxProcessor processor;
     private final PaymentApplication payments;
@@ -47,9 +51,9 @@ public class PaymentEventsConsumer implements InboxConsumer {
     @Override
     public Uni<Void> apply(InboundEvent event) {
         return switch (EventType.fromType(event.type())) {
-            case PAYMENT_RECEIVED -> payments.received(event.body(PaymentReceived.class), event);
-            case PAYMENT_ALLOCATED -> payments.allocated(event.body(PaymentAllocated.class), event);
-            case PAYMENT_REVERSED -> payments.reversed(event.body(PaymentReversed.class), event);
+            case PAYMENT_RECEIVED -> payments.received(ACTOR, event.body(PaymentReceived.class), event);
+            case PAYMENT_ALLOCATED -> payments.allocated(ACTOR, event.body(PaymentAllocated.class), event);
+            case PAYMENT_REVERSED -> payments.reversed(ACTOR, event.body(PaymentReversed.class), event);
             default -> Uni.createFrom().voidItem();
         };
     }

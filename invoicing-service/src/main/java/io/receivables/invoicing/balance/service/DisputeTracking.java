@@ -1,13 +1,18 @@
 package io.receivables.invoicing.balance.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.receivables.common.audit.AuditLog;
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.common.money.Currencies;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.DisputeOpened;
 import io.receivables.contracts.events.DisputeResolved;
 import io.receivables.invoicing.balance.InvoiceDispute;
@@ -25,16 +30,19 @@ public class DisputeTracking {
 
     private final EventInvoices invoices;
     private final InvoiceDisputeRepository disputes;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    public DisputeTracking(EventInvoices invoices, InvoiceDisputeRepository disputes, Clock clock) {
+    public DisputeTracking(EventInvoices invoices, InvoiceDisputeRepository disputes, AuditLog audit, Clock clock) {
         this.invoices = invoices;
         this.disputes = disputes;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Uni<Void> opened(DisputeOpened opened, InboundEvent event) {
+    /** dispute-opened: the amount counts as disputed on its invoice; audited on the invoice, by the consumer. */
+    public Uni<Void> opened(Actor actor, DisputeOpened opened, InboundEvent event) {
         EventInvoices.Claim claim = EventInvoices.Claim.of(event, opened.customerId(), opened.currency());
         return invoices.lock(opened.invoiceId(), claim)
                 .chain(invoice -> disputes.findById(opened.disputeId()).chain(existing -> {
@@ -49,8 +57,12 @@ public class DisputeTracking {
                             claim);
                     dispute.reasonCode = opened.reasonCode().name();
                     dispute.openedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    BigDecimal before = invoice.disputedAmount;
                     invoice.disputedAmount = invoice.disputedAmount.add(dispute.disputedAmount);
-                    return disputes.persist(dispute);
+                    return disputes.persist(dispute).call(() -> audit.record(actor, event.type(), "invoice", invoice.id,
+                            AuditSummary.of().value("disputeId", dispute.disputeId)
+                                    .change("disputedAmount", Currencies.round(before, invoice.currency),
+                                            Currencies.round(invoice.disputedAmount, invoice.currency))));
                 }))
                 .replaceWithVoid();
     }
@@ -59,11 +71,17 @@ public class DisputeTracking {
      * Closes the dispute: its amount no longer counts as disputed. What is credited for it is the credit note's
      * business, not this one's.
      */
-    public Uni<Void> resolved(DisputeResolved resolved, InboundEvent event) {
+    public Uni<Void> resolved(Actor actor, DisputeResolved resolved, InboundEvent event) {
         return invoices.lock(resolved.invoiceId(), EventInvoices.Claim.of(event, resolved.customerId(),
                 resolved.currency()))
-                .chain(invoice -> disputes.findById(resolved.disputeId()).invoke(dispute -> close(dispute, invoice,
-                        resolved, event)))
+                .chain(invoice -> disputes.findById(resolved.disputeId()).chain(dispute -> {
+                    BigDecimal before = invoice.disputedAmount;
+                    close(dispute, invoice, resolved, event);
+                    return audit.record(actor, event.type(), "invoice", invoice.id, AuditSummary.of()
+                            .value("disputeId", dispute.disputeId).value("outcome", dispute.outcome)
+                            .change("disputedAmount", Currencies.round(before, invoice.currency),
+                                    Currencies.round(invoice.disputedAmount, invoice.currency)));
+                }))
                 .replaceWithVoid();
     }
 

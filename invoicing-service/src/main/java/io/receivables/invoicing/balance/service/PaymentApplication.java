@@ -16,8 +16,12 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.receivables.common.audit.AuditLog;
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.MalformedEventException;
+import io.receivables.common.money.Currencies;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentAllocation;
 import io.receivables.contracts.events.PaymentReceived;
@@ -25,6 +29,7 @@ import io.receivables.contracts.events.PaymentReversed;
 import io.receivables.invoicing.balance.InvoicePayment;
 import io.receivables.invoicing.balance.repository.InvoicePaymentRepository;
 import io.receivables.invoicing.invoice.Invoice;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,18 +43,20 @@ public class PaymentApplication {
 
     private final EventInvoices invoices;
     private final InvoicePaymentRepository payments;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    public PaymentApplication(EventInvoices invoices, InvoicePaymentRepository payments, Clock clock) {
+    public PaymentApplication(EventInvoices invoices, InvoicePaymentRepository payments, AuditLog audit, Clock clock) {
         this.invoices = invoices;
         this.payments = payments;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** payment-received: its allocations are paid on their invoices. A payment is received once. */
-    public Uni<Void> received(PaymentReceived payment, InboundEvent event) {
-        return allocate(payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
+    public Uni<Void> received(Actor actor, PaymentReceived payment, InboundEvent event) {
+        return allocate(actor, payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
                 payment.allocations(), payment.valueDate(), event, true);
     }
 
@@ -57,8 +64,8 @@ public class PaymentApplication {
      * payment-allocated: more of an earlier payment is paid on invoices, adding to what it paid there before; it counts
      * from the day it was allocated, so a statement as of an earlier date does not show it.
      */
-    public Uni<Void> allocated(PaymentAllocated payment, InboundEvent event) {
-        return allocate(payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
+    public Uni<Void> allocated(Actor actor, PaymentAllocated payment, InboundEvent event) {
+        return allocate(actor, payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
                 payment.allocations(), LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC), event, false);
     }
 
@@ -66,15 +73,16 @@ public class PaymentApplication {
      * payment-reversed: each invoice in {@code reversedAllocations} gets back exactly what the payment paid on it. A
      * reversal of something the payment never paid here, or of a different amount, cannot apply.
      */
-    public Uni<Void> reversed(PaymentReversed reversal, InboundEvent event) {
+    public Uni<Void> reversed(Actor actor, PaymentReversed reversal, InboundEvent event) {
         Map<UUID, BigDecimal> perInvoice = perInvoice(reversal.reversedAllocations());
         if (perInvoice.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return invoices.lock(perInvoice.keySet(),
                 EventInvoices.Claim.of(event, reversal.customerId(), reversal.currency()))
-                .chain(locked -> payments.ofPayment(reversal.paymentId()).invoke(recorded -> {
+                .chain(locked -> payments.ofPayment(reversal.paymentId()).chain(recorded -> {
                     Map<UUID, List<InvoicePayment>> byInvoice = byInvoice(recorded);
+                    List<Audited> audited = new ArrayList<>();
                     Instant now = now();
                     perInvoice.forEach((invoiceId, amount) -> {
                         Invoice invoice = locked.get(invoiceId);
@@ -96,14 +104,17 @@ public class PaymentApplication {
                             allocation.reversedAt = now;
                             allocation.reversedOn = reversal.reversalDate();
                         }
+                        BigDecimal dueBefore = invoice.amountDue;
                         invoice.amountPaid = invoice.amountPaid.subtract(paid);
                         invoice.recomputeAmountDue();
+                        audited.add(new Audited(invoice, paid.negate(), dueBefore));
                     });
+                    return audit(actor, event, reversal.paymentId(), audited);
                 }))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> allocate(UUID paymentId, EventInvoices.Claim claim, List<PaymentAllocation> allocations,
+    private Uni<Void> allocate(Actor actor, UUID paymentId, EventInvoices.Claim claim, List<PaymentAllocation> allocations,
             LocalDate paidOn, InboundEvent event, boolean firstOfPayment) {
         Map<UUID, BigDecimal> perInvoice = perInvoice(allocations);
         if (perInvoice.isEmpty()) {
@@ -118,6 +129,7 @@ public class PaymentApplication {
                     }
                     Map<UUID, List<InvoicePayment>> byInvoice = byInvoice(recorded);
                     List<InvoicePayment> added = new ArrayList<>();
+                    List<Audited> audited = new ArrayList<>();
                     Instant now = now();
                     perInvoice.forEach((invoiceId, amount) -> {
                         Invoice invoice = locked.get(invoiceId);
@@ -129,12 +141,34 @@ public class PaymentApplication {
                         // each allocation is its own dated entry: a later one counts from the day it was allocated
                         added.add(InvoicePayment.of(paymentId, invoiceId, amount, now, paidOn));
                         // an allocation beyond what is due is not cut: amountPaid keeps it, amountOverpaid shows it
+                        BigDecimal dueBefore = invoice.amountDue;
                         invoice.amountPaid = invoice.amountPaid.add(amount);
                         invoice.recomputeAmountDue();
+                        audited.add(new Audited(invoice, amount, dueBefore));
                     });
-                    return payments.persist(added);
+                    return payments.persist(added).call(() -> audit(actor, event, paymentId, audited));
                 }))
                 .replaceWithVoid();
+    }
+
+    /** What a payment event did to one invoice: paid (negative: given back) and its amount due before. */
+    private record Audited(Invoice invoice, BigDecimal paid, BigDecimal dueBefore) {
+    }
+
+    /** One audit entry per invoice the event changed, by the consumer that applied it. */
+    private Uni<Void> audit(Actor actor, InboundEvent event, UUID paymentId, List<Audited> audited) {
+        return Multi.createFrom().iterable(audited)
+                .onItem().transformToUniAndConcatenate(one -> audit.record(actor, event.type(), "invoice",
+                        one.invoice().id, AuditSummary.of().value("paymentId", paymentId)
+                                .value("amount", money(one.invoice(), one.paid()))
+                                .change("amountDue", money(one.invoice(), one.dueBefore()),
+                                        money(one.invoice(), one.invoice().amountDue))))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** An amount in the invoice's currency's scale, as the API shows it (stored amounts have four decimals). */
+    private static BigDecimal money(Invoice invoice, BigDecimal amount) {
+        return Currencies.round(amount, invoice.currency);
     }
 
     /** Allocations summed per invoice, in the event's order: one payment may name an invoice twice. */

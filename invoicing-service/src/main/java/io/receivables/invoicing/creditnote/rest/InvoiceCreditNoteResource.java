@@ -32,6 +32,8 @@ import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.creditnote.repository.CreditNoteRepository;
 import io.receivables.invoicing.creditnote.service.CreditNoteService;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -48,14 +50,16 @@ public class InvoiceCreditNoteResource {
     private final CreditNoteRepository creditNotes;
     private final InvoiceRepository invoices;
     private final Idempotency idempotency;
+    private final Caller caller;
 
     @Inject
     public InvoiceCreditNoteResource(CreditNoteService service, CreditNoteRepository creditNotes,
-            InvoiceRepository invoices, Idempotency idempotency) {
+            InvoiceRepository invoices, Idempotency idempotency, Caller caller) {
         this.service = service;
         this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -76,9 +80,10 @@ public class InvoiceCreditNoteResource {
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid CreateCreditNoteRequest request, UriInfo uri) {
+        Actor actor = caller.actor();
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/credit-notes", request,
-                        () -> service.issue(id, expected, request)
+                        () -> service.issue(actor, id, expected, request)
                                 .map(note -> Response
                                         .created(uri.getBaseUriBuilder().path("credit-notes").path(note.id.toString())
                                                 .build())

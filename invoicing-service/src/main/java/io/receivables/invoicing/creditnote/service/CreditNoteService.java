@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.inbox.MalformedEventException;
@@ -28,6 +29,7 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.contracts.events.DisputeResolved;
 import io.receivables.invoicing.balance.service.EventInvoices;
@@ -82,7 +84,8 @@ public class CreditNoteService {
      * Credits the invoice at version {@code expectedVersion} (empty: any): the requested lines, or with {@code full}
      * everything not yet credited. The sum of an invoice's credit notes never exceeds its total.
      */
-    public Uni<CreditNote> issue(UUID invoiceId, ExpectedVersion expectedVersion, CreateCreditNoteRequest request) {
+    public Uni<CreditNote> issue(Actor actor, UUID invoiceId, ExpectedVersion expectedVersion,
+            CreateCreditNoteRequest request) {
         List<FieldError> errors = check(request);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
@@ -118,7 +121,7 @@ public class CreditNoteService {
                     note.reasonCode = request.reasonCode();
                     note.note = FreeText.optional(request.note());
                     note.issueDate = issueDate;
-                    return issue(invoice, note);
+                    return issue(actor, invoice, note);
                 }));
     }
 
@@ -132,7 +135,7 @@ public class CreditNoteService {
      * @throws MalformedEventException (as the Uni's failure) when the event cannot be applied: the checks every event
      *         handler shares ({@link EventInvoices}), or more than is left to credit
      */
-    public Uni<Void> creditForResolvedDispute(DisputeResolved event) {
+    public Uni<Void> creditForResolvedDispute(Actor actor, DisputeResolved event) {
         boolean credits = (event.outcome() == DisputeResolved.Outcome.CUSTOMER_FAVOUR
                 || event.outcome() == DisputeResolved.Outcome.PARTIAL) && event.creditedAmount().signum() > 0;
         if (!credits) {
@@ -145,12 +148,12 @@ public class CreditNoteService {
                         .chain(done -> done ? Uni.createFrom().voidItem()
                                 : Mutiny.fetch(invoice.lines)
                                         .chain(ignored -> creditNotes.linesOfInvoice(invoice.id))
-                                        .chain(credited -> creditDispute(invoice, credited, event, claim))
+                                        .chain(credited -> creditDispute(actor, invoice, credited, event, claim))
                                         .replaceWithVoid()));
     }
 
-    private Uni<CreditNote> creditDispute(Invoice invoice, List<CreditNoteLine> credited, DisputeResolved event,
-            EventInvoices.Claim claim) {
+    private Uni<CreditNote> creditDispute(Actor actor, Invoice invoice, List<CreditNoteLine> credited,
+            DisputeResolved event, EventInvoices.Claim claim) {
         BigDecimal amount = EventInvoices.amount(event.creditedAmount(), "creditedAmount", invoice, claim);
         BigDecimal creditable = creditable(invoice);
         if (amount.compareTo(creditable) > 0) {
@@ -165,23 +168,28 @@ public class CreditNoteService {
         note.note = truncated(FreeText.optional(event.resolutionNote()));
         LocalDate today = LocalDate.now(clock);
         note.issueDate = today.isBefore(invoice.issueDate) ? invoice.issueDate : today;
-        return issue(invoice, note);
+        return issue(actor, invoice, note);
     }
 
     /** Numbers, applies and publishes a credit note whose lines, amounts, reason and issue date are set. */
-    private Uni<CreditNote> issue(Invoice invoice, CreditNote note) {
+    private Uni<CreditNote> issue(Actor actor, Invoice invoice, CreditNote note) {
         note.id = UUID.randomUUID();
         note.invoiceId = invoice.id;
         note.customerId = invoice.customerId;
         note.currency = invoice.currency;
         note.issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         invoice.amountCredited = invoice.amountCredited.add(note.total);
+        BigDecimal dueBefore = invoice.amountDue;
         BigDecimal applied = invoice.recomputeAmountDue();
+        // the credit note is the entity; what it did to its invoice is the change worth keeping with it
+        AuditSummary change = AuditSummary.of().value("invoiceNumber", invoice.number)
+                .change("invoiceAmountDue", Currencies.round(dueBefore, invoice.currency),
+                        Currencies.round(invoice.amountDue, invoice.currency));
         note.unappliedAmount = note.total.subtract(applied);
         return numbers.next(SERIES, note.issueDate.getYear())
                 .invoke(number -> note.number = number)
                 .chain(number -> creditNotes.persist(note))
-                .call(saved -> outbox.append("credit-note", event(saved)))
+                .call(saved -> outbox.append(actor, "credit-note", event(saved), change))
                 .call(saved -> invoices.flush());
     }
 

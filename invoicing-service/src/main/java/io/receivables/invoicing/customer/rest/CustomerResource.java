@@ -39,6 +39,8 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.service.CustomerService;
 import io.smallrye.mutiny.Uni;
@@ -51,11 +53,13 @@ public class CustomerResource {
 
     private final CustomerService customers;
     private final Idempotency idempotency;
+    private final Caller caller;
 
     @Inject
-    public CustomerResource(CustomerService customers, Idempotency idempotency) {
+    public CustomerResource(CustomerService customers, Idempotency idempotency, Caller caller) {
         this.customers = customers;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -67,7 +71,8 @@ public class CustomerResource {
     public Uni<Response> register(@NotNull(message = "a JSON body is required") @Valid CustomerRequest request,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return idempotency.handle(idempotencyKey, "POST /customers", request, () -> customers.register(request)
+        Actor actor = caller.actor();
+        return idempotency.handle(idempotencyKey, "POST /customers", request, () -> customers.register(actor, request)
                 .map(customer -> Response.created(uri.getAbsolutePathBuilder().path(customer.id.toString()).build())
                         .tag(IfMatch.etag(customer.version)).entity(CustomerResponse.of(customer)).build()));
     }
@@ -95,7 +100,8 @@ public class CustomerResource {
     public Uni<Response> update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /customers/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid CustomerRequest request) {
-        return IfMatch.expecting(ifMatch, expected -> customers.update(id, expected, request))
+        Actor actor = caller.actor();
+        return IfMatch.expecting(ifMatch, expected -> customers.update(actor, id, expected, request))
                 .map(CustomerResource::ok);
     }
 

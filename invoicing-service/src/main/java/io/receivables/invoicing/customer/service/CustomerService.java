@@ -1,5 +1,6 @@
 package io.receivables.invoicing.customer.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.money.Currencies;
@@ -19,6 +21,7 @@ import io.receivables.common.paging.Page;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.customer.rest.CustomerRequest;
@@ -45,7 +48,7 @@ public class CustomerService {
     }
 
     /** Registers a customer; the customer and its {@code customer-registered} outbox row commit together. */
-    public Uni<Customer> register(CustomerRequest request) {
+    public Uni<Customer> register(Actor actor, CustomerRequest request) {
         Customer customer = new Customer();
         return Uni.createFrom().item(() -> {
             CustomerProfiles.apply(request, customer, segments);
@@ -54,7 +57,9 @@ public class CustomerService {
             return customer;
         })
                 .chain(customers::persist)
-                .call(saved -> outbox.append("customer", CustomerEvents.registered(saved)));
+                .call(saved -> outbox.append(actor, "customer", CustomerEvents.registered(saved),
+                        AuditSummary.of().value("legalName", saved.legalName).value("creditLimit",
+                                saved.creditLimit == null ? null : Currencies.round(saved.creditLimit, saved.currency))));
     }
 
     /**
@@ -66,18 +71,26 @@ public class CustomerService {
      * limit, statements and dunning read a customer's AR in its currency, and amounts are never converted. The customer
      * row is locked, as issuing an invoice locks it, so no invoice in the old currency can be issued in between.
      */
-    public Uni<Customer> update(UUID id, ExpectedVersion expectedVersion, CustomerRequest request) {
+    public Uni<Customer> update(Actor actor, UUID id, ExpectedVersion expectedVersion, CustomerRequest request) {
+        AuditSummary change = AuditSummary.of();
         return customers.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + id))
                 .call(customer -> {
                     IfMatch.check(expectedVersion, customer.version, "Customer " + id);
                     String oldCurrency = customer.currency;
+                    String oldName = customer.legalName;
+                    BigDecimal oldLimit = customer.creditLimit;
                     CustomerProfiles.apply(request, customer, segments);
+                    change.change("legalName", oldName, customer.legalName)
+                            .change("currency", oldCurrency, customer.currency)
+                            .change("creditLimit", oldLimit == null ? null : Currencies.round(oldLimit, oldCurrency),
+                                    customer.creditLimit == null ? null
+                                            : Currencies.round(customer.creditLimit, customer.currency));
                     customer.updatedAt = now();
                     return oldCurrency.equals(customer.currency) ? Uni.createFrom().voidItem()
                             : requireNothingOpenIn(customer, oldCurrency);
                 })
-                .call(customer -> outbox.append("customer", CustomerEvents.updated(customer)))
+                .call(customer -> outbox.append(actor, "customer", CustomerEvents.updated(customer), change))
                 .call(customers::flush);
     }
 

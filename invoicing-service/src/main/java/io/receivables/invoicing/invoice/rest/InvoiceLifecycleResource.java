@@ -30,6 +30,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.service.DraftInvoiceService;
 import io.receivables.invoicing.invoice.service.InvoiceLifecycleService;
@@ -46,14 +48,16 @@ public class InvoiceLifecycleResource {
     private final DraftInvoiceService drafts;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final Caller caller;
 
     @Inject
     public InvoiceLifecycleResource(InvoiceLifecycleService service, DraftInvoiceService drafts,
-            Idempotency idempotency, Clock clock) {
+            Idempotency idempotency, Clock clock, Caller caller) {
         this.service = service;
         this.drafts = drafts;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -74,9 +78,10 @@ public class InvoiceLifecycleResource {
     public Uni<Response> issueDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Actor actor = caller.actor();
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/issue", ifMatch,
-                        () -> drafts.issue(id, expected)
+                        () -> drafts.issue(actor, id, expected)
                                 .map(issued -> Response.ok(InvoiceResponse.of(issued.invoice(),
                                         InvoiceResponse.CreditCheck.of(issued.creditCheck(),
                                                 issued.creditCheck().currency()),
@@ -104,9 +109,10 @@ public class InvoiceLifecycleResource {
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid VoidInvoiceRequest request) {
+        Actor actor = caller.actor();
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/void", request,
-                        () -> Uni.createFrom().deferred(() -> service.voidInvoice(id, expected, request.command()))
+                        () -> Uni.createFrom().deferred(() -> service.voidInvoice(actor, id, expected, request.command()))
                                 .map(this::ok)));
     }
 
@@ -130,9 +136,10 @@ public class InvoiceLifecycleResource {
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid WriteOffInvoiceRequest request) {
+        Actor actor = caller.actor();
         return IfMatch.expecting(ifMatch,
                 expected -> idempotency.handle(idempotencyKey, "POST /invoices/" + id + "/write-off", request,
-                        () -> Uni.createFrom().deferred(() -> service.writeOff(id, expected, request.command()))
+                        () -> Uni.createFrom().deferred(() -> service.writeOff(actor, id, expected, request.command()))
                                 .map(this::ok)));
     }
 

@@ -44,6 +44,7 @@ import io.receivables.common.idempotency.Idempotency.KeyedRequest;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.InvoiceQuery;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -89,9 +90,10 @@ public class InvoiceResource {
     public Uni<Response> issue(@NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
+        Actor actor = caller.actor();
         if (request.isDraft()) {
             return Panache.withTransaction(() -> idempotency.handle(idempotencyKey, "POST /invoices", request,
-                    () -> drafts.create(request)
+                    () -> drafts.create(actor, request)
                             .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
                                     .entity(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version))
                                     .build())));
@@ -103,7 +105,7 @@ public class InvoiceResource {
             return Uni.createFrom().failure(invalid);
         }
         URI invoices = uri.getAbsolutePath();
-        return issueGroups.submit(request, keyed, issued -> Response
+        return issueGroups.submit(actor, request, keyed, issued -> Response
                 .created(UriBuilder.fromUri(invoices).path(issued.invoice().id.toString()).build())
                 .entity(InvoiceResponse.of(issued.invoice(), InvoiceResponse.CreditCheck.of(issued.creditCheck(),
                         issued.creditCheck().currency()), LocalDate.now(clock)))
@@ -126,7 +128,8 @@ public class InvoiceResource {
     public Uni<Response> replaceDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid CreateInvoiceRequest request) {
-        return IfMatch.expecting(ifMatch, expected -> drafts.replace(id, expected, request))
+        Actor actor = caller.actor();
+        return IfMatch.expecting(ifMatch, expected -> drafts.replace(actor, id, expected, request))
                 .map(draft -> Response.ok(InvoiceResponse.of(draft, LocalDate.now(clock))).tag(IfMatch.etag(draft.version))
                         .build());
     }
@@ -143,7 +146,8 @@ public class InvoiceResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /invoices/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return IfMatch.expecting(ifMatch, expected -> drafts.delete(id, expected))
+        Actor actor = caller.actor();
+        return IfMatch.expecting(ifMatch, expected -> drafts.delete(actor, id, expected))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -156,7 +160,9 @@ public class InvoiceResource {
     @APIResponse(responseCode = "422", description = "Unknown customer, the credit limit would be exceeded under policy REJECT, or Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> issueBatch(@NotNull(message = "a JSON body is required") @Valid IssueBatchRequest request,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.handle(idempotencyKey, "POST /invoices/batch", request, () -> service.issueBatch(request.invoices())
+        Actor actor = caller.actor();
+        return idempotency.handle(idempotencyKey, "POST /invoices/batch", request, () -> service.issueBatch(actor,
+                request.invoices())
                 .map(issued -> Response.status(Response.Status.CREATED).entity(new IssuedBatch(issued.stream()
                         .map(one -> InvoiceResponse.of(one.invoice(),
                                 InvoiceResponse.CreditCheck.of(one.creditCheck(), one.creditCheck().currency()),

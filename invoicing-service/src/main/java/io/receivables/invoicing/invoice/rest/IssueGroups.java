@@ -3,6 +3,7 @@ package io.receivables.invoicing.invoice.rest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import io.receivables.common.concurrency.GroupCommit.Outcome;
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.idempotency.Idempotency.KeyedRequest;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.receivables.invoicing.invoice.service.InvoiceService.IssuedInvoice;
 import io.smallrye.mutiny.Multi;
@@ -33,8 +35,12 @@ public class IssueGroups {
     /** Enough to cover every client waiting at once under load, small enough to keep one transaction short. */
     static final int MAX_GROUP = 64;
 
-    /** One request waiting to be issued: its body, its key (null without one) and how to answer it once issued. */
-    record PendingIssue(CreateInvoiceRequest request, KeyedRequest keyed, Function<IssuedInvoice, Response> respond) {
+    /**
+     * One request waiting to be issued: who asks (resolved in the resource: the group's transaction serves several
+     * callers, so it has no caller of its own), its body, its key (null without one) and how to answer it once issued.
+     */
+    record PendingIssue(Actor actor, CreateInvoiceRequest request, KeyedRequest keyed,
+            Function<IssuedInvoice, Response> respond) {
     }
 
     private final InvoiceService service;
@@ -50,9 +56,9 @@ public class IssueGroups {
     }
 
     /** Issues {@code request} in the next group; its transaction begins there, not in the resource. */
-    public Uni<Response> submit(CreateInvoiceRequest request, KeyedRequest keyed,
+    public Uni<Response> submit(Actor actor, CreateInvoiceRequest request, KeyedRequest keyed,
             Function<IssuedInvoice, Response> respond) {
-        return groups.submit(new PendingIssue(request, keyed, respond));
+        return groups.submit(new PendingIssue(Objects.requireNonNull(actor, "actor"), request, keyed, respond));
     }
 
     /**
@@ -73,7 +79,8 @@ public class IssueGroups {
                     }
                 }))
                 .collect().last()
-                .chain(() -> service.issueEach(toIssue.stream().map(i -> group.get(i).request()).toList()))
+                .chain(() -> service.issueEach(toIssue.stream().map(i -> group.get(i).request()).toList(),
+                        toIssue.stream().map(i -> group.get(i).actor()).toList()))
                 .chain(issued -> Multi.createFrom().range(0, issued.size())
                         .onItem().transformToUniAndConcatenate(j -> {
                             int i = toIssue.get(j);

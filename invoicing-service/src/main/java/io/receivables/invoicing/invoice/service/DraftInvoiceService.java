@@ -1,5 +1,6 @@
 package io.receivables.invoicing.invoice.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,15 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.receivables.common.audit.AuditLog;
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.money.Currencies;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.Invoice;
@@ -32,40 +37,59 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DraftInvoiceService {
 
+    /** Drafts publish no event (they are not receivable), so their changes are audited here, by operationId. */
+    static final String ENTITY = "invoice";
+
     private final InvoiceService issuing;
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
+    private final AuditLog audit;
 
     @Inject
-    public DraftInvoiceService(InvoiceService issuing, InvoiceRepository invoices, CustomerRepository customers) {
+    public DraftInvoiceService(InvoiceService issuing, InvoiceRepository invoices, CustomerRepository customers,
+            AuditLog audit) {
         this.issuing = issuing;
         this.invoices = invoices;
         this.customers = customers;
+        this.audit = audit;
     }
 
-    public Uni<Invoice> create(CreateInvoiceRequest request) {
+    public Uni<Invoice> create(Actor actor, CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return customer(request).invoke(customer -> issuable(request, customer, terms))
-                .chain(customer -> invoices.persist(issuing.draft(request, customer, terms)));
+                .chain(customer -> invoices.persist(issuing.draft(request, customer, terms)))
+                .call(draft -> audit.record(actor, "issueInvoice", ENTITY, draft.id, AuditSummary.of()
+                        .change("status", null, draft.status).value("total", Currencies.round(draft.total, draft.currency))
+                        .value("currency", draft.currency)));
     }
 
     /** Replaces a draft's content at version {@code expectedVersion}; the draft keeps its id. */
-    public Uni<Invoice> replace(UUID id, ExpectedVersion expectedVersion, CreateInvoiceRequest request) {
+    public Uni<Invoice> replace(Actor actor, UUID id, ExpectedVersion expectedVersion, CreateInvoiceRequest request) {
         PaymentTerms terms = checked(request);
         return lockedDraft(id, expectedVersion, "changed")
-                .chain(draft -> customer(request).invoke(customer -> issuable(request, customer, terms))
-                        .map(customer -> issuing.fill(draft, request, customer, terms)))
+                .chain(draft -> {
+                    BigDecimal totalBefore = draft.total;
+                    return customer(request).invoke(customer -> issuable(request, customer, terms))
+                            .map(customer -> issuing.fill(draft, request, customer, terms))
+                            .call(changed -> audit.record(actor, "replaceDraftInvoice", ENTITY, id,
+                                    AuditSummary.of().change("total", Currencies.round(totalBefore, changed.currency),
+                                            Currencies.round(changed.total, changed.currency))));
+                })
                 .call(invoices::flush);
     }
 
-    public Uni<Void> delete(UUID id, ExpectedVersion expectedVersion) {
-        return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete).replaceWithVoid();
+    public Uni<Void> delete(Actor actor, UUID id, ExpectedVersion expectedVersion) {
+        return lockedDraft(id, expectedVersion, "deleted").call(invoices::delete)
+                .call(draft -> audit.record(actor, "deleteDraftInvoice", ENTITY, id,
+                        AuditSummary.of().change("status", draft.status, null)
+                                .value("total", Currencies.round(draft.total, draft.currency))))
+                .replaceWithVoid();
     }
 
     /** Issues a draft at version {@code expectedVersion}: numbered, credit-checked and published like a new invoice. */
-    public Uni<InvoiceService.IssuedInvoice> issue(UUID id, ExpectedVersion expectedVersion) {
+    public Uni<InvoiceService.IssuedInvoice> issue(Actor actor, UUID id, ExpectedVersion expectedVersion) {
         return lockedDraft(id, expectedVersion, "issued")
-                .chain(issuing::issueDraft)
+                .chain(draft -> issuing.issueDraft(actor, draft))
                 .call(issued -> invoices.flush())
                 .call(issued -> Mutiny.fetch(issued.invoice().lines));
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.money.DecimalStrings;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.LateFeeAssessed;
 import io.receivables.invoicing.balance.service.EventInvoices;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
@@ -54,7 +55,7 @@ public class FeeInvoiceService {
      *         ({@link EventInvoices}): an unknown invoice, another customer or currency, a draft or voided invoice, an
      *         amount with more decimals than the currency has
      */
-    public Uni<Void> issueForLateFee(LateFeeAssessed event) {
+    public Uni<Void> issueForLateFee(Actor actor, LateFeeAssessed event) {
         EventInvoices.Claim claim = new EventInvoices.Claim("late-fee-assessed " + event.lateFeeId(),
                 event.customerId(), event.currency());
         return eventInvoices.share(event.invoiceId(), claim)
@@ -62,7 +63,7 @@ public class FeeInvoiceService {
                 .call(overdue -> customers.findById(overdue.customerId, LockModeType.PESSIMISTIC_WRITE))
                 .chain(overdue -> invoices.count("lateFeeId", event.lateFeeId())
                         .chain(billed -> billed > 0 ? Uni.createFrom().voidItem()
-                                : issuing.issueFee(request(overdue, event), event.lateFeeId(), overdue.id)
+                                : issuing.issueFee(actor, request(overdue, event), event.lateFeeId(), overdue.id)
                                         .replaceWithVoid()));
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.money.Currencies;
@@ -21,6 +22,7 @@ import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceStatus;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -53,9 +55,9 @@ public class InvoiceLifecycleService {
      * Voids an ISSUED invoice on which nothing was paid or credited, at version {@code expectedVersion} (empty: any),
      * from its business date; publishes {@code invoice-voided} with the total and that date.
      */
-    public Uni<Invoice> voidInvoice(UUID id, ExpectedVersion expectedVersion, VoidCommand command) {
+    public Uni<Invoice> voidInvoice(Actor actor, UUID id, ExpectedVersion expectedVersion, VoidCommand command) {
         return lockedInvoice(id, expectedVersion)
-                .call(invoice -> settlementDates.last(invoice.id).chain(last -> voided(invoice, command, last)))
+                .call(invoice -> settlementDates.last(invoice.id).chain(last -> voided(actor, invoice, command, last)))
                 .call(invoices::flush)
                 .call(invoice -> Mutiny.fetch(invoice.lines));
     }
@@ -64,27 +66,27 @@ public class InvoiceLifecycleService {
      * Voids an invoice recorded earlier in the caller's transaction (an import that brings the void along, so that a
      * migration needs no second pass): nothing can have been paid or credited on it yet.
      */
-    public Uni<Invoice> voidRecorded(Invoice invoice, VoidCommand command) {
-        return voided(invoice, command, null).replaceWith(invoice);
+    public Uni<Invoice> voidRecorded(Actor actor, Invoice invoice, VoidCommand command) {
+        return voided(actor, invoice, command, null).replaceWith(invoice);
     }
 
     /**
      * Writes off what is still due on an ISSUED invoice, at version {@code expectedVersion} (empty: any), from its
      * business date; publishes {@code invoice-written-off} with that amount and date.
      */
-    public Uni<Invoice> writeOff(UUID id, ExpectedVersion expectedVersion, WriteOffCommand command) {
+    public Uni<Invoice> writeOff(Actor actor, UUID id, ExpectedVersion expectedVersion, WriteOffCommand command) {
         return lockedInvoice(id, expectedVersion)
-                .call(invoice -> settlementDates.last(invoice.id).chain(last -> writtenOff(invoice, command, last)))
+                .call(invoice -> settlementDates.last(invoice.id).chain(last -> writtenOff(actor, invoice, command, last)))
                 .call(invoices::flush)
                 .call(invoice -> Mutiny.fetch(invoice.lines));
     }
 
     /** Writes off an invoice recorded earlier in the caller's transaction (an import), like {@link #voidRecorded}. */
-    public Uni<Invoice> writeOffRecorded(Invoice invoice, WriteOffCommand command) {
-        return writtenOff(invoice, command, null).replaceWith(invoice);
+    public Uni<Invoice> writeOffRecorded(Actor actor, Invoice invoice, WriteOffCommand command) {
+        return writtenOff(actor, invoice, command, null).replaceWith(invoice);
     }
 
-    private Uni<Void> voided(Invoice invoice, VoidCommand command, LocalDate lastSettled) {
+    private Uni<Void> voided(Actor actor, Invoice invoice, VoidCommand command, LocalDate lastSettled) {
         if (invoice.status != InvoiceStatus.ISSUED) {
             throw conflict("Invoice " + invoice.number + " is " + invoice.status
                     + "; only an ISSUED invoice can be voided");
@@ -109,10 +111,11 @@ public class InvoiceLifecycleService {
         invoice.voidNote = FreeText.optional(command.note());
         invoice.voidDate = voidDate;
         invoice.voidedAt = now();
-        return outbox.append("invoice", InvoiceEvents.voided(invoice)).replaceWithVoid();
+        return outbox.append(actor, "invoice", InvoiceEvents.voided(invoice),
+                AuditSummary.of().change("status", InvoiceStatus.ISSUED, invoice.status)).replaceWithVoid();
     }
 
-    private Uni<Void> writtenOff(Invoice invoice, WriteOffCommand command, LocalDate lastSettled) {
+    private Uni<Void> writtenOff(Actor actor, Invoice invoice, WriteOffCommand command, LocalDate lastSettled) {
         if (invoice.status != InvoiceStatus.ISSUED) {
             throw conflict("Invoice " + invoice.number + " is " + invoice.status
                     + "; only an ISSUED invoice can be written off");
@@ -130,7 +133,10 @@ public class InvoiceLifecycleService {
         invoice.writeOffDate = writeOffDate;
         invoice.writeOffNote = FreeText.optional(command.note());
         invoice.writtenOffAt = now();
-        return outbox.append("invoice", InvoiceEvents.writtenOff(invoice, amount)).replaceWithVoid();
+        return outbox.append(actor, "invoice", InvoiceEvents.writtenOff(invoice, amount),
+                AuditSummary.of().change("status", InvoiceStatus.ISSUED, invoice.status)
+                        .change("amountDue", Currencies.round(amount, invoice.currency), invoice.amountDue))
+                .replaceWithVoid();
     }
 
     /**

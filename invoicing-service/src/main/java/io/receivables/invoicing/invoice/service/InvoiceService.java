@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,17 +15,20 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.GroupCommit.Outcome;
 import io.receivables.common.outbox.OutboxWriter;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.text.FreeText;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.Invoice;
@@ -66,8 +70,8 @@ public class InvoiceService {
      * Issues an invoice: the invoice, its number and its {@code invoice-issued} outbox row commit together or not at
      * all.
      */
-    public Uni<IssuedInvoice> issue(CreateInvoiceRequest request) {
-        return issueAll(List.of(request), index -> "", creditLimit.policy(), invoice -> {
+    public Uni<IssuedInvoice> issue(Actor actor, CreateInvoiceRequest request) {
+        return issueAll(actor, List.of(request), index -> "", creditLimit.policy(), invoice -> {
         }).map(issued -> issued.get(0));
     }
 
@@ -76,8 +80,8 @@ public class InvoiceService {
      * transaction. The credit limit never refuses it (policy FLAG whatever the configuration): the fee arises from the
      * customer's own lateness and is owed regardless, so it is issued and, if over the limit, flagged.
      */
-    Uni<IssuedInvoice> issueFee(CreateInvoiceRequest request, UUID lateFeeId, UUID feeForInvoiceId) {
-        return issueAll(List.of(request), index -> "", CreditLimitConfig.Policy.FLAG, invoice -> {
+    Uni<IssuedInvoice> issueFee(Actor actor, CreateInvoiceRequest request, UUID lateFeeId, UUID feeForInvoiceId) {
+        return issueAll(actor, List.of(request), index -> "", CreditLimitConfig.Policy.FLAG, invoice -> {
             invoice.lateFeeId = lateFeeId;
             invoice.feeForInvoiceId = feeForInvoiceId;
         }).map(issued -> issued.get(0));
@@ -87,8 +91,8 @@ public class InvoiceService {
      * Issues many invoices atomically: all of them, or (on any rejected item, named {@code invoices[i].<field>}) none.
      * Numbers are taken as one block per year, so a batch holds the series lock for one statement, not one per invoice.
      */
-    public Uni<List<IssuedInvoice>> issueBatch(List<CreateInvoiceRequest> requests) {
-        return issueAll(requests, index -> "invoices[" + index + "].", creditLimit.policy(), invoice -> {
+    public Uni<List<IssuedInvoice>> issueBatch(Actor actor, List<CreateInvoiceRequest> requests) {
+        return issueAll(actor, requests, index -> "invoices[" + index + "].", creditLimit.policy(), invoice -> {
         });
     }
 
@@ -96,8 +100,9 @@ public class InvoiceService {
      * Issues a draft that the caller has locked, under the same rules as a new invoice: dated today unless the draft
      * has an issue date, credit-checked, numbered, and published. Must run in the caller's transaction.
      */
-    public Uni<IssuedInvoice> issueDraft(Invoice draft) {
-        return issuePrepared(List.of(draft.customerId), (index, customer) -> draft, index -> "", creditLimit.policy())
+    public Uni<IssuedInvoice> issueDraft(Actor actor, Invoice draft) {
+        return issuePrepared(actor, List.of(draft.customerId), (index, customer) -> draft, index -> "",
+                creditLimit.policy())
                 .map(issued -> issued.get(0));
     }
 
@@ -119,7 +124,7 @@ public class InvoiceService {
      * only hide receivables that are real. Like any invoice it publishes {@code invoice-issued}, in the same transaction.
      * Every rejection (invalid field, unknown customer) is decided before anything is written.
      */
-    public Uni<Invoice> recordHistorical(CreateInvoiceRequest request, String originalNumber) {
+    public Uni<Invoice> recordHistorical(Actor actor, CreateInvoiceRequest request, String originalNumber) {
         List<FieldError> errors = new ArrayList<>();
         PaymentTerms requestedTerms = checked(request, "", errors);
         if (request.issueDate() == null) {
@@ -136,7 +141,12 @@ public class InvoiceService {
                     numbered(invoice, originalNumber, now());
                     return invoices.persist(invoice);
                 })
-                .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved)));
+                .call(saved -> outbox.append(actor, "invoice", InvoiceEvents.issued(saved), issuedSummary(saved)));
+    }
+
+    /** What the audit log keeps of an issue besides the event's number, total and currency: the status it reached. */
+    private static AuditSummary issuedSummary(Invoice invoice) {
+        return AuditSummary.of().change("status", null, invoice.status);
     }
 
     private static ProblemException unknownCustomer(String field, UUID id) {
@@ -144,7 +154,7 @@ public class InvoiceService {
     }
 
     /** @param origin marks where an invoice comes from (e.g. a late fee) before it is persisted */
-    private Uni<List<IssuedInvoice>> issueAll(List<CreateInvoiceRequest> requests, IntFunction<String> field,
+    private Uni<List<IssuedInvoice>> issueAll(Actor actor, List<CreateInvoiceRequest> requests, IntFunction<String> field,
             CreditLimitConfig.Policy policy, Consumer<Invoice> origin) {
         List<FieldError> errors = new ArrayList<>();
         List<PaymentTerms> requestedTerms = new ArrayList<>();
@@ -160,7 +170,7 @@ public class InvoiceService {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
         Instant now = now();
-        return issuePrepared(requests.stream().map(CreateInvoiceRequest::customerId).toList(),
+        return issuePrepared(actor, requests.stream().map(CreateInvoiceRequest::customerId).toList(),
                 (index, customer) -> {
                     Invoice invoice = fill(newInvoice(now), requests.get(index), customer, requestedTerms.get(index));
                     origin.accept(invoice);
@@ -171,9 +181,13 @@ public class InvoiceService {
     /**
      * Issues each request on its own merits, in the caller's transaction: a request that is rejected (invalid, unknown
      * customer, credit limit under REJECT, dates) is answered in its place and writes nothing; the others are issued,
-     * numbered in request order. For single requests coalesced into one transaction (see {@code IssueGroups}).
+     * numbered in request order. For single requests coalesced into one transaction (see {@code IssueGroups}): each
+     * request is issued, published and audited as its own caller's, {@code actors.get(i)} for {@code requests.get(i)}.
      */
-    public Uni<List<Outcome<IssuedInvoice>>> issueEach(List<CreateInvoiceRequest> requests) {
+    public Uni<List<Outcome<IssuedInvoice>>> issueEach(List<CreateInvoiceRequest> requests, List<Actor> actors) {
+        if (actors.size() != requests.size()) {
+            throw new IllegalArgumentException(actors.size() + " actors for " + requests.size() + " requests");
+        }
         Instant now = now();
         List<Outcome<IssuedInvoice>> checked = new ArrayList<>();
         List<PaymentTerms> requestedTerms = new ArrayList<>();
@@ -191,15 +205,24 @@ public class InvoiceService {
             }
             return fill(newInvoice(now), requests.get(index), customer, requestedTerms.get(index));
         }, index -> "", creditLimit.policy())
-                .call(outcomes -> numberAndPublish(outcomes.stream()
-                        .filter(outcome -> outcome.failure() == null).map(Outcome::value).toList()));
+                .call(outcomes -> {
+                    Map<Invoice, Actor> actorOf = new IdentityHashMap<>();
+                    List<IssuedInvoice> accepted = new ArrayList<>();
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        if (outcomes.get(i).failure() == null) {
+                            accepted.add(outcomes.get(i).value());
+                            actorOf.put(outcomes.get(i).value().invoice(), actors.get(i));
+                        }
+                    }
+                    return numberAndPublish(accepted, actorOf::get);
+                });
     }
 
     /**
      * The issuing rule every path shares, all or nothing: the first rejected request (in request order) rejects them all
      * before anything is written.
      */
-    private Uni<List<IssuedInvoice>> issuePrepared(List<UUID> customerIds,
+    private Uni<List<IssuedInvoice>> issuePrepared(Actor actor, List<UUID> customerIds,
             BiFunction<Integer, Customer, Invoice> prepare, IntFunction<String> field, CreditLimitConfig.Policy policy) {
         return decide(customerIds, prepare, field, policy)
                 .map(outcomes -> {
@@ -210,7 +233,7 @@ public class InvoiceService {
                     }
                     return outcomes.stream().map(Outcome::value).toList();
                 })
-                .call(this::numberAndPublish);
+                .call(accepted -> numberAndPublish(accepted, invoice -> actor));
     }
 
     /**
@@ -255,15 +278,19 @@ public class InvoiceService {
         });
     }
 
-    /** Numbers the accepted invoices (one block per year), persists them and appends their events. */
-    private Uni<Void> numberAndPublish(List<IssuedInvoice> accepted) {
+    /**
+     * Numbers the accepted invoices (one block per year), persists them and appends their events, each with its own
+     * actor: the invoices of one transaction may be different callers'.
+     */
+    private Uni<Void> numberAndPublish(List<IssuedInvoice> accepted, Function<Invoice, Actor> actorOf) {
         if (accepted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return number(accepted)
                 .chain(() -> Multi.createFrom().iterable(accepted)
                         .onItem().transformToUniAndConcatenate(one -> invoices.persist(one.invoice())
-                                .call(saved -> outbox.append("invoice", InvoiceEvents.issued(saved))))
+                                .call(saved -> outbox.append(actorOf.apply(saved), "invoice",
+                                        InvoiceEvents.issued(saved), issuedSummary(saved))))
                         .collect().last()
                         .replaceWithVoid());
     }

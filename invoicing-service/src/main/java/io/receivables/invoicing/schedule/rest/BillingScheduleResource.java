@@ -41,6 +41,8 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.query.QueryParameters;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.schedule.service.BillingScheduleService;
 import io.receivables.invoicing.schedule.service.RunReport;
 import io.receivables.invoicing.schedule.service.ScheduleLimits;
@@ -59,17 +61,19 @@ public class BillingScheduleResource {
     private final Idempotency idempotency;
     private final SchedulePreviewer previewer;
     private final ScheduleLimits limits;
+    private final Caller caller;
     private final Clock clock;
 
     @Inject
     public BillingScheduleResource(BillingScheduleService service, ScheduleRunner runner, Idempotency idempotency,
-            SchedulePreviewer previewer, ScheduleLimits limits, Clock clock) {
+            SchedulePreviewer previewer, ScheduleLimits limits, Caller caller, Clock clock) {
         this.previewer = previewer;
         this.limits = limits;
         this.clock = clock;
         this.service = service;
         this.runner = runner;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -88,7 +92,8 @@ public class BillingScheduleResource {
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid BillingScheduleRequest request,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return idempotency.handle(idempotencyKey, "POST /billing-schedules", request, () -> service.create(request)
+        Actor actor = caller.actor();
+        return idempotency.handle(idempotencyKey, "POST /billing-schedules", request, () -> service.create(actor, request)
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.schedule().id.toString()).build())
                         .tag(IfMatch.etag(created.schedule().version)).entity(BillingScheduleResponse.of(created)).build()));
     }
@@ -162,7 +167,8 @@ public class BillingScheduleResource {
     public Uni<Response> pause(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return change(id, "pause", ifMatch, idempotencyKey, service::pause);
+        Actor actor = caller.actor();
+        return change(id, "pause", ifMatch, idempotencyKey, (sid, expected) -> service.pause(actor, sid, expected));
     }
 
     @WithTransaction
@@ -178,7 +184,8 @@ public class BillingScheduleResource {
     public Uni<Response> resume(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return change(id, "resume", ifMatch, idempotencyKey, service::resume);
+        Actor actor = caller.actor();
+        return change(id, "resume", ifMatch, idempotencyKey, (sid, expected) -> service.resume(actor, sid, expected));
     }
 
     @WithTransaction
@@ -193,7 +200,8 @@ public class BillingScheduleResource {
     public Uni<Response> cancel(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET /billing-schedules/{id}, e.g. \"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return change(id, "cancel", ifMatch, idempotencyKey, service::cancel);
+        Actor actor = caller.actor();
+        return change(id, "cancel", ifMatch, idempotencyKey, (sid, expected) -> service.cancel(actor, sid, expected));
     }
 
     @POST
@@ -208,7 +216,8 @@ public class BillingScheduleResource {
             + " is tried again on the next run; the others go on.")
     @APIResponse(responseCode = "200", description = "What this run issued, which schedules failed and what it deferred", content = @Content(schema = @Schema(implementation = RunReport.class)))
     public Uni<RunReport> run() {
-        return runner.runDue();
+        // run by hand, the periods are issued by the admin who asked, not by the scheduler
+        return runner.runDue(caller.actor());
     }
 
     private Uni<Response> change(UUID id, String action, String ifMatch, String idempotencyKey,

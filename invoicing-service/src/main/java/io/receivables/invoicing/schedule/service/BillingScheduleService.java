@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.receivables.common.audit.AuditLog;
+import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.concurrency.ExpectedVersion;
 import io.receivables.common.concurrency.IfMatch;
 import io.receivables.common.limits.BusinessDates;
@@ -22,6 +24,7 @@ import io.receivables.common.paging.Page;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.service.InvoiceRequestChecks;
 import io.receivables.invoicing.schedule.BillingCalendar;
@@ -39,19 +42,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BillingScheduleService {
 
+    /** A schedule's changes publish no event, so they are audited here, by operationId. */
+    static final String ENTITY = "billing-schedule";
+
     private final BillingScheduleRepository schedules;
     private final ScheduleRunRepository runs;
     private final CustomerRepository customers;
+    private final AuditLog audit;
     private final Clock clock;
     private final ScheduleLimits limits;
 
     @Inject
     public BillingScheduleService(BillingScheduleRepository schedules, ScheduleRunRepository runs,
-            CustomerRepository customers, Clock clock, ScheduleLimits limits) {
+            CustomerRepository customers, AuditLog audit, Clock clock, ScheduleLimits limits) {
         this.limits = limits;
         this.schedules = schedules;
         this.runs = runs;
         this.customers = customers;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,7 +68,7 @@ public class BillingScheduleService {
      * not fail later on input that could have been rejected now. Billing starts with the first period on or after today
      * unless the request asks to catch up missed periods ({@link CatchUp}).
      */
-    public Uni<ScheduleWithRuns> create(BillingScheduleRequest request) {
+    public Uni<ScheduleWithRuns> create(Actor actor, BillingScheduleRequest request) {
         BillingCalendar calendar = new BillingCalendar(request.frequency(), request.anchorDay());
         List<FieldError> errors = new ArrayList<>();
         LocalDate firstPeriod = firstPeriodToBill(request, calendar, LocalDate.now(clock), errors);
@@ -107,6 +115,9 @@ public class BillingScheduleService {
                     schedule.createdAt = now();
                     return schedules.persist(schedule);
                 })
+                .call(schedule -> audit.record(actor, "createBillingSchedule", ENTITY, schedule.id, AuditSummary.of()
+                        .change("status", null, schedule.status).value("customerId", schedule.customerId)
+                        .value("frequency", schedule.frequency).value("nextPeriodStart", schedule.nextPeriodStart)))
                 .map(schedule -> new ScheduleWithRuns(schedule, List.of()));
     }
 
@@ -167,8 +178,8 @@ public class BillingScheduleService {
     }
 
     /** ACTIVE to PAUSED: nothing is issued until resumed. */
-    public Uni<ScheduleWithRuns> pause(UUID id, ExpectedVersion expectedVersion) {
-        return change(id, expectedVersion, schedule -> {
+    public Uni<ScheduleWithRuns> pause(Actor actor, UUID id, ExpectedVersion expectedVersion) {
+        return change(actor, "pauseBillingSchedule", id, expectedVersion, schedule -> {
             requireStatus(schedule, "paused", ScheduleStatus.ACTIVE);
             schedule.status = ScheduleStatus.PAUSED;
         });
@@ -178,8 +189,8 @@ public class BillingScheduleService {
      * PAUSED to ACTIVE. The next period is the first that starts today or later: periods that started while the schedule
      * was paused are skipped, not billed late.
      */
-    public Uni<ScheduleWithRuns> resume(UUID id, ExpectedVersion expectedVersion) {
-        return change(id, expectedVersion, schedule -> {
+    public Uni<ScheduleWithRuns> resume(Actor actor, UUID id, ExpectedVersion expectedVersion) {
+        return change(actor, "resumeBillingSchedule", id, expectedVersion, schedule -> {
             requireStatus(schedule, "resumed", ScheduleStatus.PAUSED);
             schedule.status = ScheduleStatus.ACTIVE;
             schedule.nextPeriodFrom(schedule.calendar().firstPeriodStartOnOrAfter(schedule.nextPeriodStart,
@@ -188,8 +199,8 @@ public class BillingScheduleService {
     }
 
     /** ACTIVE or PAUSED to CANCELLED, for good; the invoices already issued stay as they are. */
-    public Uni<ScheduleWithRuns> cancel(UUID id, ExpectedVersion expectedVersion) {
-        return change(id, expectedVersion, schedule -> {
+    public Uni<ScheduleWithRuns> cancel(Actor actor, UUID id, ExpectedVersion expectedVersion) {
+        return change(actor, "cancelBillingSchedule", id, expectedVersion, schedule -> {
             requireStatus(schedule, "cancelled", ScheduleStatus.ACTIVE, ScheduleStatus.PAUSED);
             schedule.status = ScheduleStatus.CANCELLED;
             schedule.nextPeriodStart = null;
@@ -200,14 +211,18 @@ public class BillingScheduleService {
      * Applies a status change under the row lock, which waits for a runner issuing a period of this schedule right now;
      * the version check then tells the client that the schedule moved on since it read it.
      */
-    private Uni<ScheduleWithRuns> change(UUID id, ExpectedVersion expectedVersion,
+    private Uni<ScheduleWithRuns> change(Actor actor, String operation, UUID id, ExpectedVersion expectedVersion,
             java.util.function.Consumer<BillingSchedule> change) {
         return schedules.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No billing schedule " + id))
-                .invoke(schedule -> {
+                .call(schedule -> {
                     IfMatch.check(expectedVersion, schedule.version, "Billing schedule " + id);
+                    ScheduleStatus before = schedule.status;
                     change.accept(schedule);
                     schedule.updatedAt = now();
+                    return audit.record(actor, operation, ENTITY, id, AuditSummary.of()
+                            .change("status", before, schedule.status)
+                            .value("nextPeriodStart", schedule.nextPeriodStart));
                 })
                 .call(schedules::flush)
                 .chain(this::withRuns);

@@ -10,6 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.receivables.common.audit.AuditLog;
+import io.receivables.common.audit.AuditSummary;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.service.InvoiceService;
 import io.receivables.invoicing.schedule.BillingSchedule;
 import io.receivables.invoicing.schedule.ScheduleRun;
@@ -28,14 +31,16 @@ public class PeriodIssuer {
     private final BillingScheduleRepository schedules;
     private final ScheduleRunRepository runs;
     private final InvoiceService invoices;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Inject
     public PeriodIssuer(BillingScheduleRepository schedules, ScheduleRunRepository runs, InvoiceService invoices,
-            Clock clock) {
+            AuditLog audit, Clock clock) {
         this.schedules = schedules;
         this.runs = runs;
         this.invoices = invoices;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -43,16 +48,17 @@ public class PeriodIssuer {
      * Issues the next period of schedule {@code id} if it has started by {@code today}; empty when nothing is due or
      * another runner holds the schedule (it issues that period then).
      */
-    public Uni<Optional<ScheduleRun>> issueNextPeriod(UUID id, LocalDate today) {
+    public Uni<Optional<ScheduleRun>> issueNextPeriod(Actor actor, UUID id, LocalDate today) {
         return schedules.claimDue(id, today)
                 .chain(schedule -> schedule == null ? Uni.createFrom().item(Optional.<ScheduleRun> empty())
-                        : issue(schedule).map(Optional::of));
+                        : issue(actor, schedule).map(Optional::of));
     }
 
-    private Uni<ScheduleRun> issue(BillingSchedule schedule) {
+    /** The invoice is audited as issued (with its event); the schedule's move to its next period here. */
+    private Uni<ScheduleRun> issue(Actor actor, BillingSchedule schedule) {
         LocalDate start = schedule.nextPeriodStart;
         LocalDate end = schedule.calendar().periodEnd(start);
-        return invoices.issue(schedule.template().invoice(schedule.customerId, start, end))
+        return invoices.issue(actor, schedule.template().invoice(schedule.customerId, start, end))
                 .chain(issued -> {
                     ScheduleRun run = new ScheduleRun();
                     run.scheduleId = schedule.id;
@@ -65,7 +71,10 @@ public class PeriodIssuer {
                     schedule.lastError = null;
                     schedule.lastErrorAt = null;
                     schedule.updatedAt = run.issuedAt;
-                    return runs.persist(run);
+                    return runs.persist(run).call(() -> audit.record(actor, "runBillingSchedules",
+                            BillingScheduleService.ENTITY, schedule.id, AuditSummary.of()
+                                    .value("invoiceNumber", run.invoiceNumber)
+                                    .change("nextPeriodStart", start, schedule.nextPeriodStart)));
                 });
     }
 

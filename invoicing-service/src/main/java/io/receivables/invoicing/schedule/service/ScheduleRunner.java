@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.schedule.ScheduleRun;
 import io.receivables.invoicing.schedule.repository.BillingScheduleRepository;
 import io.smallrye.mutiny.Multi;
@@ -36,6 +37,8 @@ import io.smallrye.mutiny.Uni;
 public class ScheduleRunner {
 
     private static final Logger LOG = Logger.getLogger(ScheduleRunner.class);
+    /** Who issues the periods the scheduler finds due. */
+    public static final Actor ACTOR = Actor.system("billing-scheduler");
 
     private final BillingScheduleRepository schedules;
     private final PeriodIssuer issuer;
@@ -56,10 +59,11 @@ public class ScheduleRunner {
 
     @Scheduled(identity = "billing-schedules", every = "${receivables.invoicing.schedules.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return runDue().replaceWithVoid();
+        return runDue(ACTOR).replaceWithVoid();
     }
 
-    public Uni<RunReport> runDue() {
+    /** Issues every due period as {@code actor}: the scheduler's {@link #ACTOR}, or the admin who runs it by hand. */
+    public Uni<RunReport> runDue(Actor actor) {
         LocalDate today = LocalDate.now(clock);
         List<RunReport.Issued> issued = new ArrayList<>();
         List<RunReport.Failed> failed = new ArrayList<>();
@@ -67,7 +71,7 @@ public class ScheduleRunner {
         AtomicInteger budget = new AtomicInteger(limits.maxPeriodsPerRun());
         return schedules.dueIds(today, limits.maxPeriodsPerRun())
                 .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> issueDue(id, today, 0, budget, issued, failed))
+                        .onItem().transformToUniAndConcatenate(id -> issueDue(actor, id, today, 0, budget, issued, failed))
                         .collect().last())
                 .chain(() -> schedules.stillDue(today))
                 .map(due -> {
@@ -85,13 +89,13 @@ public class ScheduleRunner {
      * Issues the schedule's due periods one after the other, until none is due, one fails, or a limit is reached (the
      * rest is issued by the next runs).
      */
-    private Uni<Void> issueDue(UUID id, LocalDate today, int issuedForSchedule, AtomicInteger budget,
+    private Uni<Void> issueDue(Actor actor, UUID id, LocalDate today, int issuedForSchedule, AtomicInteger budget,
             List<RunReport.Issued> issued, List<RunReport.Failed> failed) {
         if (issuedForSchedule >= limits.maxPeriodsPerSchedule() || budget.get() <= 0) {
             return Uni.createFrom().voidItem();
         }
         // one transaction per period: the scheduler is the edge, so one failing schedule undoes nothing else
-        return Panache.withTransaction(() -> issuer.issueNextPeriod(id, today))
+        return Panache.withTransaction(() -> issuer.issueNextPeriod(actor, id, today))
                 .onFailure()
                 .recoverWithUni(failure -> {
                     budget.decrementAndGet();
@@ -103,7 +107,7 @@ public class ScheduleRunner {
                     }
                     budget.decrementAndGet();
                     issued.add(issuedOf(run.get()));
-                    return issueDue(id, today, issuedForSchedule + 1, budget, issued, failed);
+                    return issueDue(actor, id, today, issuedForSchedule + 1, budget, issued, failed);
                 });
     }
 

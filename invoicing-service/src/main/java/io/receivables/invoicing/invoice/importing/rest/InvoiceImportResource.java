@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.receivables.common.idempotency.Idempotency;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.security.Caller;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.importing.ImportReport;
 import io.receivables.invoicing.invoice.importing.service.InvoiceImportService;
 import io.smallrye.mutiny.Uni;
@@ -43,11 +45,13 @@ public class InvoiceImportResource {
 
     private final InvoiceImportService service;
     private final Idempotency idempotency;
+    private final Caller caller;
 
     @Inject
-    public InvoiceImportResource(InvoiceImportService service, Idempotency idempotency) {
+    public InvoiceImportResource(InvoiceImportService service, Idempotency idempotency, Caller caller) {
         this.service = service;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @POST
@@ -65,8 +69,9 @@ public class InvoiceImportResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> importCsv(String body,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Actor actor = caller.actor();
         return idempotency.handle(idempotencyKey, "POST /invoices/import (CSV)", body,
-                () -> service.importCsv(body == null ? "" : body).map(InvoiceImportResource::ok));
+                () -> service.importCsv(actor, body == null ? "" : body).map(InvoiceImportResource::ok));
     }
 
     @POST
@@ -82,8 +87,9 @@ public class InvoiceImportResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> importNdjson(String body,
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Actor actor = caller.actor();
         return idempotency.handle(idempotencyKey, "POST /invoices/import (NDJSON)", body,
-                () -> service.importNdjson(body == null ? "" : body).map(InvoiceImportResource::ok));
+                () -> service.importNdjson(actor, body == null ? "" : body).map(InvoiceImportResource::ok));
     }
 
     private static Response ok(ImportReport report) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.problem.FieldError;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.importing.HistoricalInvoice;
 import io.receivables.invoicing.invoice.repository.InvoiceRepository;
@@ -32,24 +33,24 @@ public class HistoricalInvoiceWriter {
 
     /** Fails with {@link DuplicateNumberException} when an invoice with that number exists already. */
     @WithTransaction
-    public Uni<Invoice> record(HistoricalInvoice invoice) {
+    public Uni<Invoice> record(Actor actor, HistoricalInvoice invoice) {
         return invoices.count("number", invoice.externalNumber())
                 .chain(existing -> existing > 0
                         ? Uni.createFrom().failure(new DuplicateNumberException(invoice.externalNumber()))
-                        : service.recordHistorical(invoice.invoice(), invoice.externalNumber())
-                                .chain(recorded -> ended(recorded, invoice)));
+                        : service.recordHistorical(actor, invoice.invoice(), invoice.externalNumber())
+                                .chain(recorded -> ended(actor, recorded, invoice)));
     }
 
     /**
      * Brings how the invoice ended along, in the same transaction, so that its invoice-voided or invoice-written-off
      * follows its invoice-issued and a migration needs no second pass.
      */
-    private Uni<Invoice> ended(Invoice recorded, HistoricalInvoice invoice) {
+    private Uni<Invoice> ended(Actor actor, Invoice recorded, HistoricalInvoice invoice) {
         if (invoice.voided() != null) {
-            return lifecycle.voidRecorded(recorded, invoice.voided().command());
+            return lifecycle.voidRecorded(actor, recorded, invoice.voided().command());
         }
         if (invoice.writtenOff() != null) {
-            return lifecycle.writeOffRecorded(recorded, invoice.writtenOff().command());
+            return lifecycle.writeOffRecorded(actor, recorded, invoice.writtenOff().command());
         }
         return Uni.createFrom().item(recorded);
     }

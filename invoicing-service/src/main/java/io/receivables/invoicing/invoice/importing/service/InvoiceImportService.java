@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
+import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.invoice.importing.CsvInvoices;
 import io.receivables.invoicing.invoice.importing.HistoricalInvoice;
 import io.receivables.invoicing.invoice.importing.ImportLimits;
@@ -51,13 +52,14 @@ public class InvoiceImportService {
         this.mapper = mapper;
     }
 
-    public Uni<ImportReport> importCsv(String csv) {
-        return Uni.createFrom().item(() -> CsvInvoices.read(csv, ImportLimits.MAX_ROWS)).chain(this::importRows);
+    public Uni<ImportReport> importCsv(Actor actor, String csv) {
+        return Uni.createFrom().item(() -> CsvInvoices.read(csv, ImportLimits.MAX_ROWS))
+                .chain(rows -> importRows(actor, rows));
     }
 
-    public Uni<ImportReport> importNdjson(String ndjson) {
+    public Uni<ImportReport> importNdjson(Actor actor, String ndjson) {
         return Uni.createFrom().item(() -> NdjsonInvoices.read(ndjson, mapper, ImportLimits.MAX_ROWS))
-                .chain(this::importRows);
+                .chain(rows -> importRows(actor, rows));
     }
 
     /**
@@ -66,13 +68,13 @@ public class InvoiceImportService {
      * unknown customer, a number imported meanwhile, or anything unexpected) is reported as rejected: rows before it
      * are committed already, so the answer is always the report, never a 500 that would hide what was written.
      */
-    private Uni<ImportReport> importRows(List<ImportRow> rows) {
+    private Uni<ImportReport> importRows(Actor actor, List<ImportRow> rows) {
         Set<String> numbersInFile = new HashSet<>();
         List<ImportReport.Row> report = new ArrayList<>();
         List<Uni<ImportReport.Row>> steps = new ArrayList<>();
         for (ImportRow row : rows) {
             ImportReport.Row rejected = precheck(row, numbersInFile);
-            steps.add(rejected != null ? Uni.createFrom().item(rejected) : write(row));
+            steps.add(rejected != null ? Uni.createFrom().item(rejected) : write(actor, row));
         }
         return Multi.createFrom().iterable(steps)
                 .onItem().transformToUniAndConcatenate(step -> step.invoke(report::add))
@@ -96,8 +98,8 @@ public class InvoiceImportService {
         return null;
     }
 
-    private Uni<ImportReport.Row> write(ImportRow row) {
-        return Uni.createFrom().deferred(() -> writer.record(row.invoice()))
+    private Uni<ImportReport.Row> write(Actor actor, ImportRow row) {
+        return Uni.createFrom().deferred(() -> writer.record(actor, row.invoice()))
                 .map(invoice -> ImportReport.Row.accepted(row, invoice.id))
                 .onFailure(HistoricalInvoiceWriter.DuplicateNumberException.class)
                 .recoverWithItem(e -> ImportReport.Row.rejected(row, "duplicate-number",
