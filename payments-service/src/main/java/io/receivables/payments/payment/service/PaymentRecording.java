@@ -235,7 +235,8 @@ public class PaymentRecording {
                     match.rule(), match.confidence(), match.explanation(), payment.valueDate, now));
         }
         return payments.persist(payment)
-                .chain(() -> allocations.persist(made))
+                // Panache refuses to persist an empty list
+                .chain(() -> made.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(made))
                 .chain(() -> rememberPayer(payment, now))
                 .chain(() -> customerId == null ? Uni.createFrom().voidItem()
                         : outbox.append("payment", PaymentEvents.received(payment, made, now)).replaceWithVoid())
