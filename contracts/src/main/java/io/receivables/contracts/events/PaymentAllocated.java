@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,8 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * payment-allocated: unallocated money of an earlier payment was applied to invoices (e.g. the invoice arrived after the
- * payment). {@code allocations} are the new ones only; {@code unallocatedAmount} is what remains afterwards.
+ * payment). {@code allocations} are the new ones only; {@code unallocatedAmount} is what remains afterwards;
+ * {@code effectiveDate} (optional, null) the date they count from when not the UTC day of {@code allocatedAt}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentAllocated(
@@ -22,7 +24,14 @@ public record PaymentAllocated(
         String currency,
         List<PaymentAllocation> allocations,
         @DecimalString BigDecimal unallocatedAmount,
-        Instant allocatedAt) implements ReceivablesEvent {
+        Instant allocatedAt,
+        LocalDate effectiveDate) implements ReceivablesEvent {
+
+    /** Allocations that count from the UTC day of {@code allocatedAt}. */
+    public PaymentAllocated(UUID paymentId, UUID customerId, String currency, List<PaymentAllocation> allocations,
+            BigDecimal unallocatedAmount, Instant allocatedAt) {
+        this(paymentId, customerId, currency, allocations, unallocatedAmount, allocatedAt, null);
+    }
 
     public PaymentAllocated {
         requireNonNull(paymentId, "paymentId");

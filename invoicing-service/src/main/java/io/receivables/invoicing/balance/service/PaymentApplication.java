@@ -59,7 +59,9 @@ public class PaymentApplication {
      */
     public Uni<Void> allocated(PaymentAllocated payment, InboundEvent event) {
         return allocate(payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
-                payment.allocations(), LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC), event, false);
+                payment.allocations(), payment.effectiveDate() != null ? payment.effectiveDate()
+                        : LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC),
+                event, false);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.receivables.payments.payment.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.receivables.common.money.Currencies;
@@ -32,9 +34,12 @@ final class PaymentEvents {
                 money(payment.unallocatedAmount, payment.currency), at);
     }
 
-    static PaymentAllocated allocated(Payment payment, List<Allocation> added, Instant at) {
+    /** {@code effectiveDate} is published only when it is not the UTC day of {@code at}. */
+    static PaymentAllocated allocated(Payment payment, List<Allocation> added, Instant at, LocalDate effectiveDate) {
+        boolean sameDay = effectiveDate.equals(LocalDate.ofInstant(at, ZoneOffset.UTC));
         return new PaymentAllocated(payment.id, payment.customerId, payment.currency,
-                allocations(added, payment.currency), money(payment.unallocatedAmount, payment.currency), at);
+                allocations(added, payment.currency), money(payment.unallocatedAmount, payment.currency), at,
+                sameDay ? null : effectiveDate);
     }
 
     static List<PaymentAllocation> allocations(List<Allocation> allocations, String currency) {

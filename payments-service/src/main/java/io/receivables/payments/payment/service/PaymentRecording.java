@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.receivables.common.outbox.OutboxWriter;
-import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.payments.matching.Application;
 import io.receivables.payments.matching.CashApplication;
@@ -111,7 +110,7 @@ public class PaymentRecording {
             return invoices.lockForPayment(customerId, command.currency(), named).chain(locked -> {
                 Map<UUID, ReceivableInvoice> byId = locked.stream()
                         .collect(Collectors.toMap(i -> i.id, Function.identity()));
-                checkExplicit(command, customerId, byId);
+                InvoiceAllocations.check(command.allocations(), customerId, command.currency(), byId);
                 List<ReceivableInvoice> open = locked.stream()
                         .filter(i -> i.customerId.equals(customerId) && i.currency.equals(command.currency())
                                 && i.state == InvoiceState.OPEN)
@@ -171,39 +170,6 @@ public class PaymentRecording {
                 return owners.size() == 1 ? owners.iterator().next() : null;
             });
         });
-    }
-
-    /**
-     * Explicit allocations against the locked invoices: each must exist, be the customer's, be in the payment's
-     * currency, be open, and have at least the allocated amount open.
-     */
-    private static void checkExplicit(RecordPayment command, UUID customerId, Map<UUID, ReceivableInvoice> byId) {
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < command.allocations().size(); i++) {
-            RecordPayment.RequestedAllocation requested = command.allocations().get(i);
-            String field = "allocations[" + i + "]";
-            ReceivableInvoice invoice = byId.get(requested.invoiceId());
-            if (invoice == null) {
-                throw ProblemException.unknownReference(field + ".invoiceId",
-                        "no invoice " + requested.invoiceId() + " is known to payments");
-            }
-            if (!invoice.customerId.equals(customerId)) {
-                errors.add(new FieldError(field + ".invoiceId", "invoice " + invoice.number
-                        + " belongs to another customer than the payment's"));
-            } else if (!invoice.currency.equals(command.currency())) {
-                errors.add(new FieldError("currency", "is " + command.currency() + " but invoice " + invoice.number
-                        + " is in " + invoice.currency + "; amounts are never converted"));
-            } else if (invoice.state != InvoiceState.OPEN) {
-                errors.add(new FieldError(field + ".invoiceId", "invoice " + invoice.number + " is "
-                        + invoice.state + " and owes nothing"));
-            } else if (requested.amount().compareTo(invoice.openAmount) > 0) {
-                errors.add(new FieldError(field + ".amount", "is more than the " + invoice.openAmount.toPlainString()
-                        + " " + invoice.currency + " open on invoice " + invoice.number));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 
     private Uni<RecordedPayment> save(RecordPayment command, UUID customerId, List<ReceivableInvoice> locked,

@@ -1,0 +1,85 @@
+package io.receivables.payments.payment.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.problem.Problem;
+import io.receivables.common.text.FreeText;
+import io.receivables.payments.payment.service.PaymentChanges;
+import io.receivables.payments.payment.service.RecordedPayment;
+import io.smallrye.mutiny.Uni;
+
+@Path("/payments/{id}")
+@Tag(name = "Payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PaymentChangeResource {
+
+    private final PaymentChanges changes;
+
+    @Inject
+    public PaymentChangeResource(PaymentChanges changes) {
+        this.changes = changes;
+    }
+
+    @WithTransaction
+    @POST
+    @Path("allocations")
+    @Operation(operationId = "allocatePayment", summary = "Allocate a payment's unapplied cash by hand", description = "Needs If-Match. Allocates to the named invoices (rule MANUAL), each at most what is open on it, together at most the unapplied cash; with customerId assigns a payment whose payer was not identified. Publishes payment-allocated, or payment-received when it assigns the payment. Takes it out of the review queue.")
+    @APIResponse(responseCode = "200", description = "Allocated", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: amounts, dates, another currency, more than is open or unapplied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The payment was reversed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The payment changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown customer or invoice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> allocate(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /payments/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid AllocateRequest request) {
+        return IfMatch.expecting(ifMatch, expected -> changes.allocate(id, expected, request.command()))
+                .map(PaymentChangeResource::ok);
+    }
+
+    @WithTransaction
+    @POST
+    @Path("reverse")
+    @Operation(operationId = "reversePayment", summary = "Reverse a payment", description = "Needs If-Match. The payment did not stand (bounced, charged back, entered in error): its allocations are taken back as of the date, the invoices they paid reopen, its unapplied cash leaves the customer's balance. Publishes payment-reversed.")
+    @APIResponse(responseCode = "200", description = "Reversed", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (a date before the value date or in the future)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already reversed, or refunded in part", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The payment changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reverse(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag from GET /payments/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid ReverseRequest request) {
+        return IfMatch.expecting(ifMatch, expected -> changes.reverse(id, expected, request.reason(), request.date(),
+                FreeText.optional(request.note()))).map(PaymentChangeResource::ok);
+    }
+
+    private static Response ok(RecordedPayment payment) {
+        return Response.ok(PaymentResponse.of(payment)).tag(IfMatch.etag(payment.payment().version)).build();
+    }
+}
