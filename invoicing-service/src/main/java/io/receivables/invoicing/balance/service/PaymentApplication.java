@@ -22,6 +22,7 @@ import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentAllocation;
 import io.receivables.contracts.events.PaymentReceived;
 import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.contracts.events.PaymentUnallocated;
 import io.receivables.invoicing.balance.InvoicePayment;
 import io.receivables.invoicing.balance.repository.InvoicePaymentRepository;
 import io.receivables.invoicing.invoice.Invoice;
@@ -101,6 +102,41 @@ public class PaymentApplication {
                         invoice.amountPaid = invoice.amountPaid.subtract(paid);
                         invoice.recomputeAmountDue();
                     });
+                }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * payment-unallocated: allocations of a payment taken back in payments-service; each invoice gets back that amount,
+     * recorded as a negative allocation dated {@code effectiveDate}, so that statements as of an earlier date still
+     * show it paid and a later reversal gives back exactly what the payment still pays there. Taking back more than the
+     * payment pays on the invoice cannot apply.
+     */
+    public Uni<Void> unallocated(PaymentUnallocated taken, InboundEvent event) {
+        Map<UUID, BigDecimal> perInvoice = perInvoice(taken.allocations());
+        EventInvoices.Claim claim = EventInvoices.Claim.of(event, taken.customerId(), taken.currency());
+        return invoices.lock(perInvoice.keySet(), claim)
+                .chain(locked -> payments.ofPayment(taken.paymentId()).chain(recorded -> {
+                    Map<UUID, List<InvoicePayment>> byInvoice = byInvoice(recorded);
+                    List<InvoicePayment> added = new ArrayList<>();
+                    Instant now = now();
+                    perInvoice.forEach((invoiceId, amount) -> {
+                        Invoice invoice = locked.get(invoiceId);
+                        EventInvoices.amount(amount, "allocations[].amount", invoice, claim);
+                        List<InvoicePayment> allocations = byInvoice.getOrDefault(invoiceId, List.of());
+                        BigDecimal paid = allocations.stream().filter(a -> !a.reversed()).map(a -> a.amount)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        if (allocations.stream().anyMatch(InvoicePayment::reversed) || paid.compareTo(amount) < 0) {
+                            throw new MalformedEventException("payment-unallocated " + event.id() + " takes back "
+                                    + amount.toPlainString() + " of payment " + taken.paymentId() + " on invoice "
+                                    + invoice.number + ", where it pays " + paid.stripTrailingZeros().toPlainString());
+                        }
+                        added.add(InvoicePayment.of(taken.paymentId(), invoiceId, amount.negate(), now,
+                                taken.effectiveDate()));
+                        invoice.amountPaid = invoice.amountPaid.subtract(amount);
+                        invoice.recomputeAmountDue();
+                    });
+                    return payments.persist(added);
                 }))
                 .replaceWithVoid();
     }

@@ -1,21 +1,27 @@
 package io.receivables.payments.payment.rest;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.receivables.common.concurrency.IfMatch;
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.query.QueryParameters;
 import io.receivables.common.text.FreeText;
 import io.receivables.payments.payment.service.PaymentChanges;
 import io.receivables.payments.payment.service.RecordedPayment;
@@ -59,6 +67,26 @@ public class PaymentChangeResource {
             @Parameter(description = "The ETag from GET /payments/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid AllocateRequest request) {
         return IfMatch.expecting(ifMatch, expected -> changes.allocate(id, expected, request.command()))
+                .map(PaymentChangeResource::ok);
+    }
+
+    @WithTransaction
+    @DELETE
+    @Path("allocations/{allocationId}")
+    @Operation(operationId = "unallocatePayment", summary = "Take an allocation back", description = "Needs If-Match (the payment's ETag). The invoice is open again by the allocation's amount (and discount) from effectiveDate; the money returns to the payment's unapplied cash. Publishes payment-unallocated. The allocation stays listed with removedOn.")
+    @APIResponse(responseCode = "200", description = "Taken back", headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(responseCode = "400", description = "A bad effectiveDate (before the allocation or the value date, in the future, not a date)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such payment or allocation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Taken back before, or the payment was reversed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The payment changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> unallocate(@PathParam("id") UUID id, @PathParam("allocationId") UUID allocationId,
+            @Parameter(description = "The payment's ETag from GET /payments/{id}, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The day the invoice is open again; default today (UTC)", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("effectiveDate") String effectiveDate) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate on = QueryParameters.date("effectiveDate", effectiveDate, errors);
+        QueryParameters.rejectIfAny(errors);
+        return IfMatch.expecting(ifMatch, expected -> changes.unallocate(id, allocationId, expected, on))
                 .map(PaymentChangeResource::ok);
     }
 

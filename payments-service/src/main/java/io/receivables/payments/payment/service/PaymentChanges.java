@@ -26,6 +26,7 @@ import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.contracts.events.PaymentAllocation;
 import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.contracts.events.PaymentUnallocated;
 import io.receivables.payments.matching.MatchingRule;
 import io.receivables.payments.payment.Allocation;
 import io.receivables.payments.payment.Payment;
@@ -134,6 +135,40 @@ public class PaymentChanges {
                         event = outbox.append("payment", PaymentEvents.allocated(payment, made, now, effective));
                     }
                     return event.chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));
+                });
+            });
+        });
+    }
+
+    /**
+     * Takes one allocation back (a wrong match): its invoice is open again by its amount (and its discount) from
+     * {@code effectiveDate}, the money returns to the payment's unapplied cash; publishes payment-unallocated.
+     */
+    public Uni<RecordedPayment> unallocate(UUID paymentId, UUID allocationId, ExpectedVersion expected,
+            LocalDate effectiveDate) {
+        return locked(paymentId, expected).chain(payment -> {
+            LocalDate on = effectiveDate("effectiveDate", effectiveDate, payment);
+            return allocations.ofPayment(paymentId).chain(all -> {
+                Allocation allocation = all.stream().filter(a -> a.id.equals(allocationId)).findFirst()
+                        .orElseThrow(() -> ProblemException.notFound("Payment " + paymentId + " has no allocation "
+                                + allocationId));
+                if (!allocation.active()) {
+                    throw conflict("allocation " + allocationId + " was taken back on " + allocation.removedOn);
+                }
+                if (on.isBefore(allocation.effectiveDate)) {
+                    throw ProblemException.invalid("effectiveDate", "must not be before the allocation's own date "
+                            + allocation.effectiveDate);
+                }
+                return invoices.lock(List.of(allocation.invoiceId)).chain(locked -> {
+                    Instant now = now();
+                    InvoiceAllocations.remove(allocation, locked.getFirst(), on, now);
+                    payment.unallocatedAmount = payment.unallocatedAmount.add(allocation.amount);
+                    payment.deriveStatus();
+                    PaymentUnallocated event = new PaymentUnallocated(payment.id, payment.customerId,
+                            payment.currency, PaymentEvents.allocations(List.of(allocation), payment.currency),
+                            PaymentEvents.money(payment.unallocatedAmount, payment.currency), on, now);
+                    return outbox.append("payment", event).chain(() -> payments.flush())
+                            .map(ignored -> new RecordedPayment(payment, all, false));
                 });
             });
         });
