@@ -60,13 +60,20 @@ class PaymentsBadInputTest extends BadInputContract {
                 BadRequest.post("/payments/" + SOME_ID + "/reverse", "{\"reason\": \"BOUNCED\"}")
                         .named("reversal without If-Match").expect(428, "precondition-required", "If-Match"),
                 BadRequest.post("/payments/" + SOME_ID + "/reverse", "{\"reason\": \"LOST\"}").header("If-Match",
-                        "\"0\"").named("unknown reversal reason").rejects("reason")));
+                        "\"0\"").named("unknown reversal reason").rejects("reason"),
+                BadRequest.get("/customers/" + SOME_ID + "/balance").named("balance of no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.post("/customers/" + SOME_ID + "/refunds", "{\"amount\": \"1.00\", \"currency\":"
+                        + " \"EUR\", \"method\": \"CASH\"}").named("refund to no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.post("/customers/" + SOME_ID + "/refunds", "{\"amount\": 1, \"currency\": \"EUR\","
+                        + " \"method\": \"CASH\"}").named("refund amount as a number").rejects("amount")));
         return cases;
     }
 
     @Override
     protected List<String> writtenTables() {
-        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account");
+        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account", "refund", "refund_source");
     }
 
     @Override

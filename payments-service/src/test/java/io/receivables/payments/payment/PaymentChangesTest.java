@@ -25,6 +25,8 @@ import io.receivables.common.testing.CloudEventProducer;
 import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentReceived;
 import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.contracts.events.PaymentUnallocated;
+import io.receivables.contracts.events.RefundIssued;
 import io.receivables.contracts.json.EventJson;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.receivables.payments.InvoicingEvents;
@@ -150,6 +152,84 @@ class PaymentChangesTest {
         assertThat(event.amount()).isEqualByComparingTo("100.00");
 
         assertThat(reverse(id, reversed.header("ETag"), Map.of("reason", "BOUNCED")).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anAllocationTakenBackReopensItsInvoiceAndPublishesPaymentUnallocated() {
+        UUID customer = UUID.randomUUID();
+        UUID invoice = UUID.randomUUID();
+        String number = PaymentRecordingTest.number();
+        events.customerRegistered(customer, "Hooli", "EUR");
+        events.invoiceIssued(customer, invoice, number, "EUR", "60.00", ISSUED, null);
+        awaitInvoice(invoice);
+        Response paid = given().contentType("application/json").body(Map.of("customerId", customer.toString(),
+                "amount", "60.00", "currency", "EUR", "valueDate", "2026-11-20", "method", "BANK_TRANSFER"))
+                .post("/payments");
+        String id = paid.jsonPath().getString("id");
+        String allocation = paid.jsonPath().getString("allocations[0].id");
+        assertThat(paid.jsonPath().getString("allocations[0].rule")).isEqualTo("EXACT_AMOUNT");
+
+        Response badDate = given().header("If-Match", paid.header("ETag"))
+                .delete("/payments/" + id + "/allocations/" + allocation + "?effectiveDate=2026-13-01");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.jsonPath().getList("errors.field", String.class)).contains("effectiveDate");
+
+        Response taken = given().header("If-Match", paid.header("ETag"))
+                .delete("/payments/" + id + "/allocations/" + allocation + "?effectiveDate=2026-11-22");
+        assertThat(taken.statusCode()).as(taken.asString()).isEqualTo(200);
+        assertThat(taken.jsonPath().getString("status")).isEqualTo("UNAPPLIED");
+        assertThat(taken.jsonPath().getString("allocations[0].removedOn")).isEqualTo("2026-11-22");
+        assertThat(db.openAmount(invoice)).isEqualByComparingTo("60.00");
+        PaymentUnallocated event = EventJson.read(db.outboxRowFor(id, "payment-unallocated").getString("payload"),
+                PaymentUnallocated.class);
+        assertThat(event.allocations()).singleElement().satisfies(a -> assertThat(a.amount()).isEqualByComparingTo(
+                "60.00"));
+        assertThat(event.effectiveDate()).isEqualTo(LocalDate.of(2026, 11, 22));
+
+        Response again = given().header("If-Match", taken.header("ETag"))
+                .delete("/payments/" + id + "/allocations/" + allocation);
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void unappliedCashShowsOnTheBalanceWithItsSourcesAndIsRefundedNeverBeyondIt() {
+        UUID customer = UUID.randomUUID();
+        UUID invoice = UUID.randomUUID();
+        String number = PaymentRecordingTest.number();
+        events.customerRegistered(customer, "Massive Dynamic", "EUR");
+        events.invoiceIssued(customer, invoice, number, "EUR", "100.00", ISSUED, null);
+        awaitInvoice(invoice);
+        String overpaid = given().contentType("application/json").body(Map.of("customerId", customer.toString(),
+                "amount", "130.00", "currency", "EUR", "valueDate", "2026-11-20", "method", "BANK_TRANSFER",
+                "remittanceText", number)).post("/payments").then().statusCode(201).extract().path("id");
+        String onAccount = given().contentType("application/json").body(Map.of("customerId", customer.toString(),
+                "amount", "20.00", "currency", "EUR", "valueDate", "2026-11-21", "method", "CARD")).post("/payments")
+                .then().statusCode(201).extract().path("id");
+
+        JsonPath balance = given().get("/customers/" + customer + "/balance").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(balance.getString("currencies[0].currency")).isEqualTo("EUR");
+        assertThat(balance.getString("currencies[0].unappliedCash")).isEqualTo("50.00");
+        assertThat(balance.getList("currencies[0].sources.paymentId")).containsExactly(overpaid, onAccount);
+
+        Response tooMuch = given().contentType("application/json").body(Map.of("amount", "50.01", "currency", "EUR",
+                "method", "BANK_TRANSFER")).post("/customers/" + customer + "/refunds");
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(tooMuch.jsonPath().getList("errors.field", String.class)).contains("amount");
+
+        JsonPath refund = given().contentType("application/json").body(Map.of("amount", "40.00", "currency", "EUR",
+                "method", "BANK_TRANSFER", "payeeAccount", "DE89 3704 0044 0532 0130 00")).post("/customers/"
+                        + customer + "/refunds")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(refund.getList("sources.paymentId")).containsExactly(overpaid, onAccount);
+        assertThat(refund.getList("sources.amount")).containsExactly("30.00", "10.00");
+        RefundIssued issued = EventJson.read(db.outboxRowFor(refund.getString("id"), "refund-issued")
+                .getString("payload"), RefundIssued.class);
+        assertThat(issued.amount()).isEqualByComparingTo("40.00");
+        assertThat(issued.customerId()).isEqualTo(customer);
+        assertThat(given().get("/customers/" + customer + "/balance").then().statusCode(200).extract()
+                .<String> path("currencies[0].unappliedCash")).isEqualTo("10.00");
+        assertThat(given().get("/customers/" + UUID.randomUUID() + "/balance").statusCode()).isEqualTo(404);
     }
 
     private void awaitInvoice(UUID invoice) {

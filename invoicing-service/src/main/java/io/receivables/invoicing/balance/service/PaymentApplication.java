@@ -95,10 +95,15 @@ public class PaymentApplication {
                                     + reversal.paymentId() + " paid " + paid.stripTrailingZeros().toPlainString() + " "
                                     + invoice.currency + " there");
                         }
+                        BigDecimal discounted = BigDecimal.ZERO;
                         for (InvoicePayment allocation : allocations) {
                             allocation.reversedAt = now;
                             allocation.reversedOn = reversal.reversalDate();
+                            discounted = discounted.add(allocation.discount == null ? BigDecimal.ZERO
+                                    : allocation.discount);
                         }
+                        // the discount no longer stands either: the payment that took it did not
+                        invoice.amountDiscounted = invoice.amountDiscounted.subtract(discounted);
                         invoice.amountPaid = invoice.amountPaid.subtract(paid);
                         invoice.recomputeAmountDue();
                     });
@@ -131,8 +136,14 @@ public class PaymentApplication {
                                     + amount.toPlainString() + " of payment " + taken.paymentId() + " on invoice "
                                     + invoice.number + ", where it pays " + paid.stripTrailingZeros().toPlainString());
                         }
-                        added.add(InvoicePayment.of(taken.paymentId(), invoiceId, amount.negate(), now,
-                                taken.effectiveDate()));
+                        InvoicePayment entry = InvoicePayment.of(taken.paymentId(), invoiceId, amount.negate(), now,
+                                taken.effectiveDate());
+                        BigDecimal discount = discounts(taken.allocations()).get(invoiceId);
+                        if (discount != null) {
+                            entry.discount = discount.negate();
+                            invoice.amountDiscounted = invoice.amountDiscounted.subtract(discount);
+                        }
+                        added.add(entry);
                         invoice.amountPaid = invoice.amountPaid.subtract(amount);
                         invoice.recomputeAmountDue();
                     });
@@ -144,6 +155,7 @@ public class PaymentApplication {
     private Uni<Void> allocate(UUID paymentId, EventInvoices.Claim claim, List<PaymentAllocation> allocations,
             LocalDate paidOn, InboundEvent event, boolean firstOfPayment) {
         Map<UUID, BigDecimal> perInvoice = perInvoice(allocations);
+        Map<UUID, BigDecimal> discounts = discounts(allocations);
         if (perInvoice.isEmpty()) {
             // nothing matched yet: the money waits on the customer's account in payments-service
             return Uni.createFrom().voidItem();
@@ -165,7 +177,13 @@ public class PaymentApplication {
                                     + paymentId + ", which was reversed");
                         }
                         // each allocation is its own dated entry: a later one counts from the day it was allocated
-                        added.add(InvoicePayment.of(paymentId, invoiceId, amount, now, paidOn));
+                        InvoicePayment entry = InvoicePayment.of(paymentId, invoiceId, amount, now, paidOn);
+                        BigDecimal discount = discounts.get(invoiceId);
+                        if (discount != null) {
+                            entry.discount = EventInvoices.amount(discount, "allocations[].discount", invoice, claim);
+                            invoice.amountDiscounted = invoice.amountDiscounted.add(discount);
+                        }
+                        added.add(entry);
                         // an allocation beyond what is due is not cut: amountPaid keeps it, amountOverpaid shows it
                         invoice.amountPaid = invoice.amountPaid.add(amount);
                         invoice.recomputeAmountDue();
@@ -179,6 +197,12 @@ public class PaymentApplication {
     private static Map<UUID, BigDecimal> perInvoice(List<PaymentAllocation> allocations) {
         return allocations.stream().collect(Collectors.toMap(PaymentAllocation::invoiceId, PaymentAllocation::amount,
                 BigDecimal::add, LinkedHashMap::new));
+    }
+
+    /** The early-payment discounts of the allocations, summed per invoice; invoices without one are absent. */
+    private static Map<UUID, BigDecimal> discounts(List<PaymentAllocation> allocations) {
+        return allocations.stream().filter(a -> a.discount() != null).collect(Collectors.toMap(
+                PaymentAllocation::invoiceId, PaymentAllocation::discount, BigDecimal::add, LinkedHashMap::new));
     }
 
     /** A payment's allocations so far, per invoice. */
