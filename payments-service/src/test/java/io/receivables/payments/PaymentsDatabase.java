@@ -47,4 +47,9 @@ public class PaymentsDatabase {
         return pool.preparedQuery("SELECT count(*) FROM outbox WHERE aggregateid = $1").execute(Tuple.of(aggregateId))
                 .await().indefinitely().iterator().next().getLong(0);
     }
+
+    public long parkedFor(String reference) {
+        return pool.preparedQuery("SELECT count(*) FROM parked_event WHERE reference = $1").execute(Tuple.of(reference))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
 }

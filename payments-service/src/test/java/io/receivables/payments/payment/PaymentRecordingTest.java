@@ -95,6 +95,21 @@ class PaymentRecordingTest {
     }
 
     @Test
+    void aCreditNoteBeforeItsInvoiceWaitsParkedAndAppliesWhenTheInvoiceArrives() {
+        UUID customer = customer();
+        UUID invoice = UUID.randomUUID();
+        UUID credit = events.creditNote(UUID.randomUUID(), customer, invoice, "EUR", "25.00");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> db.parkedFor("invoice:" + invoice) == 1);
+
+        events.invoiceIssued(customer, invoice, number(), "EUR", "100.00", ISSUED, null);
+        awaitInvoice(invoice);
+        assertThat(db.openAmount(invoice)).isEqualByComparingTo("75.00");
+        assertThat(db.parkedFor("invoice:" + invoice)).isZero();
+        assertThat(credit).isNotNull();
+    }
+
+    @Test
     void aPaymentQuotingAnInvoiceNumberPaysItAndPublishesPaymentReceived() {
         UUID customer = customer();
         UUID invoice = UUID.randomUUID();

@@ -31,6 +31,7 @@ import io.receivables.payments.matching.MatchingRule;
 import io.receivables.payments.payment.Allocation;
 import io.receivables.payments.payment.Payment;
 import io.receivables.payments.payment.repository.AllocationRepository;
+import io.receivables.payments.payment.repository.PayerAccountRepository;
 import io.receivables.payments.payment.repository.PaymentRepository;
 import io.receivables.payments.receivable.ReceivableInvoice;
 import io.receivables.payments.receivable.repository.ReceivableCustomerRepository;
@@ -73,17 +74,19 @@ public class PaymentChanges {
 
     private final PaymentRepository payments;
     private final AllocationRepository allocations;
+    private final PayerAccountRepository payers;
     private final ReceivableCustomerRepository customers;
     private final ReceivableInvoiceRepository invoices;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     @Inject
-    public PaymentChanges(PaymentRepository payments, AllocationRepository allocations,
+    public PaymentChanges(PaymentRepository payments, AllocationRepository allocations, PayerAccountRepository payers,
             ReceivableCustomerRepository customers, ReceivableInvoiceRepository invoices, OutboxWriter outbox,
             Clock clock) {
         this.payments = payments;
         this.allocations = allocations;
+        this.payers = payers;
         this.customers = customers;
         this.invoices = invoices;
         this.outbox = outbox;
@@ -121,10 +124,14 @@ public class PaymentChanges {
                 }
                 boolean assigning = payment.customerId == null;
                 payment.customerId = customerId;
+                // the account it came from now identifies the customer too, as if it had been known on arrival
+                Uni<Void> payer = assigning ? payers.remember(payment.payerAccount, customerId, now)
+                        : Uni.createFrom().voidItem();
                 payment.inReview = false;
                 payment.reviewReason = null;
                 payment.deriveStatus();
-                Uni<Void> persisted = made.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(made);
+                Uni<Void> persisted = payer
+                        .chain(() -> made.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(made));
                 return persisted.chain(() -> allocations.ofPayment(payment.id)).chain(all -> {
                     List<Allocation> active = all.stream().filter(Allocation::active).toList();
                     Uni<?> event;

@@ -24,7 +24,6 @@ import io.receivables.payments.matching.Match;
 import io.receivables.payments.matching.RemittanceReferences;
 import io.receivables.payments.matching.config.MatchingConfig;
 import io.receivables.payments.payment.Allocation;
-import io.receivables.payments.payment.PayerAccount;
 import io.receivables.payments.payment.Payment;
 import io.receivables.payments.payment.repository.AllocationRepository;
 import io.receivables.payments.payment.repository.PayerAccountRepository;
@@ -203,27 +202,11 @@ public class PaymentRecording {
         return payments.persist(payment)
                 // Panache refuses to persist an empty list
                 .chain(() -> made.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(made))
-                .chain(() -> rememberPayer(payment, now))
+                .chain(() -> payment.customerId == null ? Uni.createFrom().voidItem()
+                        : payers.remember(payment.payerAccount, payment.customerId, now))
                 .chain(() -> customerId == null ? Uni.createFrom().voidItem()
                         : outbox.append("payment", PaymentEvents.received(payment, made, now)).replaceWithVoid())
                 .map(ignored -> new RecordedPayment(payment, made, false));
-    }
-
-    /** The account a known customer paid from identifies that customer next time; the first customer keeps it. */
-    private Uni<Void> rememberPayer(Payment payment, Instant now) {
-        if (payment.customerId == null || payment.payerAccount == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return payers.findById(payment.payerAccount).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
-            PayerAccount payer = new PayerAccount();
-            payer.account = payment.payerAccount;
-            payer.customerId = payment.customerId;
-            payer.firstSeenAt = now;
-            return payers.persist(payer).replaceWithVoid();
-        });
     }
 
     private static Incoming incoming(RecordPayment command) {
