@@ -1,17 +1,88 @@
 package io.receivables.payments;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.receivables.common.testing.AdminEndpointsBadInputContract;
+import io.receivables.common.testing.BadInputContract;
 import io.receivables.local.testing.LocalInfraTestResource;
 
 /**
- * The probe's hostile requests against what the payments service serves so far, service-common's admin endpoints for
- * consumed events (no consumer tables yet): each gets a 4xx problem and writes nothing. The service adds its own
- * endpoints' cases here as it grows (see {@link AdminEndpointsBadInputContract}).
+ * The probe's hostile requests against every endpoint of the payments service: each gets a 4xx problem naming the
+ * field and writes nothing (the business rules' refusals, which need invoices, are in PaymentRecordingTest).
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
-class PaymentsBadInputTest extends AdminEndpointsBadInputContract {
+class PaymentsBadInputTest extends BadInputContract {
+
+    static final String PAYMENT = """
+            {"amount": "10.00", "currency": "EUR", "valueDate": "2026-11-20", "method": "CARD"%s}""";
+    static final String SOME_ID = "3f1c2a94-5d0e-4b7a-9c61-0a2b3c4d5e6f";
+
+    @Override
+    protected List<BadRequest> badRequests() {
+        List<BadRequest> cases = new ArrayList<>(consumedEventsAdminCases());
+        cases.addAll(List.of(
+                BadRequest.post("/payments", PAYMENT.formatted(", \"amount\": \"11.00\"")).named("duplicate key")
+                        .rejects("amount"),
+                BadRequest.post("/payments", PAYMENT.replace("\"10.00\"", "10.00").formatted(""))
+                        .named("amount as a number").rejects("amount"),
+                BadRequest.post("/payments", PAYMENT.replace("\"10.00\"", "\"10.001\"").formatted(""))
+                        .named("more decimals than EUR has").rejects("amount"),
+                BadRequest.post("/payments", PAYMENT.replace("\"10.00\"", "\"-1\"").formatted(""))
+                        .named("negative amount").rejects("amount"),
+                BadRequest.post("/payments", PAYMENT.replace("\"EUR\"", "\"eur\"").formatted(""))
+                        .named("currency in lower case").rejects("currency"),
+                BadRequest.post("/payments", PAYMENT.replace("2026-11-20", "2026-02-30").formatted(""))
+                        .named("no such date").rejects("valueDate"),
+                BadRequest.post("/payments", PAYMENT.replace("CARD", "BITCOIN").formatted(""))
+                        .named("unknown method").rejects("method"),
+                BadRequest.post("/payments", PAYMENT.formatted(", \"payerAccount\": \"DE00 1234\""))
+                        .named("not an IBAN").rejects("payerAccount"),
+                BadRequest.post("/payments", PAYMENT.formatted(", \"customerId\": \"" + SOME_ID + "\""))
+                        .named("unknown customer").expect(422, "unknown-reference", "customerId"),
+                BadRequest.post("/payments", PAYMENT.formatted(", \"allocations\": [{\"invoiceId\": \"" + SOME_ID
+                        + "\", \"amount\": \"20.00\"}]")).named("allocations above the payment")
+                        .rejects("allocations"),
+                BadRequest.post("/payments", PAYMENT.formatted(", \"surprise\": 1")).named("unknown field")
+                        .rejects("surprise"),
+                BadRequest.get("/payments?status=OPEN").named("unknown status").rejects("status"),
+                BadRequest.get("/payments?valueFrom=yesterday").named("bad date").rejects("valueFrom"),
+                BadRequest.get("/payments?customerId=42").named("customer not a UUID").rejects("customerId"),
+                BadRequest.get("/payments?cursor=abc").named("foreign cursor").rejects("cursor"),
+                BadRequest.get("/payments?limit=0").named("limit 0").rejects("limit"),
+                BadRequest.get("/payments/" + SOME_ID).named("no such payment").expect(404, "not-found", null),
+                BadRequest.post("/payments/" + SOME_ID + "/allocations", "{}").header("If-Match", "\"0\"")
+                        .named("allocation of no such payment").expect(404, "not-found", null),
+                BadRequest.post("/payments/" + SOME_ID + "/reverse", "{\"reason\": \"BOUNCED\"}")
+                        .named("reversal without If-Match").expect(428, "precondition-required", "If-Match"),
+                BadRequest.post("/payments/" + SOME_ID + "/reverse", "{\"reason\": \"LOST\"}").header("If-Match",
+                        "\"0\"").named("unknown reversal reason").rejects("reason"),
+                BadRequest.get("/customers/" + SOME_ID + "/balance").named("balance of no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.post("/customers/" + SOME_ID + "/refunds", "{\"amount\": \"1.00\", \"currency\":"
+                        + " \"EUR\", \"method\": \"CASH\"}").named("refund to no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.post("/customers/" + SOME_ID + "/refunds", "{\"amount\": 1, \"currency\": \"EUR\","
+                        + " \"method\": \"CASH\"}").named("refund amount as a number").rejects("amount")));
+        return cases;
+    }
+
+    @Override
+    protected List<String> writtenTables() {
+        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account", "refund", "refund_source");
+    }
+
+    @Override
+    protected Map<String, String> fixtures() {
+        return Map.of();
+    }
+
+    @Override
+    protected String bodyTarget() {
+        return "/payments";
+    }
 }

@@ -20,6 +20,8 @@ public enum EventType {
     PAYMENT_RECEIVED("payment-received", PaymentReceived.class, Publisher.PAYMENTS),
     PAYMENT_ALLOCATED("payment-allocated", PaymentAllocated.class, Publisher.PAYMENTS),
     PAYMENT_REVERSED("payment-reversed", PaymentReversed.class, Publisher.PAYMENTS),
+    PAYMENT_UNALLOCATED("payment-unallocated", PaymentUnallocated.class, Publisher.PAYMENTS),
+    REFUND_ISSUED("refund-issued", RefundIssued.class, Publisher.PAYMENTS),
     DISPUTE_OPENED("dispute-opened", DisputeOpened.class, Publisher.DISPUTES),
     DISPUTE_RESOLVED("dispute-resolved", DisputeResolved.class, Publisher.DISPUTES),
     REMINDER_SENT("reminder-sent", ReminderSent.class, Publisher.DUNNING),

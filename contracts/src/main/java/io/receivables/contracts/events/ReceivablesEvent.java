@@ -5,7 +5,8 @@ import java.util.UUID;
 /** The body of a v1 event. Implementations are immutable records whose JSON form is their event type's schema. */
 public sealed interface ReceivablesEvent
         permits CustomerRegistered, CustomerUpdated, InvoiceIssued, InvoiceVoided, InvoiceWrittenOff, CreditNoteIssued,
-        PaymentReceived, PaymentAllocated, PaymentReversed, DisputeOpened, DisputeResolved, ReminderSent, LateFeeAssessed,
+        PaymentReceived, PaymentAllocated, PaymentReversed, PaymentUnallocated, RefundIssued, DisputeOpened, DisputeResolved,
+        ReminderSent, LateFeeAssessed,
         AccountEscalated {
 
     /** The customer the event concerns: the Kafka record key on every topic. */

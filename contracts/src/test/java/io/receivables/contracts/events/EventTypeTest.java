@@ -27,6 +27,8 @@ class EventTypeTest {
             "payment-received,    ar.payments.events,  /receivables/payments-service",
             "payment-allocated,   ar.payments.events,  /receivables/payments-service",
             "payment-reversed,    ar.payments.events,  /receivables/payments-service",
+            "payment-unallocated, ar.payments.events,  /receivables/payments-service",
+            "refund-issued,       ar.payments.events,  /receivables/payments-service",
             "dispute-opened,      ar.disputes.events,  /receivables/disputes-service",
             "dispute-resolved,    ar.disputes.events,  /receivables/disputes-service",
             "reminder-sent,       ar.dunning.events,   /receivables/dunning-service",
@@ -42,7 +44,7 @@ class EventTypeTest {
 
     @Test
     void catalogueHasExactlyTheTypesListedAbove() {
-        assertThat(EventType.values()).hasSize(14);
+        assertThat(EventType.values()).hasSize(16);
     }
 
     @ParameterizedTest

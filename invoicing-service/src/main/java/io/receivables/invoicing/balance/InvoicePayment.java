@@ -35,6 +35,9 @@ public class InvoicePayment {
     @Column(name = "applied_at", nullable = false)
     public Instant appliedAt;
 
+    /** The early-payment discount the payer took with this allocation; null when none. */
+    public BigDecimal discount;
+
     /** When the payment was reversed; the amount then no longer counts as paid. */
     @Column(name = "reversed_at")
     public Instant reversedAt;

@@ -91,6 +91,10 @@ public class Invoice {
     @Column(name = "amount_credited", nullable = false)
     public BigDecimal amountCredited = BigDecimal.ZERO;
 
+    /** Early-payment discounts payers took (payment allocations' discount): settled, though not paid. */
+    @Column(name = "amount_discounted", nullable = false)
+    public BigDecimal amountDiscounted = BigDecimal.ZERO;
+
     /** For a fee invoice: the late-fee-assessed it bills (unique, so a redelivered event bills nothing twice). */
     @Column(name = "late_fee_id")
     public UUID lateFeeId;
@@ -161,7 +165,8 @@ public class Invoice {
     public long version;
 
     /**
-     * The one rule for what is due: {@code total − credited − paid}, never below zero; a voided or written-off invoice
+     * The one rule for what is due: {@code total − credited − discounted − paid}, never below zero; a voided or written-off
+     * invoice
      * owes nothing whatever is paid or given back on it later (a payment after a write-off is a recovery, kept in
      * {@link #amountPaid}), and a draft will owe its total. What was paid beyond what its credit notes left due is the
      * overpayment. Every change to what was paid or credited goes through here.
@@ -170,7 +175,8 @@ public class Invoice {
      */
     public BigDecimal recomputeAmountDue() {
         BigDecimal before = amountDue == null ? BigDecimal.ZERO : amountDue;
-        BigDecimal afterCredits = total.subtract(amountCredited);
+        // an early-payment discount taken settles its part like a credit, without being paid
+        BigDecimal afterCredits = total.subtract(amountCredited).subtract(amountDiscounted);
         BigDecimal remaining = afterCredits.subtract(amountPaid);
         boolean closed = status == InvoiceStatus.VOIDED || status == InvoiceStatus.WRITTEN_OFF;
         amountDue = Currencies.round(closed ? BigDecimal.ZERO : remaining.max(BigDecimal.ZERO), currency);

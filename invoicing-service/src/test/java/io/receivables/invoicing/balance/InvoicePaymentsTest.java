@@ -107,6 +107,35 @@ class InvoicePaymentsTest {
     }
 
     @Test
+    void aPaymentLessItsEarlyPaymentDiscountSettlesTheInvoiceAndTakenBackReopensIt() {
+        String customer = customer("EUR");
+        String invoice = invoice(customer, "2051-03-07", "100.00");
+        UUID payment = UUID.randomUUID();
+        events.publish(Topics.PAYMENTS, "payment-received", customer, payment, """
+                {"paymentId": "%s", "customerId": "%s", "currency": "EUR", "amount": "98.00", "valueDate": "2051-06-01",
+                 "method": "BANK_TRANSFER", "allocations": [{"invoiceId": "%s", "amount": "98.00", "discount": "2.00"}],
+                 "unallocatedAmount": "0.00", "receivedAt": "2051-06-01T08:00:00Z"}""".formatted(payment, customer,
+                invoice));
+        awaitInvoice(invoice, r -> r.body("status", equalTo("PAID")).body("amountPaid", equalTo("98.00"))
+                .body("amountDue", equalTo("0.00")).body("amountOverpaid", equalTo("0.00")));
+
+        // payments-service took the allocation back (a wrong match): the invoice owes its total again
+        events.publish(Topics.PAYMENTS, "payment-unallocated", customer, payment, """
+                {"paymentId": "%s", "customerId": "%s", "currency": "EUR",
+                 "allocations": [{"invoiceId": "%s", "amount": "98.00", "discount": "2.00"}],
+                 "unallocatedAmount": "98.00", "effectiveDate": "2051-06-02", "unallocatedAt": "2051-06-02T08:00:00Z"}"""
+                .formatted(payment, customer, invoice));
+        awaitInvoice(invoice, r -> r.body("status", equalTo("ISSUED")).body("amountPaid", equalTo("0.00"))
+                .body("amountDue", equalTo("100.00")));
+
+        // allocated again and then reversed: what it still pays there (the later allocation) is given back
+        events.paymentAllocated(payment, customer, "EUR", allocations(invoice, "60.00"));
+        awaitInvoice(invoice, r -> r.body("amountDue", equalTo("40.00")));
+        events.paymentReversed(payment, customer, "EUR", "98.00", allocations(invoice, "60.00"));
+        awaitInvoice(invoice, r -> r.body("status", equalTo("ISSUED")).body("amountDue", equalTo("100.00")));
+    }
+
+    @Test
     void aFullPaymentReversedMakesTheInvoiceDueAgain() {
         String customer = customer("EUR");
         String invoice = invoice(customer, "2051-03-04", "80.00");

@@ -26,6 +26,7 @@ import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentAllocation;
 import io.receivables.contracts.events.PaymentReceived;
 import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.contracts.events.PaymentUnallocated;
 import io.receivables.invoicing.balance.InvoicePayment;
 import io.receivables.invoicing.balance.repository.InvoicePaymentRepository;
 import io.receivables.invoicing.invoice.Invoice;
@@ -66,7 +67,9 @@ public class PaymentApplication {
      */
     public Uni<Void> allocated(Actor actor, PaymentAllocated payment, InboundEvent event) {
         return allocate(actor, payment.paymentId(), EventInvoices.Claim.of(event, payment.customerId(), payment.currency()),
-                payment.allocations(), LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC), event, false);
+                payment.allocations(), payment.effectiveDate() != null ? payment.effectiveDate()
+                        : LocalDate.ofInstant(payment.allocatedAt(), ZoneOffset.UTC),
+                event, false);
     }
 
     /**
@@ -100,10 +103,15 @@ public class PaymentApplication {
                                     + reversal.paymentId() + " paid " + paid.stripTrailingZeros().toPlainString() + " "
                                     + invoice.currency + " there");
                         }
+                        BigDecimal discounted = BigDecimal.ZERO;
                         for (InvoicePayment allocation : allocations) {
                             allocation.reversedAt = now;
                             allocation.reversedOn = reversal.reversalDate();
+                            discounted = discounted.add(allocation.discount == null ? BigDecimal.ZERO
+                                    : allocation.discount);
                         }
+                        // the discount no longer stands either: the payment that took it did not
+                        invoice.amountDiscounted = invoice.amountDiscounted.subtract(discounted);
                         BigDecimal dueBefore = invoice.amountDue;
                         invoice.amountPaid = invoice.amountPaid.subtract(paid);
                         invoice.recomputeAmountDue();
@@ -114,9 +122,54 @@ public class PaymentApplication {
                 .replaceWithVoid();
     }
 
+    /**
+     * payment-unallocated: allocations of a payment taken back in payments-service; each invoice gets back that amount,
+     * recorded as a negative allocation dated {@code effectiveDate}, so that statements as of an earlier date still
+     * show it paid and a later reversal gives back exactly what the payment still pays there. Taking back more than the
+     * payment pays on the invoice cannot apply.
+     */
+    public Uni<Void> unallocated(Actor actor, PaymentUnallocated taken, InboundEvent event) {
+        Map<UUID, BigDecimal> perInvoice = perInvoice(taken.allocations());
+        EventInvoices.Claim claim = EventInvoices.Claim.of(event, taken.customerId(), taken.currency());
+        return invoices.lock(perInvoice.keySet(), claim)
+                .chain(locked -> payments.ofPayment(taken.paymentId()).chain(recorded -> {
+                    Map<UUID, List<InvoicePayment>> byInvoice = byInvoice(recorded);
+                    List<InvoicePayment> added = new ArrayList<>();
+                    List<Audited> audited = new ArrayList<>();
+                    Instant now = now();
+                    perInvoice.forEach((invoiceId, amount) -> {
+                        Invoice invoice = locked.get(invoiceId);
+                        EventInvoices.amount(amount, "allocations[].amount", invoice, claim);
+                        List<InvoicePayment> allocations = byInvoice.getOrDefault(invoiceId, List.of());
+                        BigDecimal paid = allocations.stream().filter(a -> !a.reversed()).map(a -> a.amount)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        if (allocations.stream().anyMatch(InvoicePayment::reversed) || paid.compareTo(amount) < 0) {
+                            throw new MalformedEventException("payment-unallocated " + event.id() + " takes back "
+                                    + amount.toPlainString() + " of payment " + taken.paymentId() + " on invoice "
+                                    + invoice.number + ", where it pays " + paid.stripTrailingZeros().toPlainString());
+                        }
+                        InvoicePayment entry = InvoicePayment.of(taken.paymentId(), invoiceId, amount.negate(), now,
+                                taken.effectiveDate());
+                        BigDecimal discount = discounts(taken.allocations()).get(invoiceId);
+                        if (discount != null) {
+                            entry.discount = discount.negate();
+                            invoice.amountDiscounted = invoice.amountDiscounted.subtract(discount);
+                        }
+                        added.add(entry);
+                        BigDecimal dueBefore = invoice.amountDue;
+                        invoice.amountPaid = invoice.amountPaid.subtract(amount);
+                        invoice.recomputeAmountDue();
+                        audited.add(new Audited(invoice, amount.negate(), dueBefore));
+                    });
+                    return payments.persist(added).call(() -> audit(actor, event, taken.paymentId(), audited));
+                }))
+                .replaceWithVoid();
+    }
+
     private Uni<Void> allocate(Actor actor, UUID paymentId, EventInvoices.Claim claim, List<PaymentAllocation> allocations,
             LocalDate paidOn, InboundEvent event, boolean firstOfPayment) {
         Map<UUID, BigDecimal> perInvoice = perInvoice(allocations);
+        Map<UUID, BigDecimal> discounts = discounts(allocations);
         if (perInvoice.isEmpty()) {
             // nothing matched yet: the money waits on the customer's account in payments-service
             return Uni.createFrom().voidItem();
@@ -139,7 +192,13 @@ public class PaymentApplication {
                                     + paymentId + ", which was reversed");
                         }
                         // each allocation is its own dated entry: a later one counts from the day it was allocated
-                        added.add(InvoicePayment.of(paymentId, invoiceId, amount, now, paidOn));
+                        InvoicePayment entry = InvoicePayment.of(paymentId, invoiceId, amount, now, paidOn);
+                        BigDecimal discount = discounts.get(invoiceId);
+                        if (discount != null) {
+                            entry.discount = EventInvoices.amount(discount, "allocations[].discount", invoice, claim);
+                            invoice.amountDiscounted = invoice.amountDiscounted.add(discount);
+                        }
+                        added.add(entry);
                         // an allocation beyond what is due is not cut: amountPaid keeps it, amountOverpaid shows it
                         BigDecimal dueBefore = invoice.amountDue;
                         invoice.amountPaid = invoice.amountPaid.add(amount);
@@ -175,6 +234,12 @@ public class PaymentApplication {
     private static Map<UUID, BigDecimal> perInvoice(List<PaymentAllocation> allocations) {
         return allocations.stream().collect(Collectors.toMap(PaymentAllocation::invoiceId, PaymentAllocation::amount,
                 BigDecimal::add, LinkedHashMap::new));
+    }
+
+    /** The early-payment discounts of the allocations, summed per invoice; invoices without one are absent. */
+    private static Map<UUID, BigDecimal> discounts(List<PaymentAllocation> allocations) {
+        return allocations.stream().filter(a -> a.discount() != null).collect(Collectors.toMap(
+                PaymentAllocation::invoiceId, PaymentAllocation::discount, BigDecimal::add, LinkedHashMap::new));
     }
 
     /** A payment's allocations so far, per invoice. */

@@ -41,7 +41,7 @@ public class StatementRepository {
     private static final String SETTLED_BY_AS_OF = """
             (SELECT coalesce(sum(c.total - c.unapplied_amount), 0) FROM credit_note c
              WHERE c.invoice_id = i.id AND c.issue_date <= :asOf)
-            + (SELECT coalesce(sum(p.amount), 0) FROM invoice_payment p
+            + (SELECT coalesce(sum(p.amount + coalesce(p.discount, 0)), 0) FROM invoice_payment p
                WHERE p.invoice_id = i.id AND p.paid_on <= :asOf AND (p.reversed_on IS NULL OR p.reversed_on > :asOf))""";
 
     /** Credit notes of the customer that credited more than was due: credits the customer held on the date. */

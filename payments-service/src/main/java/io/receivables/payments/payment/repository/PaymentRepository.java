@@ -1,0 +1,87 @@
+package io.receivables.payments.payment.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.receivables.common.paging.Cursors;
+import io.receivables.common.paging.Page;
+import io.receivables.contracts.events.PaymentReceived;
+import io.receivables.payments.payment.Payment;
+import io.receivables.payments.payment.PaymentStatus;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
+
+    /** What a listing may be narrowed to; every field is optional (null). */
+    public record Filter(UUID customerId, PaymentStatus status, Boolean inReview, LocalDate valueFrom,
+            LocalDate valueTo, PaymentReceived.Method method) {
+    }
+
+    public Uni<Payment> bySourceReference(String source, String externalReference) {
+        return find("source = ?1 and externalReference = ?2", source, externalReference).firstResult();
+    }
+
+    /** Newest received first, then by id (the keyset). */
+    public Uni<Page<Payment>> page(Filter filter, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("from Payment p where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.customerId() != null) {
+            query.append(" and p.customerId = :customer");
+            parameters.put("customer", filter.customerId());
+        }
+        if (filter.status() != null) {
+            query.append(" and p.status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.inReview() != null) {
+            query.append(" and p.inReview = :review");
+            parameters.put("review", filter.inReview());
+        }
+        if (filter.valueFrom() != null) {
+            query.append(" and p.valueDate >= :from");
+            parameters.put("from", filter.valueFrom());
+        }
+        if (filter.valueTo() != null) {
+            query.append(" and p.valueDate <= :to");
+            parameters.put("to", filter.valueTo());
+        }
+        if (filter.method() != null) {
+            query.append(" and p.method = :method");
+            parameters.put("method", filter.method());
+        }
+        if (cursor != null) {
+            List<String> after = Cursors.decode(cursor, 2);
+            query.append(" and (p.receivedAt < :at or (p.receivedAt = :at and p.id < :id))");
+            parameters.put("at", instant(after.get(0)));
+            parameters.put("id", id(after.get(1)));
+        }
+        query.append(" order by p.receivedAt desc, p.id desc");
+        return find(query.toString(), parameters).range(0, limit).list()
+                .map(rows -> Cursors.page(rows, limit, p -> Cursors.encode(p.receivedAt.toString(), p.id.toString())));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Cursors.notOurs();
+        }
+    }
+
+    private static UUID id(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw Cursors.notOurs();
+        }
+    }
+}
