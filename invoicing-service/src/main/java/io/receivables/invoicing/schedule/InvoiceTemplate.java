@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.receivables.common.money.DecimalStrings;
+import io.receivables.common.text.FreeText;
 import io.receivables.invoicing.customer.rest.PaymentTermsRequest;
 import io.receivables.invoicing.invoice.rest.CreateInvoiceRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
@@ -18,8 +19,30 @@ import io.receivables.invoicing.terms.PaymentTerms;
  */
 public record InvoiceTemplate(String currency, PaymentTerms paymentTerms, String poNumber, List<Line> lines) {
 
-    /** One line of every invoice of the schedule, priced like an invoice line. */
-    public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate) {
+    /**
+     * One line of every invoice of the schedule, priced like an invoice line; {@code vatExemption} null for a taxed or
+     * zero-rated (category Z) line.
+     */
+    public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate,
+            Exemption vatExemption) {
+    }
+
+    /**
+     * Why a zero-rated line carries no VAT, as requested: category E (with its reason) or AE. Kept as asked, so an AE
+     * line without reason or code gets the defaults each time a period is issued, exactly as POST /invoices gives them.
+     */
+    public record Exemption(String category, String reason, String reasonCode) {
+
+        /** The request's exemption, a blank reason as none; null for none. */
+        public static Exemption of(InvoiceLineRequest.VatExemptionRequest requested) {
+            return requested == null ? null
+                    : new Exemption(requested.category(), FreeText.optional(requested.reason()),
+                            requested.reasonCode());
+        }
+
+        public InvoiceLineRequest.VatExemptionRequest request() {
+            return new InvoiceLineRequest.VatExemptionRequest(category, reason, reasonCode);
+        }
     }
 
     public InvoiceTemplate {
@@ -36,7 +59,8 @@ public record InvoiceTemplate(String currency, PaymentTerms paymentTerms, String
                         paymentTerms.discountRate() == null ? null : DecimalStrings.format(paymentTerms.discountRate()));
         List<InvoiceLineRequest> invoiceLines = lines.stream().map(line -> new InvoiceLineRequest(line.description(),
                 DecimalStrings.format(line.quantity()), DecimalStrings.format(line.unitPrice()),
-                DecimalStrings.format(line.taxRate()))).toList();
+                DecimalStrings.format(line.taxRate()),
+                line.vatExemption() == null ? null : line.vatExemption().request())).toList();
         return new CreateInvoiceRequest(customerId, currency, issueDate, terms, null, poNumber, invoiceLines,
                 new CreateInvoiceRequest.BillingPeriod(issueDate, periodEnd), null, null, null);
     }

@@ -138,6 +138,7 @@ public class InvoiceService {
                 .chain(customer -> {
                     Invoice invoice = fill(newInvoice(now()), request, customer, requestedTerms);
                     dateForIssue(invoice, "");
+                    LineExemptions.requireBuyerVatId(invoice, customer);
                     numbered(invoice, originalNumber, now());
                     return invoices.persist(invoice);
                 })

@@ -11,13 +11,14 @@ import io.receivables.invoicing.customer.Customer;
 import io.receivables.invoicing.document.TaxExemption;
 import io.receivables.invoicing.invoice.Invoice;
 import io.receivables.invoicing.invoice.InvoiceLine;
+import io.receivables.invoicing.invoice.rest.InvoiceLineRequest;
 import io.receivables.invoicing.invoice.rest.InvoiceLineRequest.VatExemptionRequest;
 
 /**
  * A line's VAT exemption (category E) or reverse charge (AE), from the request to the line and from the line to the
  * event; and the rule that a reverse-charge invoice names the buyer's VAT id (EN 16931 BR-AE-02).
  */
-final class LineExemptions {
+public final class LineExemptions {
 
     static final String REVERSE_CHARGE = "AE";
 
@@ -47,7 +48,21 @@ final class LineExemptions {
      * @throws ProblemException 422 {@code missing-billing-data} naming {@code taxId}
      */
     static void requireBuyerVatId(Invoice invoice, Customer customer) {
-        boolean reverseCharge = invoice.lines.stream().anyMatch(line -> REVERSE_CHARGE.equals(line.vatCategory));
+        requireBuyerVatId(invoice.lines.stream().anyMatch(line -> REVERSE_CHARGE.equals(line.vatCategory)), customer);
+    }
+
+    /**
+     * The same rule for lines not issued yet (a billing schedule's), so what issuing them would refuse is refused when
+     * they are kept.
+     *
+     * @throws ProblemException 422 {@code missing-billing-data} naming {@code taxId}
+     */
+    public static void requireBuyerVatId(List<InvoiceLineRequest> lines, Customer customer) {
+        requireBuyerVatId(lines.stream().anyMatch(line -> line.vatExemption() != null
+                && REVERSE_CHARGE.equals(line.vatExemption().category())), customer);
+    }
+
+    private static void requireBuyerVatId(boolean reverseCharge, Customer customer) {
         if (reverseCharge && FreeText.optional(customer.taxId) == null) {
             throw new ProblemException(ProblemType.MISSING_BILLING_DATA, "Customer " + customer.id
                     + " has no VAT id, which a reverse-charge invoice must name (EN 16931 BR-AE-02)",

@@ -50,7 +50,8 @@ public record BillingScheduleRequest(
         PaymentTerms terms = paymentTerms == null ? null : paymentTerms.toTerms("paymentTerms", new ArrayList<>());
         return new InvoiceTemplate(currency, terms, poNumber, lines.stream()
                 .map(line -> new InvoiceTemplate.Line(line.description(), DecimalStrings.parse(line.quantity()),
-                        DecimalStrings.parse(line.unitPrice()), DecimalStrings.parse(line.taxRate())))
+                        DecimalStrings.parse(line.unitPrice()), DecimalStrings.parse(line.taxRate()),
+                        InvoiceTemplate.Exemption.of(line.vatExemption())))
                 .toList());
     }
 }

@@ -51,7 +51,8 @@ public record BillingScheduleResponse(UUID id, UUID customerId, ScheduleStatus s
                 : new PaymentTermsRequest(terms.type(), terms.days(), terms.discountDays(),
                         terms.discountRate() == null ? null : plain(terms.discountRate()));
         List<InvoiceLineRequest> lines = template.lines().stream().map(line -> new InvoiceLineRequest(
-                line.description(), plain(line.quantity()), plain(line.unitPrice()), plain(line.taxRate()))).toList();
+                line.description(), plain(line.quantity()), plain(line.unitPrice()), plain(line.taxRate()),
+                line.vatExemption() == null ? null : line.vatExemption().request())).toList();
         return new BillingScheduleResponse(s.id, s.customerId, s.status, s.frequency, s.anchorDay, s.startDate,
                 s.endDate, s.catchUpFrom, template.currency(), paymentTerms, template.poNumber(), lines,
                 s.status == ScheduleStatus.ACTIVE ? s.nextPeriodStart : null, s.lastError, s.lastErrorAt,

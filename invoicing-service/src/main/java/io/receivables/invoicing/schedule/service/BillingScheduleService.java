@@ -27,6 +27,7 @@ import io.receivables.common.problem.ProblemType;
 import io.receivables.contracts.events.Actor;
 import io.receivables.invoicing.customer.repository.CustomerRepository;
 import io.receivables.invoicing.invoice.service.InvoiceRequestChecks;
+import io.receivables.invoicing.invoice.service.LineExemptions;
 import io.receivables.invoicing.schedule.BillingCalendar;
 import io.receivables.invoicing.schedule.BillingSchedule;
 import io.receivables.invoicing.schedule.CatchUp;
@@ -99,6 +100,7 @@ public class BillingScheduleService {
                     if (!dates.isEmpty()) {
                         throw ProblemException.invalid(dates);
                     }
+                    LineExemptions.requireBuyerVatId(request.lines(), customer);
                 })
                 .chain(customer -> {
                     BillingSchedule schedule = new BillingSchedule();

@@ -215,6 +215,46 @@ class InvoiceImportTest {
     }
 
     @Test
+    void anNdjsonLineKeepsItsVatExemptionAndReverseChargeNeedsTheCustomersVatId() throws Exception {
+        String withVatId = given().contentType(ContentType.JSON).body("""
+                {"legalName": "Reverse charged %d", "currency": "EUR", "taxId": "DE811569869",
+                 "paymentTerms": {"type": "NET", "days": 30}}""".formatted(System.nanoTime()))
+                .when().post("/customers").then().statusCode(201).extract().<String> path("id");
+        String run = "EXM-" + System.nanoTime() + "-";
+        String exempt = """
+                {"externalNumber": "%s1", "customerId": "%s", "issueDate": "2019-05-02", "lines": [\
+                {"description": "Licence", "quantity": "1", "unitPrice": "100.00", "taxRate": "0.19"},\
+                {"description": "Training course", "quantity": "3", "unitPrice": "80.00", "taxRate": "0", "vatExemption":\
+                 {"category": "E", "reasonCode": "VATEX-EU-132", "reason": "Exempt under Article 132"}}]}
+                """.formatted(run, withVatId);
+        String reverse = """
+                {"externalNumber": "%s2", "customerId": "%s", "issueDate": "2019-05-03", "lines": [\
+                {"description": "Construction work", "quantity": "10", "unitPrice": "65.00", "taxRate": "0",\
+                 "vatExemption": {"category": "AE"}}]}
+                """;
+        String withoutVatId = customer(null);
+
+        Response report = importNdjson(exempt + reverse.formatted(run, withVatId) + reverse.formatted(run + "x", withoutVatId));
+
+        report.then().statusCode(200).body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("rows[2].status", equalTo("REJECTED"))
+                .body("rows[2].errors.field", equalTo(List.of("taxId")));
+        String exemptId = report.path("rows[0].invoiceId");
+        given().when().get("/invoices/" + exemptId).then().statusCode(200)
+                .body("number", equalTo(run + "1"))
+                .body("lines[0].vatExemption", org.hamcrest.Matchers.nullValue())
+                .body("lines[1].vatExemption.category", equalTo("E"))
+                .body("lines[1].vatExemption.reasonCode", equalTo("VATEX-EU-132"))
+                .body("lines[1].vatExemption.reason", equalTo("Exempt under Article 132"));
+        var event = io.receivables.contracts.json.EventJson.mapper()
+                .readTree(db.outboxRowFor(exemptId, "invoice-issued").getString("payload"));
+        assertThat(event.at("/lines/1/vatExemption/category").asText()).isEqualTo("E");
+        given().when().get("/invoices/" + report.path("rows[1].invoiceId")).then().statusCode(200)
+                .body("lines[0].vatExemption.category", equalTo("AE"))
+                .body("lines[0].vatExemption.reason", equalTo("Reverse charge"));
+    }
+
+    @Test
     void documentsTheImportInOpenApi() {
         given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/invoices/import'.post.requestBody.content.keySet()",
