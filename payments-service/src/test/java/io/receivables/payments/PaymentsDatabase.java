@@ -22,6 +22,12 @@ public class PaymentsDatabase {
                 .getLong(0);
     }
 
+    /** Rows of {@code table} matching {@code where} ($1, $2... bound to {@code args}). */
+    public long count(String table, String where, Object... args) {
+        return pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE " + where).execute(Tuple.from(args))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+
     /** The invoice's open amount in the read model, or null while it is not there. */
     public BigDecimal openAmount(UUID invoice) {
         var rows = pool.preparedQuery("SELECT open_amount FROM receivable_invoice WHERE invoice_id = $1")

@@ -67,6 +67,10 @@ public class Payment {
     @Column(name = "external_reference", length = 200)
     public String externalReference;
 
+    /** The payer's end-to-end id from a bank statement, which a later return quotes; null for other sources. */
+    @Column(name = "end_to_end_id", length = 35)
+    public String endToEndId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public PaymentStatus status;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.receivables.common.problem.Problem;
+import io.receivables.common.security.RoleMatrix;
 
 /**
  * Every operation in the document needs a bearer token (security/OperationAuthorization): the document declares the
@@ -41,6 +42,11 @@ public class BearerAuthentication implements OASFilter {
     }
 
     private static void secure(Operation operation) {
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(RoleMatrix.PUBLIC_EXTENSION)) {
+            // a signed webhook (role matrix value public-signed): no bearer token, its signature is checked instead
+            operation.setSecurity(List.of());
+            return;
+        }
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
         APIResponses responses = operation.getResponses();
         declare(responses, "401", "No bearer token, or one that is expired, from another issuer or badly signed");

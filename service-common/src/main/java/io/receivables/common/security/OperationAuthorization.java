@@ -26,7 +26,9 @@ import io.smallrye.mutiny.Uni;
  * Every JAX-RS operation needs a valid bearer token whose roles the role matrix allows for the operation's
  * {@code operationId} (the one its {@code @Operation} declares, as in the OpenAPI document). No token, or one that is
  * expired, from another issuer or badly signed: 401. A role the matrix does not list, or an operation the matrix does
- * not name at all (fail closed): 403. Health, metrics and the OpenAPI document are Vert.x routes, not JAX-RS: public.
+ * not name at all (fail closed): 403. The only exception: an operation the matrix marks {@link RoleMatrix#PUBLIC}
+ * (a signed webhook) takes no token and verifies its requests' signature itself. Health, metrics and the OpenAPI document are
+ * Vert.x routes, not JAX-RS: public.
  * <p>
  * The identity is established here, not proactively by Quarkus, so that both answers are problem+json like every
  * other error. Runs before the body is read: a caller without the role learns nothing about its body's validity.
@@ -57,6 +59,12 @@ public class OperationAuthorization {
     @ServerRequestFilter
     public Uni<Response> authorize(ContainerRequestContext request, ResourceInfo resource) {
         String path = request.getUriInfo().getPath();
+        Optional<String> operationId = operationIds.computeIfAbsent(resource.getResourceMethod(),
+                OperationAuthorization::operationIdOf);
+        if (operationId.isPresent() && matrix.isPublic(operationId.get())) {
+            // a signed webhook: the operation itself verifies the request's signature before doing anything
+            return Uni.createFrom().nullItem();
+        }
         return identities.getDeferredIdentity()
                 .map(identity -> decide(identity, resource.getResourceMethod(), path))
                 .onFailure(AuthenticationFailedException.class)

@@ -29,6 +29,15 @@ public final class RoleMatrix {
      */
     public static final String TEST_ONLY = "security/test-only-role-matrix.properties";
 
+    /**
+     * The matrix value of an operation that takes no bearer token because it authenticates each request itself (a
+     * payment provider's signed webhook, which cannot send our tokens). Alone, never with roles; its resource method
+     * carries {@link #PUBLIC_EXTENSION} so that the OpenAPI document says so (docs/security.md#signed-webhooks).
+     */
+    public static final String PUBLIC = "public-signed";
+    /** The OpenAPI extension on such an operation, naming how it authenticates requests. */
+    public static final String PUBLIC_EXTENSION = "x-authenticated-by";
+
     private final Map<String, Set<String>> rolesByOperation;
     private final Set<String> testOnly;
 
@@ -58,7 +67,12 @@ public final class RoleMatrix {
 
     /** The roles allowed to call the operation; empty for an operation the matrix does not name. */
     public Set<String> rolesOf(String operationId) {
-        return rolesByOperation.getOrDefault(operationId, Set.of());
+        return isPublic(operationId) ? Set.of() : rolesByOperation.getOrDefault(operationId, Set.of());
+    }
+
+    /** True for an operation the matrix marks {@link #PUBLIC}: no bearer token, the operation checks a signature. */
+    public boolean isPublic(String operationId) {
+        return rolesByOperation.getOrDefault(operationId, Set.of()).contains(PUBLIC);
     }
 
     public boolean names(String operationId) {
@@ -89,7 +103,11 @@ public final class RoleMatrix {
             Set<String> roles = new LinkedHashSet<>();
             for (String role : Arrays.stream(properties.getProperty(operation).split(",")).map(String::strip)
                     .filter(r -> !r.isEmpty()).toList()) {
-                if (!Roles.ALL.contains(role)) {
+                if (PUBLIC.equals(role)) {
+                    if (!properties.getProperty(operation).strip().equals(PUBLIC)) {
+                        errors.add(operation + ": " + PUBLIC + " stands alone, never with roles");
+                    }
+                } else if (!Roles.ALL.contains(role)) {
                     errors.add(operation + ": unknown role " + role);
                 }
                 roles.add(role);

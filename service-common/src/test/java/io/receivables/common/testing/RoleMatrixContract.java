@@ -91,7 +91,11 @@ public abstract class RoleMatrixContract {
         stale.removeAll(documented);
         stale.removeAll(matrix().testOnly());
         assertThat(stale).as("operations in the matrix that the service does not have").isEmpty();
-        matrix().entries().forEach((operation, roles) -> assertThat(roles).as(operation).contains(Roles.AR_ADMIN));
+        matrix().entries().forEach((operation, roles) -> {
+            if (!matrix().isPublic(operation)) {
+                assertThat(roles).as(operation).contains(Roles.AR_ADMIN);
+            }
+        });
     }
 
     @Test
@@ -102,6 +106,19 @@ public abstract class RoleMatrixContract {
         List<String> defects = new ArrayList<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
             JsonNode operation = entry.getValue();
+            if (matrix().isPublic(operation.path("operationId").asText())) {
+                // a signed webhook: documented without any security requirement, and saying what authenticates it
+                if (!operation.path("security").isArray() || !operation.path("security").isEmpty()
+                        || !operation.has(RoleMatrix.PUBLIC_EXTENSION)) {
+                    defects.add(entry.getKey() + " " + path.getKey() + ": public-signed in the matrix but its document"
+                            + " does not say security [] and " + RoleMatrix.PUBLIC_EXTENSION);
+                }
+                return;
+            }
+            if (operation.has(RoleMatrix.PUBLIC_EXTENSION)) {
+                defects.add(entry.getKey() + " " + path.getKey() + ": " + RoleMatrix.PUBLIC_EXTENSION
+                        + " without public-signed in the matrix");
+            }
             if (!operation.path("security").path(0).has("bearer")) {
                 defects.add(entry.getKey() + " " + path.getKey() + ": no bearer security");
             }
@@ -123,7 +140,8 @@ public abstract class RoleMatrixContract {
 
     private void check(Attempt attempt) {
         Call call = attempt.call();
-        boolean allowed = matrix().rolesOf(call.operationId()).contains(attempt.role());
+        boolean allowed = matrix().isPublic(call.operationId())
+                || matrix().rolesOf(call.operationId()).contains(attempt.role());
         String token = Roles.CUSTOMER.equals(attempt.role()) ? TestTokens.customer(UUID.randomUUID())
                 : TestTokens.withRoles(attempt.role());
         Response response = send(call, given().header("Authorization", "Bearer " + token));
@@ -148,8 +166,15 @@ public abstract class RoleMatrixContract {
         return calls().map(call -> DynamicTest.dynamicTest(call.toString(), () -> checkNoToken(call)));
     }
 
-    private static void checkNoToken(Call call) {
+    private void checkNoToken(Call call) {
         Response response = send(call, given().noFilters());
+        if (matrix().isPublic(call.operationId())) {
+            // no token needed, but an unsigned request is refused by the operation itself, never served
+            assertThat(response.statusCode()).as("%s; body %s", call, response.asString()).isBetween(400, 503)
+                    .isNotIn(401, 403, 500);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            return;
+        }
         assertThat(response.statusCode()).as("%s; body %s", call, response.asString()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.contentType()).startsWith("application/problem+json");

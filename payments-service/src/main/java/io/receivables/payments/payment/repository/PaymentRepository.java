@@ -30,6 +30,15 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         return find("source = ?1 and externalReference = ?2", source, externalReference).firstResult();
     }
 
+    /**
+     * The payments of {@code sources} a return or chargeback may mean by {@code reference}: their end-to-end id or their
+     * external reference, oldest first.
+     */
+    public Uni<List<Payment>> byReturnReference(List<String> sources, String reference) {
+        return list("source in ?1 and (endToEndId = ?2 or externalReference = ?2) order by receivedAt, id", sources,
+                reference);
+    }
+
     /** Newest received first, then by id (the keyset). */
     public Uni<Page<Payment>> page(Filter filter, String cursor, int limit) {
         StringBuilder query = new StringBuilder("from Payment p where 1 = 1");
