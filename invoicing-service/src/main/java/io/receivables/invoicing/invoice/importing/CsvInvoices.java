@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.receivables.common.limits.BusinessDates;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.common.text.CsvRecords;
 import io.receivables.common.text.FreeText;
 import io.receivables.contracts.events.InvoiceVoided;
 import io.receivables.contracts.events.InvoiceWrittenOff;

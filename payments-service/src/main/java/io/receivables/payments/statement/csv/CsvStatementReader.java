@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.receivables.common.money.DecimalStrings;
+import io.receivables.common.text.CsvRecords;
 import io.receivables.common.text.FreeText;
 import io.receivables.payments.statement.CreditorReferences;
 import io.receivables.payments.statement.EntryKind;

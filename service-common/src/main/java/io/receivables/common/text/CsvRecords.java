@@ -1,4 +1,4 @@
-package io.receivables.payments.statement.csv;
+package io.receivables.common.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,23 +6,21 @@ import java.util.List;
 /**
  * RFC 4180 CSV, read strictly: comma-separated fields; a field in double quotes may hold commas, line breaks and doubled
  * quotes ({@code ""}). Lines end in CRLF or LF. Blank lines are skipped. A quote inside an unquoted field, or text after
- * a field's closing quote, is not RFC 4180: the record keeps the reason in {@code error} (its line is rejected)
+ * a field's closing quote, is not RFC 4180: the record keeps the reason in {@code error} (what the reader builds from it is
+ * rejected)
  * instead of a guessed value, such as a description with stray quotes in it.
- * <p>
- * A copy of invoicing's CsvRecords (services share no code but service-common): move both there when a third
- * reader appears.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** One record, the line it starts on (1-based), and why it is malformed (null when it is not). */
-    record Record(int line, List<String> fields, String error) {
+    public record Record(int line, List<String> fields, String error) {
     }
 
     private CsvRecords() {
     }
 
     /** @throws IllegalArgumentException naming the line of a quote that is never closed */
-    static List<Record> parse(String text) {
+    public static List<Record> parse(String text) {
         List<Record> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
