@@ -78,6 +78,36 @@ final class AnalyticsEvents {
                 allocationList(allocations)));
     }
 
+    /** A payment settling {@code invoice} with {@code amount} plus an early-payment {@code discount}. */
+    UUID discountedPayment(UUID customer, UUID payment, String currency, UUID invoice, String amount, String discount) {
+        return send(PAYMENTS, customer, "payment-received", payment, """
+                {"paymentId": "%s", "customerId": "%s", "currency": "%s", "amount": "%s", "valueDate": "2026-11-20",
+                 "method": "BANK_TRANSFER", "allocations": [{"invoiceId": "%s", "amount": "%s", "discount": "%s"}],
+                 "unallocatedAmount": "0.00", "receivedAt": "2026-11-20T07:00:00Z"}""".formatted(payment, customer,
+                currency, amount, invoice, amount, discount));
+    }
+
+    /** Takes back the allocation of {@code payment} on {@code invoice} (amount and discount) from {@code effectiveDate}. */
+    UUID paymentUnallocated(UUID customer, UUID payment, String currency, UUID invoice, String amount, String discount,
+            String effectiveDate) {
+        return send(PAYMENTS, customer, "payment-unallocated", payment, """
+                {"paymentId": "%s", "customerId": "%s", "currency": "%s",
+                 "allocations": [{"invoiceId": "%s", "amount": "%s", "discount": "%s"}], "unallocatedAmount": "%s",
+                 "effectiveDate": "%s", "unallocatedAt": "2026-11-25T09:00:00Z"}""".formatted(payment, customer,
+                currency, invoice, amount, discount, amount, effectiveDate));
+    }
+
+    /** Reverses {@code payment}, giving back on {@code invoice} its amount and the discount it settled. */
+    UUID discountedPaymentReversed(UUID customer, UUID payment, String currency, UUID invoice, String amount,
+            String discount) {
+        return send(PAYMENTS, customer, "payment-reversed", payment, """
+                {"paymentId": "%s", "customerId": "%s", "currency": "%s", "amount": "%s",
+                 "reasonCode": "RETURNED_BY_BANK",
+                 "reversedAllocations": [{"invoiceId": "%s", "amount": "%s", "discount": "%s"}],
+                 "reversalDate": "2026-11-26", "reversedAt": "2026-11-26T06:30:00Z"}""".formatted(payment, customer,
+                currency, amount, invoice, amount, discount));
+    }
+
     private UUID send(String topic, UUID customer, String type, UUID subject, String body) {
         UUID eventId = UUID.randomUUID();
         Map<String, String> headers = CloudEventProducer.headers(eventId, type, subject.toString());

@@ -130,6 +130,31 @@ class PaymentsMoveOpenArTest {
     }
 
     @Test
+    void aDiscountSettlesWithItsPaymentAndGoesBackWithAnUnallocationOrAReversal() {
+        UUID customer = UUID.randomUUID();
+        UUID invoice = UUID.randomUUID();
+        events.invoiceIssued(customer, invoice, "RON", "100.00");
+        // another invoice stays open throughout, so the currency is always in the summary
+        events.invoiceIssued(customer, UUID.randomUUID(), "RON", "50.00");
+        awaitSummary("RON", 2, "150.00");
+
+        // 98.00 within the discount window settles the invoice: the 2.00 discount counts with it, as in invoicing
+        UUID first = UUID.randomUUID();
+        events.discountedPayment(customer, first, "RON", invoice, "98.00", "2.00");
+        awaitSummary("RON", 1, "50.00");
+
+        // a wrong match taken back reopens all of it, not 98.00
+        events.paymentUnallocated(customer, first, "RON", invoice, "98.00", "2.00", "2026-11-25");
+        awaitSummary("RON", 2, "150.00");
+
+        UUID second = UUID.randomUUID();
+        events.discountedPayment(customer, second, "RON", invoice, "98.00", "2.00");
+        awaitSummary("RON", 1, "50.00");
+        events.discountedPaymentReversed(customer, second, "RON", invoice, "98.00", "2.00");
+        awaitSummary("RON", 2, "150.00");
+    }
+
+    @Test
     void aCreditNoteDeliveredTwiceLowersTheOpenAmountOnce() {
         UUID customer = UUID.randomUUID();
         UUID invoice = UUID.randomUUID();

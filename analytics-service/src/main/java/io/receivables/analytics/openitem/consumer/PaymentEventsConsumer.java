@@ -17,6 +17,7 @@ import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentReceived;
 import io.receivables.contracts.events.PaymentReversed;
+import io.receivables.contracts.events.PaymentUnallocated;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,7 +28,8 @@ import io.smallrye.mutiny.Uni;
 public class PaymentEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.PAYMENT_RECEIVED.type(),
-            EventType.PAYMENT_ALLOCATED.type(), EventType.PAYMENT_REVERSED.type());
+            EventType.PAYMENT_ALLOCATED.type(), EventType.PAYMENT_REVERSED.type(),
+            EventType.PAYMENT_UNALLOCATED.type());
 
     private final InboxProcessor processor;
     private final OpenAmounts openAmounts;
@@ -57,13 +59,18 @@ public class PaymentEventsConsumer implements InboxConsumer {
             }
             case PAYMENT_ALLOCATED -> {
                 PaymentAllocated allocated = event.body(PaymentAllocated.class);
-                // a later allocation counts from the day it was made, as in invoicing's statements
+                // a later allocation counts from its business date, else the day it was made, as in invoicing
                 yield openAmounts.paid(allocated.currency(), allocated.allocations(),
-                        allocated.allocatedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+                        allocated.effectiveDate() != null ? allocated.effectiveDate()
+                                : allocated.allocatedAt().atOffset(ZoneOffset.UTC).toLocalDate());
             }
             case PAYMENT_REVERSED -> {
                 PaymentReversed reversed = event.body(PaymentReversed.class);
                 yield openAmounts.reversed(reversed.currency(), reversed.reversedAllocations(), reversed.reversalDate());
+            }
+            case PAYMENT_UNALLOCATED -> {
+                PaymentUnallocated taken = event.body(PaymentUnallocated.class);
+                yield openAmounts.reversed(taken.currency(), taken.allocations(), taken.effectiveDate());
             }
             default -> Uni.createFrom().voidItem();
         };

@@ -81,12 +81,18 @@ public class OpenAmounts {
         });
     }
 
-    /** Payments lower the open amount of each invoice they are allocated to, from {@code effectiveOn}. */
+    /**
+     * Payments lower the open amount of each invoice they are allocated to, from {@code effectiveOn}: by the amount and
+     * the early-payment discount it settled with it (as invoicing's balance rule counts both).
+     */
     public Uni<Void> paid(String currency, List<PaymentAllocation> allocations, LocalDate effectiveOn) {
         return move(currency, allocations, BigDecimal::negate, effectiveOn);
     }
 
-    /** A reversed payment opens its invoices again by what it had paid on each, from {@code effectiveOn}. */
+    /**
+     * A reversed payment, or allocations taken back, open their invoices again by what they had settled on each
+     * (amount and discount), from {@code effectiveOn}.
+     */
     public Uni<Void> reversed(String currency, List<PaymentAllocation> allocations, LocalDate effectiveOn) {
         return move(currency, allocations, amount -> amount, effectiveOn);
     }
@@ -101,7 +107,8 @@ public class OpenAmounts {
     private Uni<Void> move(String currency, List<PaymentAllocation> allocations, UnaryOperator<BigDecimal> sign,
             LocalDate effectiveOn) {
         Map<UUID, BigDecimal> byInvoice = new LinkedHashMap<>();
-        allocations.forEach(a -> byInvoice.merge(a.invoiceId(), a.amount(), BigDecimal::add));
+        allocations.forEach(a -> byInvoice.merge(a.invoiceId(),
+                a.discount() == null ? a.amount() : a.amount().add(a.discount()), BigDecimal::add));
         List<OpenItem> items = new ArrayList<>();
         Uni<Void> lookups = Uni.createFrom().voidItem();
         for (UUID invoiceId : byInvoice.keySet()) {

@@ -205,9 +205,13 @@ public class PaymentChanges {
                             .collect(Collectors.toMap(i -> i.id, Function.identity()));
                     Instant now = now();
                     Map<UUID, BigDecimal> perInvoice = new LinkedHashMap<>();
+                    Map<UUID, BigDecimal> discounts = new LinkedHashMap<>();
                     for (Allocation allocation : active) {
                         InvoiceAllocations.remove(allocation, byId.get(allocation.invoiceId), on, now);
                         perInvoice.merge(allocation.invoiceId, allocation.amount, BigDecimal::add);
+                        if (allocation.discount != null) {
+                            discounts.merge(allocation.invoiceId, allocation.discount, BigDecimal::add);
+                        }
                     }
                     payment.unallocatedAmount = BigDecimal.ZERO;
                     payment.reversalReason = reason.name();
@@ -223,8 +227,11 @@ public class PaymentChanges {
                                 .chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));
                     }
                     List<PaymentAllocation> reversed = perInvoice.entrySet().stream()
+                            // the discount goes back too, so that every reader reopens what the payment settled
                             .map(e -> new PaymentAllocation(e.getKey(), PaymentEvents.money(e.getValue(),
-                                    payment.currency)))
+                                    payment.currency),
+                                    discounts.get(e.getKey()) == null ? null
+                                            : PaymentEvents.money(discounts.get(e.getKey()), payment.currency)))
                             .toList();
                     PaymentReversed event = new PaymentReversed(payment.id, payment.customerId, payment.currency,
                             PaymentEvents.money(payment.amount, payment.currency), reason.published(), reversed, on,
