@@ -63,7 +63,7 @@ public class PaymentWebhookResource {
     }
 
     /** What a delivery did; the provider only needs the 2xx. */
-    public record WebhookReceipt(String webhookId, boolean duplicate, String outcome,
+    public record PaymentWebhookReceipt(String webhookId, boolean duplicate, String outcome,
             @Schema(nullable = true) UUID paymentId) {
     }
 
@@ -72,11 +72,11 @@ public class PaymentWebhookResource {
     @Operation(operationId = "receivePaymentWebhook", summary = "Receive a payment provider's event (Standard Webhooks)", description = "Needs no bearer token: authenticated by webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks: base64 HMAC-SHA256 of '<id>.<timestamp>.<body>' keyed with the base64 part of the whsec_ secret, timestamp within 5 minutes). Body {type, timestamp, data}: payment.received records a payment (data.id deduplicates it; data.metadata.invoiceId is allocated when open), payment.reversed reverses the payment received under data.id. Each webhook-id is applied once: a redelivery answers 200 with duplicate true.")
     @Extension(name = "x-authenticated-by", value = StandardWebhookVerifier.SIGNATURE_HEADER)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "{\"type\": \"payment.received\" | \"payment.reversed\", \"timestamp\": optional, \"data\": {...}}: see docs/payments.md#generic-payments-webhook")))
-    @APIResponse(responseCode = "200", description = "Applied, or processed before (duplicate)", content = @Content(schema = @Schema(implementation = WebhookReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Applied, or processed before (duplicate)", content = @Content(schema = @Schema(implementation = PaymentWebhookReceipt.class)))
     @APIResponse(responseCode = "400", description = "A missing, bad or stale signature header, or a payload field that is missing or wrong (its JSON path named); nothing written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "payment.reversed for a payment refunded in part; nothing written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No valid secret configured (receivables.payments.webhook.secret, whsec_<base64>): nothing is accepted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<WebhookReceipt> receive(byte[] body,
+    public Uni<PaymentWebhookReceipt> receive(byte[] body,
             @Parameter(name = StandardWebhookVerifier.ID_HEADER, in = ParameterIn.HEADER, required = true, description = "The delivery's id, the same on every retry") @HeaderParam(StandardWebhookVerifier.ID_HEADER) String id,
             @Parameter(name = StandardWebhookVerifier.TIMESTAMP_HEADER, in = ParameterIn.HEADER, required = true, description = "Unix seconds when it was signed") @HeaderParam(StandardWebhookVerifier.TIMESTAMP_HEADER) String timestamp,
             @Parameter(name = StandardWebhookVerifier.SIGNATURE_HEADER, in = ParameterIn.HEADER, required = true, description = "v1,<base64 signature>, several separated by spaces") @HeaderParam(StandardWebhookVerifier.SIGNATURE_HEADER) String signature) {
@@ -93,7 +93,7 @@ public class PaymentWebhookResource {
             }
             return new Verified(webhookId, parser.parse(raw));
         }).chain(verified -> Panache.withTransaction(() -> webhooks.apply(verified.id(), verified.command())))
-                .map(done -> new WebhookReceipt(done.webhookId(), done.duplicate(), done.outcome(), done.paymentId()));
+                .map(done -> new PaymentWebhookReceipt(done.webhookId(), done.duplicate(), done.outcome(), done.paymentId()));
     }
 
     private record Verified(String id, PaymentWebhookCommand command) {
