@@ -173,6 +173,34 @@ class AutoApplyCreditTest {
     }
 
     @Test
+    void aRefundRacingTheNewInvoiceNeverSpendsTheSameCashTwice() {
+        UUID customer = customerWithAnInvoice("Soylent");
+        String payment = pay(customer, "50.00", "2026-11-20");
+        given().contentType("application/json").body(Map.of("autoApplyCredit", true))
+                .put("/customers/" + customer + "/payment-settings").then().statusCode(200);
+
+        UUID invoice = UUID.randomUUID();
+        events.invoiceIssued(customer, invoice, number(), "EUR", "40.00", LATER, null);
+        Response refund = given().contentType("application/json").body(Map.of("amount", "50.00", "currency", "EUR",
+                "method", "BANK_TRANSFER")).post("/customers/" + customer + "/refunds");
+        awaitInvoice(invoice);
+
+        JsonPath after = given().get("/payments/" + payment).then().statusCode(200).extract().jsonPath();
+        if (refund.statusCode() == 201) {
+            assertThat(db.openAmount(invoice)).as("refunded first: nothing left to apply").isEqualByComparingTo("40.00");
+            assertThat(after.getString("refundedAmount")).isEqualTo("50.00");
+            assertThat(after.getList("allocations")).isEmpty();
+        } else {
+            assertThat(refund.statusCode()).as(refund.asString()).isEqualTo(400);
+            assertThat(refund.jsonPath().getList("errors.field", String.class)).contains("amount");
+            assertThat(db.openAmount(invoice)).as("applied first: 10.00 left, less than the refund")
+                    .isEqualByComparingTo("0");
+            assertThat(after.getString("unallocatedAmount")).isEqualTo("10.00");
+            assertThat(after.getString("refundedAmount")).isEqualTo("0.00");
+        }
+    }
+
+    @Test
     void anUnknownCustomerIs404AndABadBody400NamingTheFieldWritingNothing() {
         UUID unknown = UUID.randomUUID();
         given().get("/customers/" + unknown + "/payment-settings").then().statusCode(404)
