@@ -67,13 +67,20 @@ class PaymentsBadInputTest extends BadInputContract {
                         + " \"EUR\", \"method\": \"CASH\"}").named("refund to no such customer")
                         .expect(404, "not-found", null),
                 BadRequest.post("/customers/" + SOME_ID + "/refunds", "{\"amount\": 1, \"currency\": \"EUR\","
-                        + " \"method\": \"CASH\"}").named("refund amount as a number").rejects("amount")));
+                        + " \"method\": \"CASH\"}").named("refund amount as a number").rejects("amount"),
+                BadRequest.get("/customers/" + SOME_ID + "/payment-settings").named("settings of no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.put("/customers/" + SOME_ID + "/payment-settings", "{\"autoApplyCredit\": true}")
+                        .named("settings for no such customer").expect(404, "not-found", null),
+                BadRequest.put("/customers/" + SOME_ID + "/payment-settings", "{\"autoApplyCredit\": \"yes\"}")
+                        .named("autoApplyCredit as a string").rejects("autoApplyCredit")));
         return cases;
     }
 
     @Override
     protected List<String> writtenTables() {
-        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account", "refund", "refund_source");
+        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account", "refund", "refund_source",
+                "customer_payment_settings");
     }
 
     @Override
