@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.receivables.common.money.Currencies;
 
 /**
@@ -20,6 +22,7 @@ public final class Instalments {
     public static final int MAX_INTERVAL_DAYS = 366;
 
     /** How far apart equal instalments fall. */
+    @Schema(name = "InstalmentInterval")
     public enum Interval {
         WEEKLY,
         MONTHLY,

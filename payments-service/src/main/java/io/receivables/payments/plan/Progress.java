@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * How far a plan is paid, and what that means on a day: what is paid fills the down payment and the instalments in
  * due-date order (oldest first); the plan is complete once the paid amount reaches its total, and broken once the
@@ -29,6 +31,7 @@ public record Progress(List<Filled> instalments, BigDecimal paid, BigDecimal out
     }
 
     /** How an instalment stands on a day. */
+    @Schema(name = "InstalmentState")
     public enum State {
         PAID,
         PARTIALLY_PAID,

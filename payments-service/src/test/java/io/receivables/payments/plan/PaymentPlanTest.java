@@ -272,7 +272,20 @@ class PaymentPlanTest {
         assertThat(cancelled.jsonPath().getString("status")).isEqualTo("CANCELLED");
         assertThat(given().header("If-Match", cancelled.header("ETag")).post("/payment-plans/" + id + "/cancel")
                 .statusCode()).isEqualTo(409);
-        create(body, given()).then().statusCode(201);
+        String second = create(body, given()).then().statusCode(201).extract().jsonPath().getString("id");
+
+        // newest first, a page at a time
+        JsonPath page = given().queryParam("customerId", customer.toString()).queryParam("limit", "1")
+                .get("/payment-plans").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.id")).containsExactly(second);
+        JsonPath next = given().queryParam("customerId", customer.toString()).queryParam("limit", "1")
+                .queryParam("cursor", page.getString("nextCursor")).get("/payment-plans").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(next.getList("items.id")).containsExactly(id);
+        assertThat(next.getString("nextCursor")).isNull();
+        assertThat(given().queryParam("customerId", customer.toString()).queryParam("status", "CANCELLED")
+                .get("/payment-plans").then().statusCode(200).extract().jsonPath().getList("items.id"))
+                .containsExactly(id);
     }
 
     @Test

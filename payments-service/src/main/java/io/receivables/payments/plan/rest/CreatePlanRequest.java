@@ -18,10 +18,10 @@ import io.receivables.payments.plan.service.CreatePlan;
 /** The body of POST /payment-plans; turned into the service's {@link CreatePlan} command at the edge. */
 public record CreatePlanRequest(
         @Schema(required = true, description = "The customer whose invoices the plan covers") UUID customerId,
-        @Schema(required = true, description = "Open invoices of that customer, in one currency, in no other active plan") @Size(max = 100) List<UUID> invoiceIds,
+        @Schema(required = true, description = "Open invoices of that customer, in one currency, in no other active plan") @Size(max = 50) List<UUID> invoiceIds,
         @Schema(description = "What the plan pays, at most what is open on the invoices; default: all of it") @Pattern(regexp = DecimalStrings.REGEX, message = "must be a decimal string such as \"1500.00\"") String total,
         @Schema(description = "Paid first, on or before the first instalment's due date") @Valid DueRequest downPayment,
-        @Schema(description = "The instalments one by one, due dates ascending; with the down payment they add up to the total. Give these or schedule.") @Size(max = 100) List<@Valid DueRequest> instalments,
+        @Schema(description = "The instalments one by one, due dates ascending; with the down payment they add up to the total. Give these or schedule.") @Size(max = 60) List<@Valid DueRequest> instalments,
         @Schema(description = "Equal instalments instead of instalments given one by one") @Valid ScheduleRequest schedule) {
 
     /** An amount due on a day. */
