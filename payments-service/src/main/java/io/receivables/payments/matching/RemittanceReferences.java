@@ -21,8 +21,12 @@ import io.receivables.contracts.CreditorReference;
  */
 public final class RemittanceReferences {
 
-    /** The most adjacent words joined into one key: "RF18 5390 0754 7034" has four, "INV 2026 000 123" four. */
-    static final int MAX_WORDS = 6;
+    /**
+     * The most adjacent words joined into one key: "RF18 5390 0754 7034" has four, "INV 2026 000 123" four, a
+     * 25-character creditor reference printed in groups of four seven, and one more when digits glued to letters are
+     * split.
+     */
+    static final int MAX_WORDS = 8;
     /** Keys longer than this are no invoice number (the column holds 64; creditor references 25). */
     static final int MAX_KEY_LENGTH = 40;
     /** A number without its prefix counts only from this many characters on: "2026" alone names no invoice. */
@@ -54,8 +58,20 @@ public final class RemittanceReferences {
             List<Integer> starts = new ArrayList<>();
             Matcher matcher = WORD.matcher(remittanceText.toUpperCase(Locale.ROOT));
             while (matcher.find()) {
-                words.add(CreditorReference.alphanumeric(matcher.group()));
-                starts.add(matcher.start());
+                // digits glued to the letters after them are two words: "INV-2026-000093SVWZ+" names
+                // INV-2026-000093 (banks join remittance lines and SEPA field tags without a space). Letters glued to
+                // the digits after them stay one word: "PO2026000101" is not invoice 2026-000101 without its prefix.
+                String word = matcher.group();
+                int from = 0;
+                for (int i = 1; i < word.length(); i++) {
+                    if (Character.isDigit(word.charAt(i - 1)) && Character.isLetter(word.charAt(i))) {
+                        words.add(CreditorReference.alphanumeric(word.substring(from, i)));
+                        starts.add(matcher.start() + from);
+                        from = i;
+                    }
+                }
+                words.add(CreditorReference.alphanumeric(word.substring(from)));
+                starts.add(matcher.start() + from);
             }
             for (int first = 0; first < words.size(); first++) {
                 StringBuilder joined = new StringBuilder();
