@@ -27,10 +27,10 @@ public final class RemittanceReferences {
     /**
      * The most adjacent words a creditor reference is read from: its paper form in groups of four, as invoicing prints
      * it, has seven for a reference of 25 characters ("RF64 ME20 25EX PORT 0001 2345 B" for invoice
-     * ACME/2025/EXPORT-00012345-B). Only for references, whose check digits rule out chance joins; invoice numbers
-     * keep {@link #MAX_WORDS}.
+     * ACME/2025/EXPORT-00012345-B), and one more when a group's digits glued to its letters are split ("25EX"). Only for
+     * references, whose check digits rule out chance joins; invoice numbers keep {@link #MAX_WORDS}.
      */
-    static final int MAX_REFERENCE_WORDS = 7;
+    static final int MAX_REFERENCE_WORDS = 8;
     /** Keys longer than this are no invoice number (the column holds 64; creditor references 25). */
     static final int MAX_KEY_LENGTH = 40;
     /** A number without its prefix counts only from this many characters on: "2026" alone names no invoice. */
@@ -62,8 +62,20 @@ public final class RemittanceReferences {
             List<Integer> starts = new ArrayList<>();
             Matcher matcher = WORD.matcher(remittanceText.toUpperCase(Locale.ROOT));
             while (matcher.find()) {
-                words.add(CreditorReference.alphanumeric(matcher.group()));
-                starts.add(matcher.start());
+                // digits glued to the letters after them are two words: "INV-2026-000093SVWZ+" names
+                // INV-2026-000093 (banks join remittance lines and SEPA field tags without a space). Letters glued to
+                // the digits after them stay one word: "PO2026000101" is not invoice 2026-000101 without its prefix.
+                String word = matcher.group();
+                int from = 0;
+                for (int i = 1; i < word.length(); i++) {
+                    if (Character.isDigit(word.charAt(i - 1)) && Character.isLetter(word.charAt(i))) {
+                        words.add(CreditorReference.alphanumeric(word.substring(from, i)));
+                        starts.add(matcher.start() + from);
+                        from = i;
+                    }
+                }
+                words.add(CreditorReference.alphanumeric(word.substring(from)));
+                starts.add(matcher.start() + from);
             }
             for (int first = 0; first < words.size(); first++) {
                 StringBuilder joined = new StringBuilder();

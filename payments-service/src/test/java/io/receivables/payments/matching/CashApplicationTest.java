@@ -51,6 +51,34 @@ class CashApplicationTest {
     }
 
     @Test
+    void aNumberGluedToTheTextAfterItIsStillFoundButNotOneGluedToTheTextBefore() {
+        // the bank joined the remittance and a SEPA field tag without a space (found by MatchQualityTest: 178 of 198
+        // payments of two invoices paid only the first)
+        Candidate a = invoice("INV-2026-000010", "100.00", 1);
+        Candidate b = invoice("INV-2026-000093", "50.00", 2);
+        Application both = leaveUnapplied.apply(payment("150.00", "Rg. INV-2026-000010, INV-2026-000093SVWZ+", null),
+                List.of(a, b));
+        assertThat(both.matches()).extracting(Match::invoiceId).containsExactly(a.invoiceId(), b.invoiceId());
+        assertThat(both.unapplied()).isEqualByComparingTo("0");
+
+        Application prefixed = leaveUnapplied.apply(payment("77.00", "PO2026000093 delivery", null), List.of(a, b));
+        assertThat(prefixed.matches()).as("a purchase order number is not the invoice's number").isEmpty();
+    }
+
+    @Test
+    void aLongCreditorReferenceInTheTextPrintedInGroupsOfFourIsFound() {
+        Candidate a = invoice("INV-2026-000101", "100.00", 1);
+        // 21 characters: a 25-character reference, seven groups when printed ("RFnn CUST OMER S202 ...")
+        Candidate b = invoice("CUSTOMERS-2026-00000102", "250.00", 2);
+        Application applied = leaveUnapplied.apply(payment("250.00", "paid " + spaced(b.creditorReference()), null),
+                List.of(a, b));
+        assertThat(applied.matches()).singleElement().satisfies(m -> {
+            assertThat(m.invoiceId()).isEqualTo(b.invoiceId());
+            assertThat(m.rule()).isEqualTo(MatchingRule.CREDITOR_REFERENCE);
+        });
+    }
+
+    @Test
     void moreThanTheNamedInvoicesOweIsLeftUnapplied() {
         Candidate a = invoice("INV-2026-000101", "100.00", 1);
         Application applied = leaveUnapplied.apply(payment("130.00", "INV-2026-000101", null), List.of(a));
