@@ -28,6 +28,23 @@ public class PaymentsDatabase {
                 .await().indefinitely().iterator().next().getLong(0);
     }
 
+    /** The first column of the first row of {@code sql} ($1, $2... bound to {@code args}), as text; null when none. */
+    public String value(String sql, Object... args) {
+        var rows = pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely();
+        return rows.size() == 0 ? null
+                : rows.iterator().next().getValue(0) == null ? null
+                        : rows.iterator().next().getValue(0).toString();
+    }
+
+    /** The payloads (JSON text) of the outbox rows matching {@code where}, in the order they were written. */
+    public java.util.List<String> payloads(String where, Object... args) {
+        var rows = pool.preparedQuery("SELECT payload::text FROM outbox WHERE " + where + " ORDER BY timestamp, ce_time")
+                .execute(Tuple.from(args)).await().indefinitely();
+        java.util.List<String> payloads = new java.util.ArrayList<>();
+        rows.forEach(row -> payloads.add(row.getString(0)));
+        return payloads;
+    }
+
     /** The invoice's open amount in the read model, or null while it is not there. */
     public BigDecimal openAmount(UUID invoice) {
         var rows = pool.preparedQuery("SELECT open_amount FROM receivable_invoice WHERE invoice_id = $1")

@@ -44,6 +44,10 @@ public class Refund {
     @Column(length = 1000)
     public String note;
 
+    /** The source's id of what was refunded when the money went back there (a Stripe charge id); else null. */
+    @Column(name = "external_reference", length = 200)
+    public String externalReference;
+
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 }

@@ -36,10 +36,14 @@ public sealed interface StripeCommand {
      * @param refundedTotal everything refunded on the charge so far ({@code amount_refunded}, cumulative): apply it as
      *        a total, so a retried or late event never refunds twice
      * @param fullyRefunded Stripe's {@code refunded}: the whole charge is back with the payer
+     * @param latestRefundId the newest {@code re_...} when the charge carries its {@code refunds} list (API versions
+     *        before 2022-11-15, or expanded); else null
      */
     record ChargeRefunded(String eventId, Instant occurredAt, boolean livemode, String chargeId,
             String paymentIntentId, BigDecimal chargeAmount, BigDecimal refundedTotal, String currency,
-            boolean fullyRefunded, String invoiceId, String customerId) implements StripeCommand {
+            boolean fullyRefunded, String invoiceId, String customerId, String latestRefundId)
+            implements
+                StripeCommand {
     }
 
     /**

@@ -82,7 +82,13 @@ public final class StripeEventParser {
                 amount(whole(charge, "amount", path("amount")), currency, path("amount")),
                 amount(whole(charge, "amount_refunded", path("amount_refunded")), currency, path("amount_refunded")),
                 currency, charge.path("refunded").asBoolean(false), optional(metadata, INVOICE_ID_KEY),
-                optional(metadata, CUSTOMER_ID_KEY));
+                optional(metadata, CUSTOMER_ID_KEY), latestRefund(charge.path("refunds")));
+    }
+
+    /** Stripe lists a charge's refunds newest first. */
+    private static String latestRefund(JsonNode refunds) {
+        JsonNode first = refunds.path("data").path(0);
+        return first.isObject() ? optional(first, "id") : null;
     }
 
     private record Dispute(String id, String charge, String paymentIntent, BigDecimal amount, String currency) {

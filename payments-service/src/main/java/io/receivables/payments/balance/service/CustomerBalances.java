@@ -52,6 +52,14 @@ public class CustomerBalances {
             String payeeAccount, String note) {
     }
 
+    /**
+     * A refund of one payment made at its source; {@code externalReference} is the source's id of what was refunded
+     * (for Stripe the charge id, under which Stripe counts its refunds).
+     */
+    public record PaymentRefund(BigDecimal amount, LocalDate refundDate, RefundIssued.Method method,
+            String externalReference, String note) {
+    }
+
     /** The refund issued, with how much it took from each payment. */
     public record IssuedRefund(Refund refund, List<RefundIssued.Source> sources) {
     }
@@ -155,16 +163,59 @@ public class CustomerBalances {
                         sources.add(new RefundIssued.Source(payment.id, Currencies.round(take, refund.currency)));
                         left = left.subtract(take);
                     }
-                    return Panache.getSession().chain(session -> session.persist(refund)
-                            // the refund row first: the native inserts of its sources refer to it
-                            .chain(session::flush)
-                            .chain(() -> insertSources(session, refund.id, sources)))
-                            .chain(() -> outbox.append(actor, "refund", new RefundIssued(refund.id, customerId,
-                                    refund.currency, Currencies.round(refund.amount, refund.currency), refundDate,
-                                    refund.method, account, sources, refund.note, now)))
-                            .chain(() -> payments.flush())
-                            .map(ignored -> new IssuedRefund(refund, sources));
+                    return issue(actor, refund, sources);
                 });
+    }
+
+    /**
+     * Pays {@code command.amount} of one payment's unapplied cash back, when its source gave the money back (a gateway
+     * refund): the caller has locked the payment and made its unapplied cash cover the amount (taking allocations back
+     * if need be). The refund keeps the source's reference, so that what was refunded under it can be summed up again
+     * ({@link #refundedUnder}). Publishes refund-issued. Runs in the caller's transaction.
+     */
+    public Uni<IssuedRefund> refundPayment(Actor actor, Payment payment, PaymentRefund command) {
+        if (payment.customerId == null || command.amount().signum() <= 0
+                || command.amount().compareTo(payment.unallocatedAmount) > 0) {
+            throw new IllegalStateException("payment " + payment.id + " cannot pay back " + command.amount()
+                    + " of its unapplied cash " + payment.unallocatedAmount);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.customerId = payment.customerId;
+        refund.currency = payment.currency;
+        refund.amount = command.amount();
+        refund.refundDate = command.refundDate();
+        refund.method = command.method();
+        refund.externalReference = command.externalReference();
+        refund.note = command.note();
+        refund.issuedAt = now;
+        payment.unallocatedAmount = payment.unallocatedAmount.subtract(command.amount());
+        payment.refundedAmount = payment.refundedAmount.add(command.amount());
+        payment.deriveStatus();
+        return issue(actor, refund, List.of(new RefundIssued.Source(payment.id,
+                Currencies.round(command.amount(), payment.currency))));
+    }
+
+    /** What the refunds under {@code externalReference} took from the payment so far (zero when none). */
+    public Uni<BigDecimal> refundedUnder(UUID paymentId, String externalReference) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT coalesce(sum(s.amount), 0) FROM refund r JOIN refund_source s ON s.refund_id = r.id"
+                        + " WHERE r.external_reference = :reference AND s.payment_id = :payment",
+                BigDecimal.class).setParameter("reference", externalReference).setParameter("payment", paymentId)
+                .getSingleResult());
+    }
+
+    private Uni<IssuedRefund> issue(Actor actor, Refund refund, List<RefundIssued.Source> sources) {
+        return Panache.getSession().chain(session -> session.persist(refund)
+                // the refund row first: the native inserts of its sources refer to it
+                .chain(session::flush)
+                .chain(() -> insertSources(session, refund.id, sources)))
+                .chain(() -> outbox.append(actor, "refund", new RefundIssued(refund.id, refund.customerId,
+                        refund.currency, Currencies.round(refund.amount, refund.currency), refund.refundDate,
+                        refund.method, refund.payeeAccount, sources, refund.note, refund.issuedAt)))
+                .chain(() -> payments.flush())
+                .map(ignored -> new IssuedRefund(refund, sources));
     }
 
     private static Uni<Void> insertSources(org.hibernate.reactive.mutiny.Mutiny.Session session, UUID refundId,

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +185,78 @@ public class PaymentChanges {
                 });
             });
         });
+    }
+
+    /**
+     * Takes {@code amount} of the payment's allocations back, newest first, when money goes back to the payer (a gateway
+     * refund) and its unapplied cash does not cover it. The last allocation it needs only part of is split: taken back
+     * whole, and what stays is allocated again with the same rule and date (without a discount it took: the invoice is
+     * no longer settled by it, so the discount goes back with the part taken). The invoices reopen by what is taken, as
+     * of {@code on} (or an allocation's later date); the money returns to the unapplied cash. Publishes one
+     * payment-unallocated with what is taken per allocation. Nothing to take when {@code amount} exceeds what is
+     * allocated: 409.
+     */
+    public Uni<RecordedPayment> takeBack(Actor actor, UUID paymentId, BigDecimal amount, LocalDate on) {
+        return locked(paymentId, ExpectedVersion.anyVersion()).chain(payment -> allocations.ofPayment(paymentId)
+                .chain(all -> {
+                    List<Allocation> newestFirst = all.stream().filter(Allocation::active)
+                            .sorted(Comparator.comparing((Allocation a) -> a.allocatedAt)
+                                    .thenComparing(a -> a.id).reversed())
+                            .toList();
+                    List<Allocation> taken = new ArrayList<>();
+                    BigDecimal left = amount;
+                    for (Allocation allocation : newestFirst) {
+                        if (left.signum() <= 0) {
+                            break;
+                        }
+                        taken.add(allocation);
+                        left = left.subtract(allocation.amount);
+                    }
+                    if (left.signum() > 0) {
+                        throw conflict("payment " + paymentId + " has less allocated than the "
+                                + PaymentEvents.money(amount, payment.currency) + " to take back");
+                    }
+                    // left is now zero or minus what stays of the last allocation taken
+                    BigDecimal stays = left.negate();
+                    LocalDate effective = taken.stream().map(a -> a.effectiveDate).reduce(on,
+                            (a, b) -> a.isAfter(b) ? a : b);
+                    return invoices.lock(taken.stream().map(a -> a.invoiceId).distinct().toList()).chain(locked -> {
+                        Map<UUID, ReceivableInvoice> byId = locked.stream()
+                                .collect(Collectors.toMap(i -> i.id, Function.identity()));
+                        Instant now = now();
+                        List<PaymentAllocation> published = new ArrayList<>();
+                        List<Allocation> made = new ArrayList<>();
+                        for (Allocation allocation : taken) {
+                            ReceivableInvoice invoice = byId.get(allocation.invoiceId);
+                            InvoiceAllocations.remove(allocation, invoice, effective, now);
+                            boolean split = allocation == taken.getLast() && stays.signum() > 0;
+                            BigDecimal part = split ? allocation.amount.subtract(stays) : allocation.amount;
+                            if (split) {
+                                made.add(InvoiceAllocations.allocate(payment, invoice, stays, null, allocation.rule,
+                                        allocation.confidence, "what stays of "
+                                                + PaymentEvents.money(allocation.amount, payment.currency)
+                                                + " after " + PaymentEvents.money(part, payment.currency)
+                                                + " went back to the payer; "
+                                                + allocation.explanation,
+                                        allocation.effectiveDate, now));
+                            }
+                            published.add(new PaymentAllocation(allocation.invoiceId,
+                                    PaymentEvents.money(part, payment.currency), allocation.discount == null ? null
+                                            : PaymentEvents.money(allocation.discount, payment.currency)));
+                        }
+                        payment.unallocatedAmount = payment.unallocatedAmount.add(amount);
+                        payment.deriveStatus();
+                        PaymentUnallocated event = new PaymentUnallocated(payment.id, payment.customerId,
+                                payment.currency, published, PaymentEvents.money(payment.unallocatedAmount,
+                                        payment.currency),
+                                effective, now);
+                        Uni<Void> persisted = made.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(made);
+                        return persisted.chain(() -> outbox.append(actor, "payment", event))
+                                .chain(() -> payments.flush())
+                                .chain(() -> allocations.ofPayment(paymentId))
+                                .map(after -> new RecordedPayment(payment, after, false));
+                    });
+                }));
     }
 
     /**

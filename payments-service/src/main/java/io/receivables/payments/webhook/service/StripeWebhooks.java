@@ -2,19 +2,25 @@ package io.receivables.payments.webhook.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.receivables.common.concurrency.ExpectedVersion;
+import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.PaymentReceived;
+import io.receivables.contracts.events.RefundIssued;
+import io.receivables.payments.balance.service.CustomerBalances;
 import io.receivables.payments.payment.Payment;
+import io.receivables.payments.payment.repository.AllocationRepository;
 import io.receivables.payments.payment.repository.PaymentRepository;
 import io.receivables.payments.payment.service.PaymentChanges;
 import io.receivables.payments.payment.service.PaymentRecording;
@@ -34,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 public class StripeWebhooks {
 
     public static final String SOURCE = "STRIPE";
+    /** Stripe's event ids in {@code processed_webhook}. */
+    static final String PROVIDER = "stripe";
 
     /** What a delivery did; {@code duplicate} when the event was processed before. */
     public record Outcome(String eventId, boolean duplicate, String outcome, UUID paymentId) {
@@ -44,16 +52,23 @@ public class StripeWebhooks {
     private final PaymentRepository payments;
     private final ReceivableInvoiceRepository invoices;
     private final ReceivableCustomerRepository customers;
+    private final AllocationRepository allocations;
+    private final CustomerBalances balances;
+    private final ProcessedWebhooks processed;
     private final Clock clock;
 
     @Inject
     public StripeWebhooks(PaymentRecording recording, PaymentChanges changes, PaymentRepository payments,
-            ReceivableInvoiceRepository invoices, ReceivableCustomerRepository customers, Clock clock) {
+            ReceivableInvoiceRepository invoices, ReceivableCustomerRepository customers,
+            AllocationRepository allocations, CustomerBalances balances, ProcessedWebhooks processed, Clock clock) {
         this.recording = recording;
         this.changes = changes;
         this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
+        this.allocations = allocations;
+        this.balances = balances;
+        this.processed = processed;
         this.clock = clock;
     }
 
@@ -63,12 +78,12 @@ public class StripeWebhooks {
     public Uni<Outcome> apply(StripeCommand command) {
         String type = command instanceof StripeCommand.Ignored ignored ? ignored.type()
                 : command.getClass().getSimpleName();
-        return claim(command.eventId(), type).chain(claimed -> {
+        return processed.claim(PROVIDER, command.eventId(), type).chain(claimed -> {
             if (!claimed) {
-                return previous(command.eventId()).map(before -> new Outcome(command.eventId(), true,
+                return processed.previous(PROVIDER, command.eventId()).map(before -> new Outcome(command.eventId(), true,
                         "processed before: " + before, null));
             }
-            return effect(command).call(outcome -> remember(command.eventId(), outcome.outcome()));
+            return effect(command).call(outcome -> processed.remember(PROVIDER, command.eventId(), outcome.outcome()));
         });
     }
 
@@ -78,14 +93,13 @@ public class StripeWebhooks {
             case StripeCommand.DisputeOpened dispute when dispute.fundsWithdrawn() -> chargeback(dispute);
             case StripeCommand.DisputeOpened dispute -> note(dispute.eventId(),
                     "inquiry " + dispute.disputeId() + " (" + dispute.status() + "): no funds withdrawn, nothing done");
-            case StripeCommand.ChargeRefunded refund -> note(refund.eventId(), "charge " + refund.chargeId()
-                    + " refunded " + refund.refundedTotal().toPlainString() + " " + refund.currency()
-                    + " in total: recorded, not applied automatically; record the refund in payments by hand");
+            case StripeCommand.ChargeRefunded refund -> refunded(refund);
+            case StripeCommand.DisputeClosed closed when closed.outcome() == StripeCommand.DisputeOutcome.WON ->
+                disputeWon(closed);
             case StripeCommand.DisputeClosed closed -> note(closed.eventId(), "dispute " + closed.disputeId()
-                    + " closed " + closed.outcome() + ": recorded, not applied automatically"
-                    + (closed.outcome() == StripeCommand.DisputeOutcome.WON
-                            ? "; the funds come back: record them as a payment by hand"
-                            : ""));
+                    + " closed " + closed.status() + (closed.outcome() == StripeCommand.DisputeOutcome.LOST
+                            ? ": the chargeback's reversal stands"
+                            : ": no money moved, nothing done"));
             case StripeCommand.Ignored ignored -> note(ignored.eventId(), "ignored: " + ignored.reason());
         };
     }
@@ -131,14 +145,23 @@ public class StripeWebhooks {
                 : customers.findById(id).map(known -> known == null ? null : known.id);
     }
 
-    private Uni<Outcome> chargeback(StripeCommand.DisputeOpened dispute) {
-        String reference = dispute.paymentIntentId() != null ? dispute.paymentIntentId() : dispute.chargeId();
+    /**
+     * The payments recorded from {@code payment_intent.succeeded} that a later event about a charge means: by its
+     * PaymentIntent id, else by its charge id (kept as the end-to-end id).
+     */
+    private Uni<List<Payment>> stripePayments(String paymentIntentId, String chargeId) {
+        String reference = paymentIntentId != null ? paymentIntentId : chargeId;
         return payments.byReturnReference(List.of(SOURCE), reference).chain(found -> {
-            if (found.isEmpty() && dispute.chargeId() != null && !dispute.chargeId().equals(reference)) {
-                return payments.byReturnReference(List.of(SOURCE), dispute.chargeId());
+            if (found.isEmpty() && chargeId != null && !chargeId.equals(reference)) {
+                return payments.byReturnReference(List.of(SOURCE), chargeId);
             }
             return Uni.createFrom().item(found);
-        }).chain(found -> {
+        });
+    }
+
+    private Uni<Outcome> chargeback(StripeCommand.DisputeOpened dispute) {
+        String reference = dispute.paymentIntentId() != null ? dispute.paymentIntentId() : dispute.chargeId();
+        return stripePayments(dispute.paymentIntentId(), dispute.chargeId()).chain(found -> {
             if (found.size() != 1) {
                 return note(dispute.eventId(), "chargeback " + dispute.disputeId() + ": " + (found.isEmpty()
                         ? "no payment for " + reference
@@ -150,9 +173,7 @@ public class StripeWebhooks {
                 return Uni.createFrom().item(new Outcome(dispute.eventId(), false, "chargeback " + dispute.disputeId()
                         + ": payment reversed before, on " + payment.reversalDate, payment.id));
             }
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            LocalDate on = LocalDate.ofInstant(dispute.occurredAt(), ZoneOffset.UTC);
-            on = on.isAfter(today) ? today : on.isBefore(payment.valueDate) ? payment.valueDate : on;
+            LocalDate on = dated(dispute.occurredAt(), payment);
             return changes.reverse(ACTOR, payment.id, ExpectedVersion.anyVersion(), PaymentChanges.ReversalReason.CHARGEBACK,
                     on, "Stripe dispute " + dispute.disputeId() + " (" + dispute.reason() + ")")
                     .map(reversed -> new Outcome(dispute.eventId(), false,
@@ -160,33 +181,149 @@ public class StripeWebhooks {
         });
     }
 
+    /**
+     * {@code charge.refunded}: the money went back to the payer. Stripe's {@code amount_refunded} is the charge's total
+     * so far, so only its difference to what was refunded under the charge id before is applied (a late event with an
+     * older total applies nothing). Taken from the payment's unapplied cash first, then from its allocations newest
+     * first (payment-unallocated: the invoices reopen); never more than what is left of the payment. Publishes
+     * refund-issued with the payment as its source and the charge id as its reference.
+     */
+    private Uni<Outcome> refunded(StripeCommand.ChargeRefunded refund) {
+        String what = "refund of charge " + refund.chargeId();
+        return stripePayments(refund.paymentIntentId(), refund.chargeId()).chain(found -> {
+            if (found.size() != 1) {
+                return note(refund.eventId(), what + ": " + (found.isEmpty() ? "no payment for it"
+                        : found.size() + " payments for it") + "; refund it by hand");
+            }
+            return payments.findById(found.getFirst().id, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(payment -> balances.refundedUnder(payment.id, refund.chargeId())
+                            .chain(before -> refund(refund, payment, before)));
+        });
+    }
+
+    private Uni<Outcome> refund(StripeCommand.ChargeRefunded refund, Payment payment, BigDecimal before) {
+        String what = "refund of charge " + refund.chargeId();
+        if (payment.reversedAt != null) {
+            return note(refund.eventId(), what + ": payment " + payment.id + " was reversed on "
+                    + payment.reversalDate + "; nothing left to refund", payment.id);
+        }
+        if (payment.customerId == null) {
+            return note(refund.eventId(), what + ": payment " + payment.id + " has no customer yet (in review);"
+                    + " assign it, then refund by hand", payment.id);
+        }
+        if (!payment.currency.equals(refund.currency())) {
+            return note(refund.eventId(), what + ": in " + refund.currency() + " but payment " + payment.id
+                    + " is in " + payment.currency + "; refund it by hand", payment.id);
+        }
+        BigDecimal delta = Currencies.round(refund.refundedTotal().subtract(before), payment.currency);
+        if (delta.signum() <= 0) {
+            return note(refund.eventId(), what + ": " + refund.refundedTotal().toPlainString() + " in total, "
+                    + Currencies.round(before, payment.currency).toPlainString() + " refunded before: nothing new",
+                    payment.id);
+        }
+        // what is left of the payment: its allocations and its unapplied cash
+        BigDecimal left = payment.amount.subtract(payment.refundedAmount);
+        BigDecimal amount = Currencies.round(delta.min(left), payment.currency);
+        if (amount.signum() <= 0) {
+            return note(refund.eventId(), what + ": payment " + payment.id + " is refunded in full already",
+                    payment.id);
+        }
+        BigDecimal fromAllocations = Currencies.round(amount.subtract(payment.unallocatedAmount)
+                .max(BigDecimal.ZERO), payment.currency);
+        LocalDate on = dated(refund.occurredAt(), payment);
+        Uni<?> takenBack = fromAllocations.signum() == 0 ? Uni.createFrom().voidItem()
+                : changes.takeBack(ACTOR, payment.id, fromAllocations, on);
+        String note = "Stripe refund of charge " + refund.chargeId()
+                + (refund.latestRefundId() == null ? "" : " (" + refund.latestRefundId() + ")")
+                + (refund.paymentIntentId() == null ? "" : ", PaymentIntent " + refund.paymentIntentId());
+        return takenBack.chain(() -> balances.refundPayment(ACTOR, payment, new CustomerBalances.PaymentRefund(
+                amount, on, RefundIssued.Method.CARD, refund.chargeId(), note)))
+                .map(issued -> new Outcome(refund.eventId(), false, what + ": " + amount.toPlainString() + " "
+                        + payment.currency + " refunded" + (fromAllocations.signum() > 0
+                                ? ", " + fromAllocations.toPlainString() + " of it taken back from allocations"
+                                : " from unapplied cash")
+                        + (amount.compareTo(delta) < 0 ? " (" + delta.toPlainString()
+                                + " asked, more than is left of the payment)" : "")
+                        + "; refund " + issued.refund().id, payment.id));
+    }
+
+    /**
+     * {@code charge.dispute.closed} won: Stripe gives the disputed funds back, so the cash the chargeback reversed is
+     * received again: a new payment of the reversed one's customer and amount, source reference the dispute id (a
+     * redelivery, or another event about the same dispute, records nothing twice), allocated to the invoices the
+     * reversal reopened while they are open, else applied by cash application.
+     */
+    private Uni<Outcome> disputeWon(StripeCommand.DisputeClosed closed) {
+        String what = "dispute " + closed.disputeId() + " won";
+        return stripePayments(closed.paymentIntentId(), closed.chargeId()).chain(found -> {
+            if (found.size() != 1) {
+                return note(closed.eventId(), what + ": " + (found.isEmpty() ? "no payment for charge "
+                        + closed.chargeId() : found.size() + " payments for charge " + closed.chargeId())
+                        + "; record the returned funds by hand");
+            }
+            Payment reversed = found.getFirst();
+            if (reversed.reversedAt == null) {
+                return note(closed.eventId(), what + ": payment " + reversed.id + " was never reversed;"
+                        + " nothing to receive again", reversed.id);
+            }
+            return allocations.ofPayment(reversed.id)
+                    .chain(all -> reopened(reversed, all.stream()
+                            .filter(a -> reversed.reversedAt.equals(a.removedAt)).map(a -> a.invoiceId).distinct()
+                            .toList()))
+                    .chain(requested -> {
+                        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                        LocalDate day = LocalDate.ofInstant(closed.occurredAt(), ZoneOffset.UTC);
+                        RecordPayment command = new RecordPayment(SOURCE, closed.disputeId(), reversed.customerId,
+                                reversed.amount, reversed.currency, day.isAfter(today) ? today : day,
+                                PaymentReceived.Method.CARD, reversed.payerName, null,
+                                "Stripe dispute " + closed.disputeId() + " won: the funds of "
+                                        + (reversed.externalReference != null ? reversed.externalReference
+                                                : closed.chargeId())
+                                        + " are back",
+                                null, requested);
+                        return recording.record(ACTOR, command);
+                    })
+                    .map(recorded -> new Outcome(closed.eventId(), false, what + ": " + (recorded.duplicate()
+                            ? "funds received again before, payment " + recorded.payment().id
+                            : "funds received again, " + recorded.payment().status), recorded.payment().id));
+        });
+    }
+
+    /** Allocations of the restored cash to the invoices the reversal reopened, while they are open: oldest first. */
+    private Uni<List<RecordPayment.RequestedAllocation>> reopened(Payment reversed, List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return invoices.list("id in ?1", invoiceIds).map(found -> {
+            List<RecordPayment.RequestedAllocation> requested = new ArrayList<>();
+            BigDecimal left = reversed.amount;
+            for (UUID id : invoiceIds) {
+                var invoice = found.stream().filter(i -> i.id.equals(id)).findFirst().orElse(null);
+                if (invoice == null || invoice.state != InvoiceState.OPEN || !invoice.currency.equals(reversed.currency)
+                        || invoice.openAmount.signum() <= 0 || left.signum() <= 0) {
+                    continue;
+                }
+                BigDecimal amount = left.min(invoice.openAmount);
+                requested.add(new RecordPayment.RequestedAllocation(id, amount));
+                left = left.subtract(amount);
+            }
+            return requested;
+        });
+    }
+
+    /** The event's day (UTC), not before the payment's value date nor after today. */
+    private LocalDate dated(Instant occurredAt, Payment payment) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate on = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+        return on.isAfter(today) ? today : on.isBefore(payment.valueDate) ? payment.valueDate : on;
+    }
+
+    private static Uni<Outcome> note(String eventId, String note, UUID paymentId) {
+        return Uni.createFrom().item(new Outcome(eventId, false, note, paymentId));
+    }
+
     private static Uni<Outcome> note(String eventId, String note) {
         return Uni.createFrom().item(new Outcome(eventId, false, note, null));
-    }
-
-    /** True when this transaction claimed the event; false when it was processed before (waits for a concurrent one). */
-    private Uni<Boolean> claim(String eventId, String type) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "INSERT INTO processed_webhook (provider, event_id, event_type, outcome, processed_at)"
-                        + " VALUES ('stripe', :id, :type, '', :at) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId).setParameter("type", cutTo(type, 64))
-                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate())
-                .map(rows -> rows == 1);
-    }
-
-    private Uni<Void> remember(String eventId, String outcome) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("UPDATE processed_webhook SET outcome = :outcome WHERE provider = 'stripe'"
-                        + " AND event_id = :id")
-                .setParameter("outcome", cutTo(outcome, 500)).setParameter("id", eventId).executeUpdate())
-                .replaceWithVoid();
-    }
-
-    private Uni<String> previous(String eventId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT outcome FROM processed_webhook WHERE provider = 'stripe' AND event_id = :id",
-                        String.class)
-                .setParameter("id", eventId).getSingleResult());
     }
 
     private static UUID uuid(String text) {
@@ -201,7 +338,4 @@ public class StripeWebhooks {
         return reference == null || reference.length() > 35 ? null : reference;
     }
 
-    private static String cutTo(String text, int max) {
-        return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }
