@@ -103,6 +103,16 @@ class PlatformEndToEndIT {
         });
     }
 
+    /** Analytics lists only currencies with open AR: once everything is paid, the currency's entry is gone. */
+    static void awaitNothingOpen(String currency) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode entry = summaryFor(currency);
+            if (entry != null) {
+                assertThat(entry.get("openCount").asInt()).as("open invoices in " + currency).isZero();
+            }
+        });
+    }
+
     @Test
     @Order(1)
     void anInvoicePostedOverHttpShowsInTheArSummaryWithinSeconds() {
@@ -293,7 +303,7 @@ class PlatformEndToEndIT {
         for (JsonNode invoice : invoices) {
             awaitInvoice(invoice.get("id").asText(), "PAID", "0.00");
         }
-        awaitSummary("CZK", 0, "0.00");
+        awaitNothingOpen("CZK");
 
         // the same file again creates nothing
         ApiClient.Reply again = api.post(payments("/bank-statements"), "application/xml", statement, false);
@@ -334,7 +344,7 @@ class PlatformEndToEndIT {
         JsonNode listed = api.get(payments("/payments?customerId=" + customerId)).body();
         assertThat(listed.get("items")).as("%s", listed).hasSize(1);
         assertThat(listed.get("items").get(0).get("amount").asText()).isEqualTo("75.00");
-        awaitSummary("RON", 0, "0.00");
+        awaitNothingOpen("RON");
         // a signature made with another secret is refused
         ApiClient.Reply forged = api.post(payments("/webhooks/stripe"), "application/json", event, true,
                 "Stripe-Signature", PaymentFiles.stripeSignature("whsec_forged", now, event));
