@@ -40,6 +40,12 @@ public final class InvoicingEvents {
     /** An invoice of one line without tax; {@code terms} null: net 30. */
     public UUID invoiceIssued(UUID customer, UUID invoice, String number, String currency, String total,
             LocalDate issueDate, PaymentTerms terms) {
+        return invoiceIssued(UUID.randomUUID(), customer, invoice, number, currency, total, issueDate, terms);
+    }
+
+    /** The same under a given ce_id: sent twice, a redelivery. */
+    public UUID invoiceIssued(UUID eventId, UUID customer, UUID invoice, String number, String currency, String total,
+            LocalDate issueDate, PaymentTerms terms) {
         BigDecimal amount = new BigDecimal(total);
         PaymentTerms effective = terms == null ? PaymentTerms.net(30) : terms;
         InvoiceIssued issued = new InvoiceIssued(invoice, number, customer, currency, issueDate,
@@ -47,7 +53,7 @@ public final class InvoicingEvents {
                 List.of(new InvoiceLine(1, "Consulting", BigDecimal.ONE, amount, BigDecimal.ZERO, amount,
                         BigDecimal.ZERO)),
                 null, Instant.parse("2026-11-01T10:00:00Z"));
-        return send(UUID.randomUUID(), customer, "invoice-issued", invoice, issued);
+        return send(eventId, customer, "invoice-issued", invoice, issued);
     }
 
     public UUID creditNote(UUID eventId, UUID customer, UUID invoice, String currency, String total) {

@@ -21,6 +21,11 @@ class PaymentsBadInputTest extends BadInputContract {
     static final String PAYMENT = """
             {"amount": "10.00", "currency": "EUR", "valueDate": "2026-11-20", "method": "CARD"%s}""";
     static final String SOME_ID = "3f1c2a94-5d0e-4b7a-9c61-0a2b3c4d5e6f";
+    static final String PLAN = """
+            {"customerId": "%s", "invoiceIds": ["%s"], "schedule": {"count": 3, "firstDueDate": "2999-01-31",
+             "interval": "MONTHLY"}%%s}""".formatted(SOME_ID, SOME_ID);
+    static final String EXPLICIT_PLAN = """
+            {"customerId": "%s", "invoiceIds": ["%s"], "instalments": [%%s]}""".formatted(SOME_ID, SOME_ID);
 
     @Override
     protected List<BadRequest> badRequests() {
@@ -67,13 +72,61 @@ class PaymentsBadInputTest extends BadInputContract {
                         + " \"EUR\", \"method\": \"CASH\"}").named("refund to no such customer")
                         .expect(404, "not-found", null),
                 BadRequest.post("/customers/" + SOME_ID + "/refunds", "{\"amount\": 1, \"currency\": \"EUR\","
-                        + " \"method\": \"CASH\"}").named("refund amount as a number").rejects("amount")));
+                        + " \"method\": \"CASH\"}").named("refund amount as a number").rejects("amount"),
+                BadRequest.get("/customers/" + SOME_ID + "/payment-settings").named("settings of no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.put("/customers/" + SOME_ID + "/payment-settings", "{\"autoApplyCredit\": true}")
+                        .named("settings for no such customer").expect(404, "not-found", null),
+                BadRequest.put("/customers/" + SOME_ID + "/payment-settings", "{\"autoApplyCredit\": \"yes\"}")
+                        .named("autoApplyCredit as a string").rejects("autoApplyCredit"),
+                BadRequest.post("/payment-plans", PLAN.formatted("")).named("plan for an unknown customer")
+                        .expect(422, "unknown-reference", "customerId"),
+                BadRequest.post("/payment-plans", PLAN.replace("[\"" + SOME_ID + "\"]", "[]").formatted(""))
+                        .named("plan of no invoice").rejects("invoiceIds"),
+                BadRequest.post("/payment-plans", PLAN.replace("[\"" + SOME_ID + "\"]", "[\"" + SOME_ID + "\", \""
+                        + SOME_ID + "\"]").formatted("")).named("plan naming an invoice twice")
+                        .rejects("invoiceIds[1]"),
+                BadRequest.post("/payment-plans", PLAN.replace("\"count\": 3", "\"count\": 0").formatted(""))
+                        .named("no instalments").rejects("schedule.count"),
+                BadRequest.post("/payment-plans", PLAN.replace("\"count\": 3", "\"count\": 61").formatted(""))
+                        .named("more instalments than a plan takes").rejects("schedule.count"),
+                BadRequest.post("/payment-plans", PLAN.replace("MONTHLY", "FORTNIGHTLY").formatted(""))
+                        .named("unknown interval").rejects("schedule.interval"),
+                BadRequest.post("/payment-plans", PLAN.replace("MONTHLY", "DAYS").formatted(""))
+                        .named("interval DAYS without intervalDays").rejects("schedule.intervalDays"),
+                BadRequest.post("/payment-plans", PLAN.replace("2999-01-31", "2020-01-31").formatted(""))
+                        .named("first instalment in the past").rejects("schedule.firstDueDate"),
+                BadRequest.post("/payment-plans", PLAN.formatted(", \"total\": \"-5.00\""))
+                        .named("negative plan total").rejects("total"),
+                BadRequest.post("/payment-plans", PLAN.formatted(", \"downPayment\": {\"dueDate\": \"2999-02-28\","
+                        + " \"amount\": \"10.00\"}")).named("down payment after the first instalment")
+                        .rejects("downPayment.dueDate"),
+                BadRequest.post("/payment-plans", PLAN.formatted(", \"instalments\": []"))
+                        .named("both instalments and a schedule").rejects("instalments"),
+                BadRequest.post("/payment-plans", EXPLICIT_PLAN.formatted("{\"dueDate\": \"2999-01-31\","
+                        + " \"amount\": 10}")).named("instalment amount as a number").rejects("instalments[0].amount"),
+                BadRequest.post("/payment-plans", EXPLICIT_PLAN.formatted("{\"dueDate\": \"2999-01-31\","
+                        + " \"amount\": \"0.00\"}")).named("zero instalment").rejects("instalments[0].amount"),
+                BadRequest.post("/payment-plans", EXPLICIT_PLAN.formatted("{\"dueDate\": \"2999-02-28\","
+                        + " \"amount\": \"10.00\"}, {\"dueDate\": \"2999-01-31\", \"amount\": \"10.00\"}"))
+                        .named("instalment dates not ascending").rejects("instalments[1].dueDate"),
+                BadRequest.post("/payment-plans", EXPLICIT_PLAN.formatted("{\"dueDate\": \"2999-02-30\","
+                        + " \"amount\": \"10.00\"}")).named("no such due date").rejects("instalments[0].dueDate"),
+                BadRequest.get("/payment-plans?status=OPEN").named("unknown plan status").rejects("status"),
+                BadRequest.get("/payment-plans?cursor=abc").named("foreign plan cursor").rejects("cursor"),
+                BadRequest.get("/payment-plans/" + SOME_ID).named("no such plan").expect(404, "not-found", null),
+                BadRequest.post("/payment-plans/" + SOME_ID + "/cancel", "").named("cancel without If-Match")
+                        .expect(428, "precondition-required", "If-Match"),
+                BadRequest.post("/payment-plans/" + SOME_ID + "/cancel", "").header("If-Match", "\"0\"")
+                        .named("cancel of no such plan").expect(404, "not-found", null)));
         return cases;
     }
 
     @Override
     protected List<String> writtenTables() {
-        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account", "refund", "refund_source");
+        return List.of("idempotency_key", "payment", "payment_allocation", "payer_account", "refund", "refund_source",
+                "customer_payment_settings",
+                "payment_plan", "payment_plan_invoice", "payment_plan_instalment");
     }
 
     @Override

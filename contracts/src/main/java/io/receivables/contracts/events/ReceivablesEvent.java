@@ -5,7 +5,9 @@ import java.util.UUID;
 /** The body of a v1 event. Implementations are immutable records whose JSON form is their event type's schema. */
 public sealed interface ReceivablesEvent
         permits CustomerRegistered, CustomerUpdated, InvoiceIssued, InvoiceVoided, InvoiceWrittenOff, CreditNoteIssued,
-        PaymentReceived, PaymentAllocated, PaymentReversed, PaymentUnallocated, RefundIssued, DisputeOpened, DisputeResolved,
+        PaymentReceived, PaymentAllocated, PaymentReversed, PaymentUnallocated, RefundIssued, PaymentPlanCreated,
+        PaymentPlanBroken,
+        PaymentPlanCompleted, DisputeOpened, DisputeResolved,
         ReminderSent, LateFeeAssessed,
         AccountEscalated {
 

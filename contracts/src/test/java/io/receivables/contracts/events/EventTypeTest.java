@@ -29,6 +29,9 @@ class EventTypeTest {
             "payment-reversed,    ar.payments.events,  /receivables/payments-service",
             "payment-unallocated, ar.payments.events,  /receivables/payments-service",
             "refund-issued,       ar.payments.events,  /receivables/payments-service",
+            "payment-plan-created,   ar.payments.events, /receivables/payments-service",
+            "payment-plan-broken,    ar.payments.events, /receivables/payments-service",
+            "payment-plan-completed, ar.payments.events, /receivables/payments-service",
             "dispute-opened,      ar.disputes.events,  /receivables/disputes-service",
             "dispute-resolved,    ar.disputes.events,  /receivables/disputes-service",
             "reminder-sent,       ar.dunning.events,   /receivables/dunning-service",
@@ -44,7 +47,7 @@ class EventTypeTest {
 
     @Test
     void catalogueHasExactlyTheTypesListedAbove() {
-        assertThat(EventType.values()).hasSize(16);
+        assertThat(EventType.values()).hasSize(19);
     }
 
     @ParameterizedTest

@@ -85,7 +85,9 @@ public record InvoiceDocument(
      * How the buyer pays.
      *
      * @param meansCode UNCL 4461 code: 58 SEPA credit transfer, 30 credit transfer
-     * @param reference what the buyer quotes with the payment so it can be matched (remittance information)
+     * @param reference what the buyer quotes with the payment so it can be matched (remittance information, EN 16931
+     *        BT-83): for an invoice its ISO 11649 creditor reference in electronic form (no spaces), which the PDF
+     *        prints in groups of four and the UBL {@code PaymentID} and CII {@code PaymentReference} carry as it is
      * @param note the invoice's own payment instructions in words, e.g. "Pay from the account on your contract"
      */
     public record PaymentInstructions(String meansCode, String iban, Optional<String> bic, String reference,

@@ -181,7 +181,7 @@ public class InvoicePdfRenderer {
         } else {
             paragraphs.add("Please transfer " + Amounts.money(invoice.totals().amountDue(), currency) + " by "
                     + Amounts.date(invoice.dueDate()) + " to " + invoice.seller().legalName() + ", " + account
-                    + ", quoting the payment reference " + payment.reference() + ".");
+                    + ", quoting the payment reference " + DocumentLayout.printedReference(payment.reference()) + ".");
             invoice.earlyPaymentDiscount().ifPresent(discount -> paragraphs.add("Early payment discount: if paid by "
                     + Amounts.date(discount.payBy()) + ", you may deduct " + Amounts.money(discount.amount(), currency)
                     + " and pay " + Amounts.money(invoice.totals().amountDue().subtract(discount.amount()), currency)

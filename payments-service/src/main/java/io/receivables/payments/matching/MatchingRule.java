@@ -22,7 +22,12 @@ public enum MatchingRule {
     /** The configured policy for money no rule matched: oldest due first. */
     OLDEST_FIRST("0.60"),
     /** An accountant allocated it by hand (POST /payments/{id}/allocations). */
-    MANUAL("1.00");
+    MANUAL("1.00"),
+    /**
+     * Unapplied cash applied to an invoice as it was issued, because the customer asked for that (its payment setting
+     * autoApplyCredit): no guess, so as sure as a manual allocation. Never a rule of {@link CashApplication}.
+     */
+    AUTO_APPLY_CREDIT("1.00");
 
     /** An invoice number found in the text without its leading letters ("2026-000123" for INV-2026-000123). */
     public static final BigDecimal NUMBER_CORE = new BigDecimal("0.90");

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import io.receivables.contracts.CreditorReference;
 
 /**
- * The references a payer wrote: valid ISO 11649 creditor references, and every run of one to six adjacent words of the
- * remittance text in the form invoice numbers are compared in (upper case, letters and digits only). So
+ * The references a payer wrote: valid ISO 11649 creditor references (from up to seven adjacent words: their paper
+ * form), and every run of one to six adjacent words of the remittance text in the form invoice numbers are compared
+ * in (upper case, letters and digits only). So
  * "inv 2026-000123", "INV2026 000123" and "Inv-2026-000123" all yield "INV2026000123", and "2026/000123" yields
  * "2026000123", which matches the number without its prefix. Each key keeps the position where it first starts, so
  * that invoices are paid in the order the payer named them.
@@ -23,6 +24,13 @@ public final class RemittanceReferences {
 
     /** The most adjacent words joined into one key: "RF18 5390 0754 7034" has four, "INV 2026 000 123" four. */
     static final int MAX_WORDS = 6;
+    /**
+     * The most adjacent words a creditor reference is read from: its paper form in groups of four, as invoicing prints
+     * it, has seven for a reference of 25 characters ("RF64 ME20 25EX PORT 0001 2345 B" for invoice
+     * ACME/2025/EXPORT-00012345-B). Only for references, whose check digits rule out chance joins; invoice numbers
+     * keep {@link #MAX_WORDS}.
+     */
+    static final int MAX_REFERENCE_WORDS = 7;
     /** Keys longer than this are no invoice number (the column holds 64; creditor references 25). */
     static final int MAX_KEY_LENGTH = 40;
     /** A number without its prefix counts only from this many characters on: "2026" alone names no invoice. */
@@ -59,7 +67,7 @@ public final class RemittanceReferences {
             }
             for (int first = 0; first < words.size(); first++) {
                 StringBuilder joined = new StringBuilder();
-                for (int last = first; last < Math.min(words.size(), first + MAX_WORDS); last++) {
+                for (int last = first; last < Math.min(words.size(), first + MAX_REFERENCE_WORDS); last++) {
                     joined.append(words.get(last));
                     if (joined.isEmpty()) {
                         continue;
@@ -68,7 +76,9 @@ public final class RemittanceReferences {
                         break;
                     }
                     String key = joined.toString();
-                    keys.putIfAbsent(key, starts.get(first));
+                    if (last - first < MAX_WORDS) {
+                        keys.putIfAbsent(key, starts.get(first));
+                    }
                     if (key.startsWith("RF")) {
                         CreditorReference.parse(key).ifPresent(references::add);
                     }

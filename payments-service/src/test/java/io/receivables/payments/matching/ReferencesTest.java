@@ -2,6 +2,8 @@ package io.receivables.payments.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.receivables.contracts.CreditorReference;
@@ -17,6 +19,25 @@ class ReferencesTest {
         String reference = CreditorReference.of("INV-2026-000123");
         assertThat(reference).startsWith("RF").endsWith("INV2026000123");
         assertThat(CreditorReference.parse(reference.toLowerCase())).contains(reference);
+    }
+
+    /**
+     * What invoicing prints on the PDF (groups of four) and puts in the UBL PaymentID and CII PaymentReference (no
+     * spaces), for our numbers and for a long imported one (21 characters kept: seven groups), is recognised as the
+     * reference payments stores for that invoice (CreditorReference.of its number), in the text and structured.
+     */
+    @Test
+    void theReferenceInvoicingPrintsIsTheOneRecognisedForItsInvoice() {
+        for (String number : List.of("INV-2026-000123", "T42-000000007", "ACME/2025/EXPORT-00012345-B")) {
+            String stored = CreditorReference.of(number);
+            String printed = stored.replaceAll("(.{4})(?!$)", "$1 ");
+            assertThat(RemittanceReferences.scan("Rechnung " + printed + " danke", null).creditorReferences())
+                    .as(printed).containsExactly(stored);
+            assertThat(RemittanceReferences.scan(null, printed).creditorReferences()).as(printed)
+                    .containsExactly(stored);
+            assertThat(RemittanceReferences.scan(null, stored).creditorReferences()).as(stored)
+                    .containsExactly(stored);
+        }
     }
 
     @Test

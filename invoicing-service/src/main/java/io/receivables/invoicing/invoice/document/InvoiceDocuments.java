@@ -10,6 +10,7 @@ import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.common.text.FreeText;
+import io.receivables.contracts.CreditorReference;
 import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.PostalAddress;
 import io.receivables.invoicing.customer.Customer;
@@ -150,7 +151,8 @@ public final class InvoiceDocuments {
         return new InvoiceDocument(DocumentKind.INVOICE, invoice.number, invoice.issueDate, invoice.dueDate,
                 billingPeriod(invoice), invoice.currency, Optional.ofNullable(FreeText.optional(invoice.poNumber)),
                 Optional.ofNullable(FreeText.optional(invoice.notes)),
-                SellerConfig.sepaTransfer(seller, invoice.number).withNote(invoice.paymentInstructions), discount(invoice),
+                SellerConfig.sepaTransfer(seller, CreditorReference.of(invoice.number)).withNote(invoice.paymentInstructions),
+                discount(invoice),
                 SellerConfig.party(seller), eInvoice ? eInvoiceBuyer(customer) : buyer(customer), lines, totals,
                 Optional.empty());
     }

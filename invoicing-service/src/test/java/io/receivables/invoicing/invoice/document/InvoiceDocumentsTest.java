@@ -133,7 +133,8 @@ class InvoiceDocumentsTest {
 
         assertThat(document.number()).isEqualTo("INV-2026-000001");
         assertThat(document.purchaseOrderNumber()).contains("PO-4711");
-        assertThat(document.payment().reference()).isEqualTo("INV-2026-000001");
+        assertThat(document.payment().reference()).as("the ISO 11649 creditor reference of its number")
+                .isEqualTo("RF94INV2026000001");
         assertThat(document.buyer().legalName()).isEqualTo("Kunde & Söhne KG");
         assertThat(document.buyer().vatId()).contains("DE811569869");
         assertThat(document.buyer().addressLines()).containsExactly("Hafenweg 12", "Gebäude B");

@@ -37,6 +37,7 @@ import io.receivables.payments.payment.Payment;
 import io.receivables.payments.payment.repository.AllocationRepository;
 import io.receivables.payments.payment.repository.PayerAccountRepository;
 import io.receivables.payments.payment.repository.PaymentRepository;
+import io.receivables.payments.plan.service.PlanEvaluation;
 import io.receivables.payments.receivable.ReceivableInvoice;
 import io.receivables.payments.receivable.repository.ReceivableCustomerRepository;
 import io.receivables.payments.receivable.repository.ReceivableInvoiceRepository;
@@ -83,13 +84,15 @@ public class PaymentChanges {
     private final ReceivableInvoiceRepository invoices;
     private final OutboxWriter outbox;
     private final AuditLog audit;
+    private final PlanEvaluation plans;
     private final Clock clock;
 
     @Inject
     public PaymentChanges(PaymentRepository payments, AllocationRepository allocations, PayerAccountRepository payers,
             ReceivableCustomerRepository customers, ReceivableInvoiceRepository invoices, OutboxWriter outbox,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, PlanEvaluation plans, Clock clock) {
         this.audit = audit;
+        this.plans = plans;
         this.payments = payments;
         this.allocations = allocations;
         this.payers = payers;
@@ -147,7 +150,8 @@ public class PaymentChanges {
                     } else {
                         event = outbox.append(actor, "payment", PaymentEvents.allocated(payment, made, now, effective));
                     }
-                    return event.chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));
+                    return event.chain(() -> plans.follow(actor, made.stream().map(a -> a.invoiceId).toList()))
+                            .chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));
                 });
             });
         });
@@ -180,8 +184,9 @@ public class PaymentChanges {
                     PaymentUnallocated event = new PaymentUnallocated(payment.id, payment.customerId,
                             payment.currency, PaymentEvents.allocations(List.of(allocation), payment.currency),
                             PaymentEvents.money(payment.unallocatedAmount, payment.currency), on, now);
-                    return outbox.append(actor, "payment", event).chain(() -> payments.flush())
-                            .map(ignored -> new RecordedPayment(payment, all, false));
+                    return outbox.append(actor, "payment", event)
+                            .chain(() -> plans.follow(actor, List.of(allocation.invoiceId)))
+                            .chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));
                 });
             });
         });
@@ -309,8 +314,9 @@ public class PaymentChanges {
                     PaymentReversed event = new PaymentReversed(payment.id, payment.customerId, payment.currency,
                             PaymentEvents.money(payment.amount, payment.currency), reason.published(), reversed, on,
                             note, now);
-                    return outbox.append(actor, "payment", event).chain(() -> payments.flush())
-                            .map(ignored -> new RecordedPayment(payment, all, false));
+                    return outbox.append(actor, "payment", event)
+                            .chain(() -> plans.follow(actor, List.copyOf(perInvoice.keySet())))
+                            .chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));
                 });
             });
         });

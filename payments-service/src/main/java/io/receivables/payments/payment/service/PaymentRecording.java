@@ -31,6 +31,7 @@ import io.receivables.payments.payment.Payment;
 import io.receivables.payments.payment.repository.AllocationRepository;
 import io.receivables.payments.payment.repository.PayerAccountRepository;
 import io.receivables.payments.payment.repository.PaymentRepository;
+import io.receivables.payments.plan.service.PlanEvaluation;
 import io.receivables.payments.receivable.InvoiceState;
 import io.receivables.payments.receivable.ReceivableInvoice;
 import io.receivables.payments.receivable.repository.ReceivableCustomerRepository;
@@ -55,12 +56,13 @@ public class PaymentRecording {
     private final OutboxWriter outbox;
     private final AuditLog audit;
     private final MatchingConfig matching;
+    private final PlanEvaluation plans;
     private final Clock clock;
 
     @Inject
     public PaymentRecording(PaymentRepository payments, AllocationRepository allocations,
             PayerAccountRepository payers, ReceivableCustomerRepository customers, ReceivableInvoiceRepository invoices,
-            OutboxWriter outbox, AuditLog audit, MatchingConfig matching, Clock clock) {
+            OutboxWriter outbox, AuditLog audit, MatchingConfig matching, PlanEvaluation plans, Clock clock) {
         this.audit = audit;
         this.payments = payments;
         this.allocations = allocations;
@@ -69,6 +71,7 @@ public class PaymentRecording {
         this.invoices = invoices;
         this.outbox = outbox;
         this.matching = matching;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -215,6 +218,8 @@ public class PaymentRecording {
                                 .change("status", null, payment.status).value("amount", payment.amount)
                                 .value("currency", payment.currency))
                         : outbox.append(actor, "payment", PaymentEvents.received(payment, made, now)).replaceWithVoid())
+                // what it paid fills the instalments of the plans covering those invoices
+                .chain(() -> plans.follow(actor, made.stream().map(a -> a.invoiceId).toList()))
                 .map(ignored -> new RecordedPayment(payment, made, false));
     }
 

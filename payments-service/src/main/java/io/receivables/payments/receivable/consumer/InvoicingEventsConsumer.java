@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.receivables.common.inbox.InboundEvent;
 import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
+import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.CreditNoteIssued;
 import io.receivables.contracts.events.CustomerRegistered;
 import io.receivables.contracts.events.CustomerUpdated;
@@ -18,13 +19,15 @@ import io.receivables.contracts.events.EventType;
 import io.receivables.contracts.events.InvoiceIssued;
 import io.receivables.contracts.events.InvoiceVoided;
 import io.receivables.contracts.events.InvoiceWrittenOff;
+import io.receivables.payments.payment.service.CreditApplication;
 import io.receivables.payments.receivable.InvoiceState;
 import io.receivables.payments.receivable.service.Receivables;
 import io.smallrye.mutiny.Uni;
 
 /**
  * This service's view of what is payable, from ar.invoicing.events: customers, issued (and imported) invoices, their
- * credit notes, voids and write-offs.
+ * credit notes, voids and write-offs; and, for a customer who asked for it, its unapplied cash applied to each invoice
+ * as it is issued.
  */
 @ApplicationScoped
 public class InvoicingEventsConsumer implements InboxConsumer {
@@ -33,13 +36,18 @@ public class InvoicingEventsConsumer implements InboxConsumer {
             EventType.CUSTOMER_UPDATED.type(), EventType.INVOICE_ISSUED.type(), EventType.INVOICE_VOIDED.type(),
             EventType.INVOICE_WRITTEN_OFF.type(), EventType.CREDIT_NOTE_ISSUED.type());
 
+    /** Who allocates unapplied cash to a newly issued invoice (docs/security.md: system actors). */
+    public static final Actor ACTOR = Actor.system("invoicing-events-consumer");
+
     private final InboxProcessor processor;
     private final Receivables receivables;
+    private final CreditApplication credit;
 
     @Inject
-    public InvoicingEventsConsumer(InboxProcessor processor, Receivables receivables) {
+    public InvoicingEventsConsumer(InboxProcessor processor, Receivables receivables, CreditApplication credit) {
         this.processor = processor;
         this.receivables = receivables;
+        this.credit = credit;
     }
 
     @Incoming("invoicing-events")
@@ -63,7 +71,12 @@ public class InvoicingEventsConsumer implements InboxConsumer {
                 CustomerUpdated updated = event.body(CustomerUpdated.class);
                 yield receivables.customer(updated.customerId(), updated.legalName(), updated.currency());
             }
-            case INVOICE_ISSUED -> receivables.issued(event.body(InvoiceIssued.class));
+            case INVOICE_ISSUED -> {
+                InvoiceIssued issued = event.body(InvoiceIssued.class);
+                // in the inbox transaction with the read model: a redelivery, which the inbox skips, allocates nothing
+                yield receivables.issued(issued).chain(() -> credit.applyToIssued(ACTOR, issued.invoiceId()))
+                        .replaceWithVoid();
+            }
             case INVOICE_VOIDED -> receivables.closed(event.body(InvoiceVoided.class).invoiceId(), InvoiceState.VOIDED);
             case INVOICE_WRITTEN_OFF -> receivables.closed(event.body(InvoiceWrittenOff.class).invoiceId(),
                     InvoiceState.WRITTEN_OFF);
