@@ -63,6 +63,19 @@ public final class ApiClient {
         return send(ownAuthorization ? request : authorized(request));
     }
 
+    /**
+     * A POST of {@code body} as {@code contentType} (a bank statement, a webhook's raw bytes); with the default token, or
+     * with none when {@code anonymous} (a payment gateway has no token: its request is signed).
+     */
+    public Reply post(String url, String contentType, byte[] body, boolean anonymous, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(anonymous ? request : authorized(request));
+    }
+
     public Reply get(String url) {
         return send(authorized(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30))));
     }

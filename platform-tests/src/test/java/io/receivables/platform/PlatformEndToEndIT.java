@@ -7,9 +7,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -43,6 +48,7 @@ import io.receivables.platform.bench.PlatformBenchmark;
 class PlatformEndToEndIT {
 
     static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+    static final String STRIPE_SECRET = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
 
     static Path dataDir;
     static LocalPlatform platform;
@@ -51,7 +57,13 @@ class PlatformEndToEndIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         dataDir = Files.createTempDirectory("receivables-e2e");
-        platform = Platforms.start(dataDir, true);
+        platform = start(true);
+    }
+
+    /** The platform as the tests run it: payments takes Stripe webhooks signed with {@link #STRIPE_SECRET}. */
+    static LocalPlatform start(boolean fresh) {
+        return Platforms.start(Platforms.builder(dataDir, fresh)
+                .serviceEnvironment(Map.of("AR_STRIPE_WEBHOOK_SECRET", STRIPE_SECRET)));
     }
 
     @AfterAll
@@ -88,6 +100,16 @@ class PlatformEndToEndIT {
             assertThat(entry).as("open AR in " + currency).isNotNull();
             assertThat(entry.get("openCount").asInt()).isEqualTo(count);
             assertThat(entry.get("openAmount").asText()).isEqualTo(amount);
+        });
+    }
+
+    /** Analytics lists only currencies with open AR: once everything is paid, the currency's entry is gone. */
+    static void awaitNothingOpen(String currency) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode entry = summaryFor(currency);
+            if (entry != null) {
+                assertThat(entry.get("openCount").asInt()).as("open invoices in " + currency).isZero();
+            }
         });
     }
 
@@ -165,7 +187,7 @@ class PlatformEndToEndIT {
         awaitSummary("SEK", 1, "42.00");
 
         platform.close();
-        platform = Platforms.start(dataDir, false);
+        platform = start(false);
 
         assertThat(api.get(invoicing("/invoices/" + invoiceId)).status()).isEqualTo(200);
         awaitSummary("SEK", 1, "42.00");
@@ -247,6 +269,112 @@ class PlatformEndToEndIT {
         String id = asIntegration.body().get("id").asText();
         assertThat(api.post(invoicing("/invoices/" + id + "/write-off"), "{}", "Authorization",
                 "Bearer " + keycloak.serviceAccountToken(), "If-Match", "\"0\"").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(9)
+    void aCamtStatementPaysThreeInvoicesAndALaterReturnReopensOne() {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("CZK")).get("id").asText();
+        List<JsonNode> invoices = new ArrayList<>();
+        for (String price : List.of("110.00", "220.00", "330.00")) {
+            // issued in October with 30 days' terms: overdue today, so a returned payment leaves it OVERDUE
+            invoices.add(api.created(invoicing("/invoices"), """
+                    {"customerId": "%s", "issueDate": "2026-10-01",
+                     "lines": [{"description": "Consulting", "quantity": "1", "unitPrice": "%s", "taxRate": "0"}]}"""
+                    .formatted(customerId, price)));
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<PaymentFiles.Credit> credits = List.of(
+                new PaymentFiles.Credit("E2E-" + run + "-1", "E2E-" + run + "-A", "110.00", "Alpha s.r.o.",
+                        "DE02120300000000202051", "Invoice " + number(invoices.get(0)) + " thank you"),
+                new PaymentFiles.Credit("E2E-" + run + "-2", "E2E-" + run + "-B", "220.00", "Alpha s.r.o.",
+                        "GB29NWBK60161331926819", "payment " + number(invoices.get(1)).toLowerCase()),
+                new PaymentFiles.Credit("E2E-" + run + "-3", "E2E-" + run + "-C", "330.00", "Alpha s.r.o.",
+                        "FR1420041010050500013M02606", number(invoices.get(2))));
+        byte[] statement = PaymentFiles.camt053("STMT-" + run, "CZK", "2026-11-16", credits);
+
+        // a bank file arrives days after its invoices; here, the moment payments' read model has them (from
+        // ar.invoicing.events): imported before, the credits would rightly stay unapplied
+        awaitReceivable(invoices.stream().map(i -> i.get("id").asText()).toList());
+        awaitSummary("CZK", 3, "660.00");
+        ApiClient.Reply imported = api.post(payments("/bank-statements"), "application/xml", statement, false);
+        assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
+        assertThat(imported.body().get("totals").get("MATCHED").asInt()).as("%s", imported.body()).isEqualTo(3);
+        for (JsonNode invoice : invoices) {
+            awaitInvoice(invoice.get("id").asText(), "PAID", "0.00");
+        }
+        awaitNothingOpen("CZK");
+
+        // the same file again creates nothing
+        ApiClient.Reply again = api.post(payments("/bank-statements"), "application/xml", statement, false);
+        assertThat(again.body().get("totals").get("DUPLICATE").asInt()).as("%s", again.body()).isEqualTo(3);
+
+        // a week later the bank returns the second credit: payments reverses it, invoicing reopens the invoice
+        byte[] returned = PaymentFiles.camt054Return("NTF-" + run, "CZK", "2026-11-23", "E2E-" + run + "-R2",
+                "E2E-" + run + "-B", "220.00");
+        ApiClient.Reply reversal = api.post(payments("/bank-statements"), "application/xml", returned, false);
+        assertThat(reversal.status()).as("%s", reversal.body()).isEqualTo(200);
+        assertThat(reversal.body().get("totals").get("REVERSAL").asInt()).as("%s", reversal.body()).isEqualTo(1);
+        awaitInvoice(invoices.get(1).get("id").asText(), "OVERDUE", "220.00");
+        awaitInvoice(invoices.get(0).get("id").asText(), "PAID", "0.00");
+        awaitSummary("CZK", 1, "220.00");
+    }
+
+    @Test
+    @Order(10)
+    void aStripeWebhookDeliveredTwiceRecordsOnePayment() {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("RON")).get("id").asText();
+        String invoiceId = api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "75.00")).get("id")
+                .asText();
+        awaitSummary("RON", 1, "75.00");
+        long now = java.time.Instant.now().getEpochSecond();
+        byte[] event = PaymentFiles.stripePaymentSucceeded("evt_" + UUID.randomUUID().toString().replace("-", ""), 7500,
+                "RON", invoiceId, customerId, now);
+
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            // Stripe retries a delivery it saw no 2xx for, with a new timestamp and signature
+            String signature = PaymentFiles.stripeSignature(STRIPE_SECRET, now + delivery, event);
+            await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                ApiClient.Reply delivered = api.post(payments("/webhooks/stripe"), "application/json", event, true,
+                        "Stripe-Signature", signature);
+                assertThat(delivered.status()).as("%s", delivered.body()).isBetween(200, 204);
+            });
+        }
+        awaitInvoice(invoiceId, "PAID", "0.00");
+        JsonNode listed = api.get(payments("/payments?customerId=" + customerId)).body();
+        assertThat(listed.get("items")).as("%s", listed).hasSize(1);
+        assertThat(listed.get("items").get(0).get("amount").asText()).isEqualTo("75.00");
+        awaitNothingOpen("RON");
+        // a signature made with another secret is refused
+        ApiClient.Reply forged = api.post(payments("/webhooks/stripe"), "application/json", event, true,
+                "Stripe-Signature", PaymentFiles.stripeSignature("whsec_forged", now, event));
+        assertThat(forged.status()).isEqualTo(400);
+    }
+
+    /** Waits until payments' own read model holds these invoices (it has no API of its own for them). */
+    static void awaitReceivable(List<String> invoiceIds) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection c = DriverManager.getConnection(platform.jdbcUrl("payments"), "postgres", "");
+                    PreparedStatement q = c.prepareStatement(
+                            "SELECT count(*) FROM receivable_invoice WHERE invoice_id = ANY (?)")) {
+                q.setArray(1, c.createArrayOf("uuid", invoiceIds.stream().map(UUID::fromString).toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == invoiceIds.size();
+                }
+            }
+        });
+    }
+
+    static String number(JsonNode invoice) {
+        return invoice.get("number").asText();
+    }
+
+    static void awaitInvoice(String invoiceId, String status, String amountDue) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode invoice = api.get(invoicing("/invoices/" + invoiceId)).body();
+            assertThat(invoice.get("status").asText()).as("%s", invoice).isEqualTo(status);
+            assertThat(invoice.get("amountDue").asText()).as("%s", invoice).isEqualTo(amountDue);
+        });
     }
 
     static Properties kafkaProps() {

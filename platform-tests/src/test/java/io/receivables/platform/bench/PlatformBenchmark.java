@@ -116,9 +116,14 @@ public final class PlatformBenchmark {
 
         runConcurrently(Math.min(200, INVOICES / 5), i -> api.created(invoices, body)); // warm-up: JIT, pools
         Duration cpuBefore = cpuTime(platform, "invoicing");
+        CpuAccount singleAccount = CpuAccount.start(platform);
         Run single = run(INVOICES, i -> api.created(invoices, body));
         double apiRate = single.rate();
         Duration singleCpu = cpuTime(platform, "invoicing").minus(cpuBefore);
+        // what the consumers of these invoices' events do with them happens after the requests: their share counts too
+        Map<UUID, Instant> issued = outboxTimes(platform.jdbcUrl("invoicing"), Instant.EPOCH);
+        awaitApplied(platform.jdbcUrl("analytics"), issued, Duration.ofSeconds(300));
+        Map<String, Duration> singleSpent = singleAccount.spent();
 
         String batch = "{\"invoices\": [" + String.join(",", java.util.Collections.nCopies(BATCH, body)) + "]}";
         runConcurrently(Math.max(1, Math.min(200, INVOICES / 5) / BATCH), i -> api.created(invoices + "/batch", batch));
@@ -128,7 +133,9 @@ public final class PlatformBenchmark {
 
         String jdbc = platform.jdbcUrl("invoicing");
         runConcurrently(Math.min(200, INVOICES / 5), rawInsert(jdbc, customerId)); // warm-up
+        CpuAccount rawAccount = CpuAccount.start(platform);
         double rawRate = runConcurrently(INVOICES, rawInsert(jdbc, customerId));
+        Map<String, Duration> rawSpent = rawAccount.spent();
 
         System.out.printf(Locale.ROOT, "%n[issuing] %d invoices, %d concurrent clients%n", INVOICES, CONCURRENCY);
         System.out.printf(Locale.ROOT, "  POST /invoices (validation, numbering, outbox):  %8.1f invoices/s%n", apiRate);
@@ -141,6 +148,12 @@ public final class PlatformBenchmark {
         System.out.printf(Locale.ROOT, "  raw JDBC insert of the same rows (baseline):     %8.1f invoices/s%n", rawRate);
         System.out.printf(Locale.ROOT, "  ratio single / baseline:                         %8.2f%n", apiRate / rawRate);
         System.out.printf(Locale.ROOT, "  ratio batched / baseline:                        %8.2f%n", batchRate / rawRate);
+        System.out.printf(Locale.ROOT, "%n[issuing: where the CPU goes] single POST /invoices, until analytics applied them%n");
+        double singleMs = CpuAccount.print("invoice", singleSpent, INVOICES);
+        System.out.printf(Locale.ROOT, "[issuing: where the CPU goes] raw JDBC inserts (baseline)%n");
+        double rawMs = CpuAccount.print("insert", rawSpent, INVOICES);
+        System.out.printf(Locale.ROOT, "  CPU ratio raw / single (the rate ratio if the cores were the only limit): %.2f%n",
+                rawMs / singleMs);
     }
 
     public interface Task {

@@ -20,16 +20,19 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
-    /** What the customer owes on its issued invoices in {@code currency}. */
+    /**
+     * What the customer owes on its issued invoices in {@code currency}: one row, which a trigger on {@code invoice}
+     * keeps in the transaction of every change (invoicing-017), instead of a sum over the customer's open invoices.
+     * Within a transaction it includes that transaction's own changes, as the sum did.
+     */
     public Uni<BigDecimal> openAmount(UUID customerId, String currency) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                "select coalesce(sum(i.amountDue), 0) from Invoice i where i.customerId = :customer"
-                        + " and i.currency = :currency and i.status = :status",
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT open_amount FROM customer_open_amount WHERE customer_id = :customer AND currency = :currency",
                 BigDecimal.class)
                 .setParameter("customer", customerId)
                 .setParameter("currency", currency)
-                .setParameter("status", InvoiceStatus.ISSUED)
-                .getSingleResult());
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? BigDecimal.ZERO : rows.get(0));
     }
 
     @WithSession
