@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,9 @@ import io.receivables.local.testing.LocalInfraTestResource;
 import io.receivables.payments.InvoicingEvents;
 import io.receivables.payments.MutableClock;
 import io.receivables.payments.PaymentsDatabase;
+import io.receivables.payments.payment.service.PaymentChanges;
 import io.receivables.payments.plan.service.PlanScheduler;
+import io.receivables.payments.webhook.service.StripeWebhooks;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -66,6 +69,9 @@ class PaymentPlanTest {
 
     @Inject
     PlanScheduler scheduler;
+
+    @Inject
+    PaymentChanges changes;
 
     CloudEventProducer producer;
     InvoicingEvents events;
@@ -254,6 +260,30 @@ class PaymentPlanTest {
         assertThat(broken.daysLate()).isEqualTo(8);
         assertThat(broken.actor().kind()).as("the caller who took the payment back, not the scheduler")
                 .isNotEqualTo(io.receivables.contracts.events.Actor.Kind.SYSTEM);
+    }
+
+    @Test
+    void aRefundTakingBackAnInstalmentAfterTheGraceDaysBreaksThePlanAtOnce() {
+        UUID customer = customer();
+        UUID invoice = invoice(customer, "EUR", "80.00");
+        LocalDate due = today();
+        String id = create(Map.of("customerId", customer.toString(), "invoiceIds", List.of(invoice.toString()),
+                "instalments", List.of(Map.of("dueDate", due.toString(), "amount", "30.00"), Map.of("dueDate",
+                        due.plusDays(30).toString(), "amount", "50.00"))),
+                given()).then().statusCode(201).extract().jsonPath().getString("id");
+        UUID payment = UUID.fromString(pay(customer, invoice, "30.00").jsonPath().getString("id"));
+
+        // the gateway refunds the card payment (StripeWebhooks: charge.refunded) eight days after the instalment's date
+        travelTo(due.plusDays(8));
+        VertxContextSupportRun.run(() -> Panache.withTransaction(() -> changes.takeBack(StripeWebhooks.ACTOR, payment,
+                new java.math.BigDecimal("30.00"), today())));
+
+        assertThat(plan(id).getString("status")).isEqualTo("BROKEN");
+        PaymentPlanBroken broken = EventJson.read(db.outboxRowFor(id, "payment-plan-broken").getString("payload"),
+                PaymentPlanBroken.class);
+        assertThat(broken.daysLate()).isEqualTo(8);
+        assertThat(broken.actor().id()).as("the refund's actor, not the daily run's").isEqualTo(
+                StripeWebhooks.ACTOR.id());
     }
 
     @Test

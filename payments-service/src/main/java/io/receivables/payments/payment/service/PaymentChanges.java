@@ -257,6 +257,8 @@ public class PaymentChanges {
                                 effective, now);
                         Uni<Void> persisted = made.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(made);
                         return persisted.chain(() -> outbox.append(actor, "payment", event))
+                                // what a refund takes back no longer pays a plan's instalments: judged now, as the caller
+                                .chain(() -> plans.follow(actor, List.copyOf(byId.keySet())))
                                 .chain(() -> payments.flush())
                                 .chain(() -> allocations.ofPayment(paymentId))
                                 .map(after -> new RecordedPayment(payment, after, false));
