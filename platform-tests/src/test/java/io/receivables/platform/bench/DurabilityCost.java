@@ -42,12 +42,11 @@ final class DurabilityCost {
     }
 
     private static void postgres(LocalPlatform platform, ApiClient api) throws Exception {
-        String customerId = api.created(platform.serviceUrl("invoicing") + "/customers", ApiClient.customer("EUR"))
-                .get("id").asText();
+        java.util.List<String> customers = PlatformBenchmark.customers(platform, api, PlatformBenchmark.CONCURRENCY);
         String jdbc = platform.jdbcUrl("invoicing");
         int count = PlatformBenchmark.INVOICES;
-        PlatformBenchmark.Task durable = PlatformBenchmark.rawInsert(jdbc, customerId, true);
-        PlatformBenchmark.Task relaxed = PlatformBenchmark.rawInsert(jdbc, customerId, false);
+        PlatformBenchmark.Task durable = PlatformBenchmark.rawInsert(jdbc, customers, true);
+        PlatformBenchmark.Task relaxed = PlatformBenchmark.rawInsert(jdbc, customers, false);
         PlatformBenchmark.runConcurrently(Math.min(200, count / 5), durable); // warm-up
         PlatformBenchmark.runConcurrently(Math.min(200, count / 5), relaxed);
         Rates rates = alternate(count, durable, relaxed);

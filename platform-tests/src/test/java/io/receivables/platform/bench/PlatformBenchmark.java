@@ -132,9 +132,10 @@ public final class PlatformBenchmark {
         Duration batchCpu = cpuTime(platform, "invoicing").minus(cpuBefore);
 
         String jdbc = platform.jdbcUrl("invoicing");
-        runConcurrently(Math.min(200, INVOICES / 5), rawInsert(jdbc, customerId)); // warm-up
+        List<String> baselineCustomers = customers(platform, api, CONCURRENCY);
+        runConcurrently(Math.min(200, INVOICES / 5), rawInsert(jdbc, baselineCustomers, true)); // warm-up
         CpuAccount rawAccount = CpuAccount.start(platform);
-        double rawRate = runConcurrently(INVOICES, rawInsert(jdbc, customerId));
+        double rawRate = runConcurrently(INVOICES, rawInsert(jdbc, baselineCustomers, true));
         Map<String, Duration> rawSpent = rawAccount.spent();
 
         System.out.printf(Locale.ROOT, "%n[issuing] %d invoices, %d concurrent clients%n", INVOICES, CONCURRENCY);
@@ -154,6 +155,16 @@ public final class PlatformBenchmark {
         double rawMs = CpuAccount.print("insert", rawSpent, INVOICES);
         System.out.printf(Locale.ROOT, "  CPU ratio raw / single (the rate ratio if the cores were the only limit): %.2f%n",
                 rawMs / singleMs);
+    }
+
+    /** {@code count} new EUR customers: one per client of a raw-insert baseline. */
+    static List<String> customers(LocalPlatform platform, ApiClient api, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(api.created(platform.serviceUrl("invoicing") + "/customers", ApiClient.customer("EUR")).get("id")
+                    .asText());
+        }
+        return ids;
     }
 
     public interface Task {
@@ -204,14 +215,20 @@ public final class PlatformBenchmark {
 
     /** The same rows POST /invoices writes for one invoice (header and line), with none of the service around them. */
     public static Task rawInsert(String jdbcUrl, String customerId) {
-        return rawInsert(jdbcUrl, customerId, true);
+        return rawInsert(jdbcUrl, List.of(customerId), true);
     }
 
     /**
-     * As {@link #rawInsert(String, String)}; {@code synchronousCommit} false sets {@code synchronous_commit = off} in
-     * each session: a commit returns before its WAL is flushed to disk.
+     * As {@link #rawInsert(String, String)}, each client thread inserting for one of {@code customerIds} in turn;
+     * {@code synchronousCommit} false sets {@code synchronous_commit = off} in each session: a commit returns before its
+     * WAL is flushed to disk. A baseline gives each client a customer of its own: every insert also updates its
+     * customer's open amount (the trigger of invoicing-017), and inserts of one customer would queue on that row, which
+     * measures the queue rather than what the rows cost.
      */
-    public static Task rawInsert(String jdbcUrl, String customerId, boolean synchronousCommit) {
+    public static Task rawInsert(String jdbcUrl, List<String> customerIds, boolean synchronousCommit) {
+        java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadLocal<UUID> customers = ThreadLocal.withInitial(
+                () -> UUID.fromString(customerIds.get(clients.getAndIncrement() % customerIds.size())));
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
                 Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
@@ -238,7 +255,7 @@ public final class PlatformBenchmark {
                               tax_rate, net_amount, tax_amount) VALUES (?, ?, 1, 'Subscription', 1, 99.95, 0, 99.95, 0)""")) {
                 invoice.setObject(1, invoiceId);
                 invoice.setString(2, "RAW-" + invoiceId.toString().substring(0, 24));
-                invoice.setObject(3, UUID.fromString(customerId));
+                invoice.setObject(3, customers.get());
                 invoice.setObject(4, LocalDate.of(2026, 11, 2));
                 invoice.setObject(5, LocalDate.of(2026, 12, 2));
                 Timestamp now = Timestamp.from(Instant.now());
