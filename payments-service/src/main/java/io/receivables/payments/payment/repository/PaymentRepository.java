@@ -1,8 +1,6 @@
 package io.receivables.payments.payment.repository;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.receivables.common.paging.Cursors;
+import io.receivables.common.paging.NewestFirst;
 import io.receivables.common.paging.Page;
 import io.receivables.contracts.events.PaymentReceived;
 import io.receivables.payments.payment.Payment;
@@ -20,6 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
+
+    private static final NewestFirst ORDER = new NewestFirst("p", "receivedAt");
 
     /** What a listing may be narrowed to; every field is optional (null). */
     public record Filter(UUID customerId, PaymentStatus status, Boolean inReview, LocalDate valueFrom,
@@ -67,30 +67,9 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
             query.append(" and p.method = :method");
             parameters.put("method", filter.method());
         }
-        if (cursor != null) {
-            List<String> after = Cursors.decode(cursor, 2);
-            query.append(" and (p.receivedAt < :at or (p.receivedAt = :at and p.id < :id))");
-            parameters.put("at", instant(after.get(0)));
-            parameters.put("id", id(after.get(1)));
-        }
-        query.append(" order by p.receivedAt desc, p.id desc");
+        ORDER.continueAfter(cursor, query, parameters);
         return find(query.toString(), parameters).range(0, limit).list()
-                .map(rows -> Cursors.page(rows, limit, p -> Cursors.encode(p.receivedAt.toString(), p.id.toString())));
+                .map(rows -> ORDER.page(rows, limit, p -> p.receivedAt, p -> p.id));
     }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Cursors.notOurs();
-        }
-    }
-
-    private static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw Cursors.notOurs();
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package io.receivables.payments.plan.repository;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.receivables.common.paging.Cursors;
+import io.receivables.common.paging.NewestFirst;
 import io.receivables.common.paging.Page;
 import io.receivables.payments.plan.PaymentPlan;
 import io.receivables.payments.plan.PlanStatus;
@@ -19,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan, UUID> {
+
+    private static final NewestFirst ORDER = new NewestFirst("p", "createdAt");
 
     /** What a listing may be narrowed to; every field is optional (null). */
     public record Filter(UUID customerId, PlanStatus status) {
@@ -36,15 +36,9 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
             query.append(" and p.status = :status");
             parameters.put("status", filter.status());
         }
-        if (cursor != null) {
-            List<String> after = Cursors.decode(cursor, 2);
-            query.append(" and (p.createdAt < :at or (p.createdAt = :at and p.id < :id))");
-            parameters.put("at", instant(after.get(0)));
-            parameters.put("id", id(after.get(1)));
-        }
-        query.append(" order by p.createdAt desc, p.id desc");
+        ORDER.continueAfter(cursor, query, parameters);
         return find(query.toString(), parameters).range(0, limit).list()
-                .map(rows -> Cursors.page(rows, limit, p -> Cursors.encode(p.createdAt.toString(), p.id.toString())));
+                .map(rows -> ORDER.page(rows, limit, p -> p.createdAt, p -> p.id));
     }
 
     /**
@@ -57,19 +51,4 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                 .project(UUID.class).list();
     }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Cursors.notOurs();
-        }
-    }
-
-    private static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw Cursors.notOurs();
-        }
-    }
 }
