@@ -59,6 +59,7 @@ import io.smallrye.mutiny.Uni;
 public class DisputeResource {
 
     static final int MAX_AGE_DAYS = 36_500;
+    static final int MAX_LINE = 100_000;
 
     private final DisputeOpening opening;
     private final DisputeQueries queries;
@@ -105,7 +106,10 @@ public class DisputeResource {
         if (request.disputedLines() != null) {
             Set<Integer> seen = new HashSet<>();
             for (int i = 0; i < request.disputedLines().size(); i++) {
-                if (!seen.add(request.disputedLines().get(i))) {
+                Integer line = request.disputedLines().get(i);
+                if (line == null || line < 1 || line > MAX_LINE) {
+                    errors.add(new FieldError("disputedLines[" + i + "]", "must be a line number from 1 to " + MAX_LINE));
+                } else if (!seen.add(line)) {
                     errors.add(new FieldError("disputedLines[" + i + "]", "names a line an earlier entry names"));
                 }
             }

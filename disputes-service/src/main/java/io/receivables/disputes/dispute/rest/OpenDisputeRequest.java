@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +22,7 @@ public record OpenDisputeRequest(
         @Schema(required = true, description = "The disputed invoice, as invoicing published it") @NotNull UUID invoiceId,
         @Schema(required = true, description = "Part or all of what is open on the invoice and not held by its other active disputes; a decimal string with at most the currency's minor units, e.g. \"120.00\"") @NotNull @Pattern(regexp = DecimalStrings.REGEX, message = "must be a decimal string such as \"120.00\"") String disputedAmount,
         @Schema(description = "The invoice's currency (ISO 4217); when given it must be the invoice's") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-        @Schema(description = "The invoice's line numbers the dispute is about, each once; checked against the invoice's lines") @Size(max = 500) List<@NotNull @Min(value = 1, message = "must be a line number, 1 or more") @Max(value = 100000, message = "must be a line number up to 100000") Integer> disputedLines,
+        @Schema(description = "The invoice's line numbers the dispute is about, each once; checked against the invoice's lines") @Size(max = 500) List<Integer> disputedLines,
         @Schema(required = true, description = "Why: CHARGEBACK is opened by the platform only, never through this operation") @NotNull ReasonCode reasonCode,
         @Schema(required = true, description = "The customer's complaint in their words") @NotBlank @Size(max = 2000) String description,
         @Schema(required = true, description = "Who at the customer raised it") @NotNull @Valid ContactRequest contact) {

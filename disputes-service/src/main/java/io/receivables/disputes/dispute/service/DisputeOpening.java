@@ -133,7 +133,32 @@ public class DisputeOpening {
         }
     }
 
+    /**
+     * A CHARGEBACK dispute the platform opens for what a charged-back payment had paid on an invoice, in the consumer's
+     * transaction: at most what can still be disputed on it (nothing: none is opened), once per payment and invoice.
+     */
+    public Uni<Dispute> openChargeback(Actor actor, UUID invoiceId, UUID paymentId, BigDecimal amount,
+            String description) {
+        return disputes.find("paymentId = ?1 and invoiceId = ?2", paymentId, invoiceId).firstResult()
+                .chain(existing -> existing != null ? Uni.createFrom().<Dispute> nullItem()
+                        : invoices.lock(invoiceId).chain(invoice -> invoice == null ? Uni.createFrom().<Dispute> nullItem()
+                                : search.activeAmount(invoiceId, null).chain(held -> {
+                                    BigDecimal available = invoice.openAmount.subtract(held).max(BigDecimal.ZERO);
+                                    BigDecimal disputed = Currencies.round(amount.min(available), invoice.currency);
+                                    if (invoice.state != InvoiceState.OPEN || disputed.signum() == 0) {
+                                        return Uni.createFrom().<Dispute> nullItem();
+                                    }
+                                    OpenDispute command = new OpenDispute(invoiceId, disputed, invoice.currency, List.of(),
+                                            ReasonCode.CHARGEBACK, description, null);
+                                    return persist(actor, invoice, command, paymentId);
+                                })));
+    }
+
     private Uni<Dispute> persist(Actor actor, ReceivableInvoice invoice, OpenDispute command) {
+        return persist(actor, invoice, command, null);
+    }
+
+    private Uni<Dispute> persist(Actor actor, ReceivableInvoice invoice, OpenDispute command, UUID paymentId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Routing.Route route = routing.route(command.reasonCode(), command.disputedAmount(), invoice.currency);
         Dispute dispute = new Dispute();
@@ -158,6 +183,7 @@ public class DisputeOpening {
         dispute.openedAt = now;
         dispute.openedBy = actor.displayName();
         dispute.updatedAt = now;
+        dispute.paymentId = paymentId;
         return disputes.persist(dispute)
                 .call(() -> activities.record(dispute, DisputeActivity.Kind.OPENED, actor, now, null,
                         DisputeState.OPEN, null))

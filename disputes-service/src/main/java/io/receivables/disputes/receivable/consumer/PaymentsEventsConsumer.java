@@ -16,10 +16,14 @@ import io.receivables.contracts.events.PaymentAllocated;
 import io.receivables.contracts.events.PaymentReceived;
 import io.receivables.contracts.events.PaymentReversed;
 import io.receivables.contracts.events.PaymentUnallocated;
+import io.receivables.disputes.dispute.service.Chargebacks;
 import io.receivables.disputes.receivable.service.Settlements;
 import io.smallrye.mutiny.Uni;
 
-/** What is still open on each invoice after payments, from ar.payments.events. */
+/**
+ * What is still open on each invoice after payments, from ar.payments.events; and the dispute the platform opens when a
+ * card payment is charged back.
+ */
 @ApplicationScoped
 public class PaymentsEventsConsumer implements InboxConsumer {
 
@@ -28,11 +32,13 @@ public class PaymentsEventsConsumer implements InboxConsumer {
 
     private final InboxProcessor processor;
     private final Settlements settlements;
+    private final Chargebacks chargebacks;
 
     @Inject
-    public PaymentsEventsConsumer(InboxProcessor processor, Settlements settlements) {
+    public PaymentsEventsConsumer(InboxProcessor processor, Settlements settlements, Chargebacks chargebacks) {
         this.processor = processor;
         this.settlements = settlements;
+        this.chargebacks = chargebacks;
     }
 
     @Incoming("payments-events")
@@ -62,7 +68,11 @@ public class PaymentsEventsConsumer implements InboxConsumer {
                 PaymentUnallocated taken = event.body(PaymentUnallocated.class);
                 yield settlements.unallocated(event.type(), taken.paymentId(), taken.currency(), taken.allocations());
             }
-            case PAYMENT_REVERSED -> settlements.reversed(event.body(PaymentReversed.class));
+            case PAYMENT_REVERSED -> {
+                PaymentReversed reversal = event.body(PaymentReversed.class);
+                // the reversal first: the invoice is open again by what the payment paid, which the chargeback disputes
+                yield settlements.reversed(reversal).chain(() -> chargebacks.reversed(reversal));
+            }
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -62,8 +62,13 @@ public class Settlements {
                     perInvoice.forEach((invoiceId, amount) -> {
                         Settlement settlement = byInvoice.get(invoiceId);
                         ReceivableInvoice invoice = locked.get(invoiceId);
+                        if (settlement != null && settlement.reversed) {
+                            throw new MalformedEventException("payment-reversed reverses payment "
+                                    + reversal.paymentId() + " on invoice " + invoice.number
+                                    + ", where it was already reversed");
+                        }
                         BigDecimal discount = BigDecimal.ZERO;
-                        if (settlement != null && !settlement.reversed) {
+                        if (settlement != null) {
                             discount = settlement.discount;
                             settlement.reversed = true;
                         }
