@@ -55,6 +55,22 @@ public final class DisputeTransitions {
         }
     }
 
+    /**
+     * A move within the active workflow (review and the waits), as POST /disputes/{id}/transitions makes it: allowed,
+     * and neither from an ended dispute (RESOLVED goes back to review only by a reopening, with its own rules) nor to an
+     * end (a resolution and a withdrawal have their own operations).
+     */
+    public static boolean workflowMove(DisputeState from, DisputeState to) {
+        return from.active() && to.active() && allowed(from, to);
+    }
+
+    /** Fails with 409 {@code illegal-transition} unless {@link #workflowMove}. */
+    public static void requireWorkflowMove(DisputeState from, DisputeState to) {
+        if (!workflowMove(from, to)) {
+            throw illegal(from, to);
+        }
+    }
+
     static ProblemException illegal(DisputeState from, DisputeState to) {
         Set<DisputeState> allowed = NEXT.get(from);
         String detail = "a dispute cannot move from " + from + " to " + to + "; from " + from + " it may move to "

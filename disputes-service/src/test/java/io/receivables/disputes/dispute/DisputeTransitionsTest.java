@@ -54,5 +54,14 @@ class DisputeTransitionsTest {
                         assertThat(e.errors()).extracting(error -> error.field()).containsExactly("from", "to");
                     });
         }
+        boolean workflowMove = allowed && from.active() && to.active();
+        assertThat(DisputeTransitions.workflowMove(from, to)).as("a move of POST /transitions").isEqualTo(workflowMove);
+        if (workflowMove) {
+            assertThatCode(() -> DisputeTransitions.requireWorkflowMove(from, to)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> DisputeTransitions.requireWorkflowMove(from, to))
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            e -> assertThat(e.type()).isEqualTo(ProblemType.ILLEGAL_TRANSITION));
+        }
     }
 }

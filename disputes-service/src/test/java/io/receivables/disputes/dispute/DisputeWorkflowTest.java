@@ -131,6 +131,13 @@ class DisputeWorkflowTest {
         assertThat(event.creditedAmount()).isEqualByComparingTo("30.00");
         assertThat(event.disputedAmount()).isEqualByComparingTo("60.00");
         assertThat(event.resolutionNote()).isEqualTo("Half a day was delivered remotely; half credited.");
+
+        // back to review only by a reopening, with its rules (this one credited): never by a workflow move
+        change(id, "transitions", "\"5\"", Map.of("to", "UNDER_REVIEW")).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "illegal-transition"))
+                .body("detail", containsString("from RESOLVED to UNDER_REVIEW"));
+        change(id, "assignment", "\"5\"", Map.of("team", "billing")).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "conflict"));
     }
 
     @Test

@@ -68,7 +68,7 @@ public class DisputeChanges {
             DisputeState to) {
         return flushed(locked(id, scope, expected).chain(dispute -> {
             DisputeState from = dispute.state;
-            DisputeTransitions.require(from, to);
+            DisputeTransitions.requireWorkflowMove(from, to);
             Instant now = now();
             moved(dispute, to, now);
             return activities.record(dispute, DisputeActivity.Kind.STATE_CHANGED, actor, now, from, to, null)
