@@ -52,6 +52,9 @@ class DisputeOpeningTest {
     @Inject
     DisputesDatabase db;
 
+    @Inject
+    RecordingOpeningStep steps;
+
     CloudEventProducer producer;
     ReceivableEvents events;
     DisputeFixtures fixtures;
@@ -100,6 +103,7 @@ class DisputeOpeningTest {
         assertThat(db.count("dispute_activity", "dispute_id = $1 AND kind = 'OPENED' AND to_state = 'OPEN'",
                 UUID.fromString(id))).isEqualTo(1);
         given().get("/disputes/" + id).then().statusCode(200).header("ETag", "\"0\"").body("id", equalTo(id));
+        assertThat(steps.saw(id)).as("the other parts' opening steps ran").isTrue();
     }
 
     @Test
