@@ -44,7 +44,13 @@ public record DisputeOpened(
         DUPLICATE_BILLING,
         TAX,
         TERMS,
-        OTHER
+        OTHER,
+        // disputes-service's own codes (issue 11); the ones above stay valid for events written before
+        DAMAGED_GOODS,
+        NOT_RECEIVED,
+        CONTRACT_TERMS,
+        /** Opened by the platform on a card chargeback (payment-reversed with reasonCode CHARGEBACK). */
+        CHARGEBACK
     }
 
     public DisputeOpened {

@@ -2,9 +2,11 @@ package io.receivables.disputes.dispute;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,6 +40,11 @@ public class Dispute {
 
     @Column(name = "disputed_amount", nullable = false)
     public BigDecimal disputedAmount;
+
+    /** The invoice lines the dispute is about, ascending; empty when it names none (disputes-003). */
+    @Convert(converter = LineNumbers.class)
+    @Column(name = "disputed_lines", length = 2000)
+    public List<Integer> disputedLines = List.of();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "reason_code", nullable = false, length = 32)

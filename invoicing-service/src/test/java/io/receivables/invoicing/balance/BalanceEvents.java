@@ -122,6 +122,13 @@ final class BalanceEvents implements AutoCloseable {
                 .formatted(disputeId, customerId, invoiceId, currency, amount));
     }
 
+    UUID disputeReopened(UUID disputeId, String customerId, String invoiceId, String currency, String amount) {
+        return publish(Topics.DISPUTES, "dispute-reopened", customerId, disputeId, """
+                {"disputeId": "%s", "customerId": "%s", "invoiceId": "%s", "currency": "%s", "disputedAmount": "%s",
+                 "reason": "The carrier's damage report arrived.", "reopenedAt": "2051-06-08T09:00:00Z"}"""
+                .formatted(disputeId, customerId, invoiceId, currency, amount));
+    }
+
     /** Publishes a record keyed by the customer, as every producer does; returns its ce_id. */
     UUID publish(String topic, String type, String customerId, UUID subject, String body) {
         UUID eventId = UUID.randomUUID();

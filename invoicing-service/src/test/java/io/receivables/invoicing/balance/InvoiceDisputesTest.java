@@ -56,6 +56,22 @@ class InvoiceDisputesTest {
     }
 
     @Test
+    void aReopenedDisputeCountsAsDisputedAgainWithItsNewAmountUntilItIsResolvedAgain() {
+        String customer = customer("EUR");
+        String invoice = invoice(customer, "2052-02-04", "100.00");
+        UUID dispute = UUID.randomUUID();
+        events.disputeOpened(dispute, customer, invoice, "EUR", "30.00");
+        events.disputeResolved(dispute, customer, invoice, "EUR", "30.00");
+        awaitInvoice(invoice, r -> r.body("status", equalTo("ISSUED")).body("disputedAmount", equalTo("0.00")));
+
+        events.disputeReopened(dispute, customer, invoice, "EUR", "25.00");
+        awaitInvoice(invoice, r -> r.body("status", equalTo("DISPUTED")).body("disputedAmount", equalTo("25.00")));
+
+        events.disputeResolved(dispute, customer, invoice, "EUR", "25.00");
+        awaitInvoice(invoice, r -> r.body("status", equalTo("ISSUED")).body("disputedAmount", equalTo("0.00")));
+    }
+
+    @Test
     void aPaymentAndADisputeGiveTheSameStateInEitherOrder() {
         String customer = customer("EUR");
         String disputedFirst = invoice(customer, "2052-02-02", "100.00");

@@ -20,6 +20,10 @@ public enum ProblemType {
             "The requested document format cannot express amounts in the document's currency", 422),
     CREDIT_EXCEEDS_INVOICE("credit-exceeds-invoice", "The credit notes would exceed the invoice's total", 422),
     EVENT_NOT_APPLICABLE("event-not-applicable", "The event still cannot be applied", 422),
+    // disputes-service (docs/disputes.md#errors)
+    INVOICE_NOT_DISPUTABLE("invoice-not-disputable", "The invoice cannot be disputed in its state", 409),
+    ILLEGAL_TRANSITION("illegal-transition", "The dispute's workflow does not allow this change of state", 409),
+    DISPUTE_CREDITED("dispute-credited", "A dispute that credited the customer cannot be reopened", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request is too large", 413),
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body has a media type this operation does not take", 415),

@@ -13,6 +13,7 @@ import io.receivables.common.inbox.InboxConsumer;
 import io.receivables.common.inbox.InboxProcessor;
 import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.DisputeOpened;
+import io.receivables.contracts.events.DisputeReopened;
 import io.receivables.contracts.events.DisputeResolved;
 import io.receivables.contracts.events.EventType;
 import io.receivables.invoicing.balance.service.DisputeTracking;
@@ -20,14 +21,14 @@ import io.receivables.invoicing.creditnote.service.CreditNoteService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps the open disputes of invoices current from ar.disputes.events, and credits what a resolution in the customer's
- * favour grants.
+ * Keeps the open disputes of invoices current from ar.disputes.events (opened, resolved, reopened), and credits what a
+ * resolution in the customer's favour grants.
  */
 @ApplicationScoped
 public class DisputeEventsConsumer implements InboxConsumer {
 
     private static final Set<String> HANDLED = Set.of(EventType.DISPUTE_OPENED.type(),
-            EventType.DISPUTE_RESOLVED.type());
+            EventType.DISPUTE_RESOLVED.type(), EventType.DISPUTE_REOPENED.type());
 
     /** Who applies disputes-service's events here: this consumer, not the person who opened or resolved the dispute. */
     public static final Actor ACTOR = Actor.system("disputes-events-consumer");
@@ -61,6 +62,7 @@ public class DisputeEventsConsumer implements InboxConsumer {
                 DisputeResolved resolved = event.body(DisputeResolved.class);
                 yield disputes.resolved(ACTOR, resolved, event).chain(() -> creditForResolvedDispute(resolved));
             }
+            case DISPUTE_REOPENED -> disputes.reopened(ACTOR, event.body(DisputeReopened.class), event);
             default -> Uni.createFrom().voidItem();
         };
     }

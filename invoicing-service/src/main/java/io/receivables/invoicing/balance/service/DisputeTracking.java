@@ -14,6 +14,7 @@ import io.receivables.common.inbox.MalformedEventException;
 import io.receivables.common.money.Currencies;
 import io.receivables.contracts.events.Actor;
 import io.receivables.contracts.events.DisputeOpened;
+import io.receivables.contracts.events.DisputeReopened;
 import io.receivables.contracts.events.DisputeResolved;
 import io.receivables.invoicing.balance.InvoiceDispute;
 import io.receivables.invoicing.balance.repository.InvoiceDisputeRepository;
@@ -79,6 +80,38 @@ public class DisputeTracking {
                     close(dispute, invoice, resolved, event);
                     return audit.record(actor, event.type(), "invoice", invoice.id, AuditSummary.of()
                             .value("disputeId", dispute.disputeId).value("outcome", dispute.outcome)
+                            .change("disputedAmount", Currencies.round(before, invoice.currency),
+                                    Currencies.round(invoice.disputedAmount, invoice.currency)));
+                }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * dispute-reopened: a dispute resolved without credit counts as open again, with the amount disputes-service disputes
+     * again (capped by what is open now), until its next dispute-resolved.
+     */
+    public Uni<Void> reopened(Actor actor, DisputeReopened reopened, InboundEvent event) {
+        EventInvoices.Claim claim = EventInvoices.Claim.of(event, reopened.customerId(), reopened.currency());
+        return invoices.lock(reopened.invoiceId(), claim)
+                .chain(invoice -> disputes.findById(reopened.disputeId()).chain(dispute -> {
+                    if (dispute == null || !dispute.invoiceId.equals(invoice.id)) {
+                        // one topic and key for the dispute's events: its opening always arrives first
+                        throw new MalformedEventException("dispute-reopened " + event.id() + " reopens dispute "
+                                + reopened.disputeId() + ", which was never opened on invoice " + invoice.number);
+                    }
+                    if (dispute.open()) {
+                        throw new MalformedEventException("dispute-reopened " + event.id() + " reopens dispute "
+                                + reopened.disputeId() + ", which is still open");
+                    }
+                    BigDecimal before = invoice.disputedAmount;
+                    dispute.disputedAmount = EventInvoices.amount(reopened.disputedAmount(), "disputedAmount",
+                            invoice, claim);
+                    dispute.outcome = null;
+                    dispute.creditedAmount = null;
+                    dispute.resolvedAt = null;
+                    invoice.disputedAmount = invoice.disputedAmount.add(dispute.disputedAmount);
+                    return audit.record(actor, event.type(), "invoice", invoice.id, AuditSummary.of()
+                            .value("disputeId", dispute.disputeId)
                             .change("disputedAmount", Currencies.round(before, invoice.currency),
                                     Currencies.round(invoice.disputedAmount, invoice.currency)));
                 }))
