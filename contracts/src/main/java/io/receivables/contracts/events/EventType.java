@@ -27,6 +27,7 @@ public enum EventType {
     PAYMENT_PLAN_COMPLETED("payment-plan-completed", PaymentPlanCompleted.class, Publisher.PAYMENTS),
     DISPUTE_OPENED("dispute-opened", DisputeOpened.class, Publisher.DISPUTES),
     DISPUTE_RESOLVED("dispute-resolved", DisputeResolved.class, Publisher.DISPUTES),
+    DISPUTE_SLA_BREACHED("dispute-sla-breached", DisputeSlaBreached.class, Publisher.DISPUTES),
     REMINDER_SENT("reminder-sent", ReminderSent.class, Publisher.DUNNING),
     LATE_FEE_ASSESSED("late-fee-assessed", LateFeeAssessed.class, Publisher.DUNNING),
     ACCOUNT_ESCALATED("account-escalated", AccountEscalated.class, Publisher.DUNNING);

@@ -8,6 +8,7 @@ public sealed interface ReceivablesEvent
         PaymentReceived, PaymentAllocated, PaymentReversed, PaymentUnallocated, RefundIssued, PaymentPlanCreated,
         PaymentPlanBroken,
         PaymentPlanCompleted, DisputeOpened, DisputeResolved,
+        DisputeSlaBreached,
         ReminderSent, LateFeeAssessed,
         AccountEscalated {
 

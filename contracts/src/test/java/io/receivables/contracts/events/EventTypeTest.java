@@ -34,6 +34,7 @@ class EventTypeTest {
             "payment-plan-completed, ar.payments.events, /receivables/payments-service",
             "dispute-opened,      ar.disputes.events,  /receivables/disputes-service",
             "dispute-resolved,    ar.disputes.events,  /receivables/disputes-service",
+            "dispute-sla-breached, ar.disputes.events, /receivables/disputes-service",
             "reminder-sent,       ar.dunning.events,   /receivables/dunning-service",
             "late-fee-assessed,   ar.dunning.events,   /receivables/dunning-service",
             "account-escalated,   ar.dunning.events,   /receivables/dunning-service" })
@@ -47,7 +48,7 @@ class EventTypeTest {
 
     @Test
     void catalogueHasExactlyTheTypesListedAbove() {
-        assertThat(EventType.values()).hasSize(19);
+        assertThat(EventType.values()).hasSize(20);
     }
 
     @ParameterizedTest
