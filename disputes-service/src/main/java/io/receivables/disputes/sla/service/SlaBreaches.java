@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.receivables.common.audit.AuditSummary;
 import io.receivables.common.outbox.OutboxWriter;
@@ -29,10 +31,12 @@ import io.smallrye.mutiny.Uni;
 public class SlaBreaches {
 
     /** A due time that passed: dispute and kind, oldest due first. */
+    @Schema(name = "DisputeSlaDue", description = "A due time that passed and is not stamped yet")
     public record Due(UUID disputeId, Kind kind, Instant dueAt) {
     }
 
     /** A breach this run stamped. */
+    @Schema(name = "DisputeSlaBreach", description = "A breach the run stamped and published")
     public record Breach(UUID disputeId, Kind kind, Instant dueAt, Instant breachedAt) {
     }
 

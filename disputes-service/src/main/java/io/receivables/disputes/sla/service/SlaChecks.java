@@ -36,6 +36,7 @@ public class SlaChecks {
     public static final Actor ACTOR = Actor.system("dispute-sla-checker");
 
     /** What one run did. */
+    @Schema(name = "DisputeSlaCheckReport", description = "What one SLA check did")
     public record RunReport(@Schema(description = "The instant due times were compared with") Instant checkedAt,
             @Schema(description = "Breaches this run stamped and published; ones another run stamped first are not listed") List<SlaBreaches.Breach> breached,
             @Schema(description = "Breaches whose stamping failed; tried again by the next run") List<SlaBreaches.Due> failed) {
