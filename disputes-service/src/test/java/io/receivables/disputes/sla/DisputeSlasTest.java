@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class DisputeSlasTest {
 
     @Test
     void eachReasonCodeHasItsOwnDays() {
-        Map<ReasonCode, DisputeSlas.Policy> policies = new java.util.EnumMap<>(policies(new DisputeSlas.Policy(2, 10)));
+        Map<ReasonCode, DisputeSlas.Policy> policies = new EnumMap<>(policies(new DisputeSlas.Policy(2, 10)));
         policies.put(ReasonCode.DUPLICATE_BILLING, new DisputeSlas.Policy(0, 1));
         DisputeSlas configured = new DisputeSlas(policies, CALENDAR);
         Instant saturday = Instant.parse("2026-12-05T12:00:00Z");

@@ -13,24 +13,31 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.receivables.contracts.events.DisputeSlaBreached;
 import io.receivables.contracts.json.EventJson;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.disputes.DisputeRows;
 import io.receivables.disputes.MutableClock;
 import io.receivables.disputes.dispute.ReasonCode;
+import io.receivables.disputes.dispute.repository.DisputeRepository;
+import io.receivables.disputes.sla.rest.DisputeSlaView;
 import io.receivables.disputes.sla.service.DisputeSlas;
+import io.receivables.disputes.sla.service.SlaQueries;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The SLA check against real PostgreSQL: a due time passed unanswered is stamped and published once, by one of two
@@ -52,6 +59,9 @@ class SlaBreachTest {
 
     @Inject
     DisputeSlas slas;
+
+    @Inject
+    DisputeRepository disputes;
 
     @AfterEach
     void resetClock() {
@@ -156,6 +166,36 @@ class SlaBreachTest {
         for (UUID id : ids) {
             assertThat(breachesOf(later, id)).isEmpty();
             assertThat(rows.events(id, TYPE)).hasSize(2);
+        }
+    }
+
+    @Test
+    void theListFilterAndTheViewShowTheStampedBreaches() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        UUID breached = rows.insert(DisputeRows.of().due(now.minusSeconds(10), now.plus(Duration.ofDays(3))));
+        UUID onTime = rows.insert(DisputeRows.of().due(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(3))));
+        run();
+
+        List<UUID> ids = List.of(breached, onTime);
+        assertThat(ids(SlaQueries.breached(true), ids)).containsExactly(breached);
+        assertThat(ids(SlaQueries.breached(false), ids)).containsExactly(onTime);
+        DisputeSlaView view = inSession(() -> disputes.findById(breached).map(DisputeSlaView::of));
+        assertThat(view.breached()).isTrue();
+        assertThat(view.firstResponseBreachedAt()).isNotNull();
+        assertThat(view.resolutionBreachedAt()).isNull();
+        assertThat(view.firstResponseDueAt()).isEqualTo(now.minusSeconds(10));
+    }
+
+    private List<UUID> ids(String condition, List<UUID> among) {
+        return inSession(() -> disputes.list(condition + " and id in ?1", among)
+                .map(found -> found.stream().map(dispute -> dispute.id).toList()));
+    }
+
+    private static <T> T inSession(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(work));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.receivables.disputes.sla.service;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,8 +86,8 @@ public class SlaBreaches {
     private static Instant instant(Object value) {
         return switch (value) {
             case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            case OffsetDateTime offset -> offset.toInstant();
+            case Timestamp timestamp -> timestamp.toInstant();
             default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
         };
     }

@@ -1,5 +1,6 @@
 package io.receivables.disputes.stats.rest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,7 @@ public class DisputeStatsResource {
         return statistics.of(period).map(stats -> DisputeStatsResponse.of(period, stats));
     }
 
-    private static java.time.LocalDate required(String name, String value, List<FieldError> errors) {
+    private static LocalDate required(String name, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(name, "is required, an ISO date such as 2026-11-30"));
             return null;
