@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.receivables.common.time.BusinessCalendar;
 import io.receivables.contracts.events.DisputeSlaBreached;
 import io.receivables.contracts.json.EventJson;
 import io.receivables.contracts.validation.EventValidator;
@@ -34,6 +37,7 @@ import io.receivables.disputes.dispute.ReasonCode;
 import io.receivables.disputes.dispute.repository.DisputeRepository;
 import io.receivables.disputes.sla.rest.DisputeSlaView;
 import io.receivables.disputes.sla.service.DisputeSlas;
+import io.receivables.disputes.sla.service.SlaDueTimes;
 import io.receivables.disputes.sla.service.SlaQueries;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.path.json.JsonPath;
@@ -62,6 +66,9 @@ class SlaBreachTest {
 
     @Inject
     DisputeRepository disputes;
+
+    @Inject
+    BusinessCalendar calendar;
 
     @AfterEach
     void resetClock() {
@@ -204,6 +211,12 @@ class SlaBreachTest {
         assertThat(slas.policy(ReasonCode.DUPLICATE_BILLING)).isEqualTo(new DisputeSlas.Policy(1, 3));
         assertThat(slas.policy(ReasonCode.PRICING)).isEqualTo(new DisputeSlas.Policy(2, 10));
         assertThat(slas.policy(ReasonCode.CONTRACT_TERMS)).isEqualTo(new DisputeSlas.Policy(3, 20));
+        // the shipped holidays: Christmas Day (a Friday) and Boxing Day (a Saturday) are skipped
+        assertThat(calendar.holidays()).contains(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-26"));
+        assertThat(calendar.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(slas.dueTimes(ReasonCode.DUPLICATE_BILLING, Instant.parse("2026-12-24T09:00:00Z"), null))
+                .isEqualTo(new SlaDueTimes(Instant.parse("2026-12-28T09:00:00Z"),
+                        Instant.parse("2026-12-30T09:00:00Z")));
     }
 
     @Test
