@@ -129,6 +129,24 @@ class DisputesBadInputTest extends BadInputContract {
                         .header("If-Match", "\"0\"").named("reopening note too long").rejects("note"),
                 BadRequest.post(DISPUTE + "/reopening", "{}").header("If-Match", "\"0\"")
                         .named("reopening of no such dispute").expect(404, "not-found", null)));
+        // --- statistics (GET /disputes/stats) ---
+        cases.addAll(List.of(
+                BadRequest.get("/disputes/stats").named("stats without a period").rejects("from"),
+                BadRequest.get("/disputes/stats?from=2026-11-01").named("stats without to").rejects("to"),
+                BadRequest.get("/disputes/stats?to=2026-11-30").named("stats without from").rejects("from"),
+                BadRequest.get("/disputes/stats?from=yesterday&to=2026-11-30").named("stats from not a date")
+                        .rejects("from"),
+                BadRequest.get("/disputes/stats?from=2026-11-01&to=2026-02-30").named("stats to no such date")
+                        .rejects("to"),
+                BadRequest.get("/disputes/stats?from=1800-01-01&to=2026-11-30").named("stats from out of range")
+                        .rejects("from"),
+                BadRequest.get("/disputes/stats?from=2026-12-01&to=2026-11-30").named("stats from after to")
+                        .rejects("from"),
+                BadRequest.get("/disputes/stats?from=2026-11-01&to=2026-11-30&currency=XYZ")
+                        .named("stats in an unknown currency").rejects("currency"),
+                BadRequest.get("/disputes/stats?from=2026-11-01&to=2026-11-30&currency=eur")
+                        .named("stats currency in lower case").rejects("currency")));
+        // --- end of statistics ---
         return cases;
     }
 

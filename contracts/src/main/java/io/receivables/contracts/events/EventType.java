@@ -29,6 +29,7 @@ public enum EventType {
     DISPUTE_RESOLVED("dispute-resolved", DisputeResolved.class, Publisher.DISPUTES),
     DISPUTE_UPDATED("dispute-updated", DisputeUpdated.class, Publisher.DISPUTES),
     DISPUTE_REOPENED("dispute-reopened", DisputeReopened.class, Publisher.DISPUTES),
+    DISPUTE_SLA_BREACHED("dispute-sla-breached", DisputeSlaBreached.class, Publisher.DISPUTES),
     REMINDER_SENT("reminder-sent", ReminderSent.class, Publisher.DUNNING),
     LATE_FEE_ASSESSED("late-fee-assessed", LateFeeAssessed.class, Publisher.DUNNING),
     ACCOUNT_ESCALATED("account-escalated", AccountEscalated.class, Publisher.DUNNING);

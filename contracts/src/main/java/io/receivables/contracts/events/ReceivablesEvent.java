@@ -7,7 +7,7 @@ public sealed interface ReceivablesEvent
         permits CustomerRegistered, CustomerUpdated, InvoiceIssued, InvoiceVoided, InvoiceWrittenOff, CreditNoteIssued,
         PaymentReceived, PaymentAllocated, PaymentReversed, PaymentUnallocated, RefundIssued, PaymentPlanCreated,
         PaymentPlanBroken,
-        PaymentPlanCompleted, DisputeOpened, DisputeResolved, DisputeUpdated, DisputeReopened,
+        PaymentPlanCompleted, DisputeOpened, DisputeResolved, DisputeUpdated, DisputeReopened, DisputeSlaBreached,
         ReminderSent, LateFeeAssessed,
         AccountEscalated {
 

@@ -36,6 +36,7 @@ class EventTypeTest {
             "dispute-resolved,    ar.disputes.events,  /receivables/disputes-service",
             "dispute-updated,     ar.disputes.events,  /receivables/disputes-service",
             "dispute-reopened,    ar.disputes.events,  /receivables/disputes-service",
+            "dispute-sla-breached, ar.disputes.events, /receivables/disputes-service",
             "reminder-sent,       ar.dunning.events,   /receivables/dunning-service",
             "late-fee-assessed,   ar.dunning.events,   /receivables/dunning-service",
             "account-escalated,   ar.dunning.events,   /receivables/dunning-service" })
@@ -49,7 +50,7 @@ class EventTypeTest {
 
     @Test
     void catalogueHasExactlyTheTypesListedAbove() {
-        assertThat(EventType.values()).hasSize(21);
+        assertThat(EventType.values()).hasSize(22);
     }
 
     @ParameterizedTest

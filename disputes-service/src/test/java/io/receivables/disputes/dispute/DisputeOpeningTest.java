@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import io.receivables.contracts.json.EventJson;
 import io.receivables.contracts.validation.EventValidator;
 import io.receivables.disputes.DisputesDatabase;
 import io.receivables.disputes.ReceivableEvents;
+import io.receivables.disputes.sla.service.DisputeSlas;
+import io.receivables.disputes.sla.service.SlaDueTimes;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -54,6 +57,9 @@ class DisputeOpeningTest {
 
     @Inject
     RecordingOpeningStep steps;
+
+    @Inject
+    DisputeSlas slas;
 
     CloudEventProducer producer;
     ReceivableEvents events;
@@ -100,6 +106,11 @@ class DisputeOpeningTest {
         assertThat(opened.disputedAmount()).isEqualByComparingTo("120.00");
         assertThat(opened.reasonCode()).isEqualTo(DisputeOpened.ReasonCode.DAMAGED_GOODS);
         assertThat(opened.actor()).isNotNull();
+        // the SLA clock started with the opening: due times in business days from it, the resolution's on the event
+        SlaDueTimes due = slas.dueTimes(ReasonCode.DAMAGED_GOODS, Instant.parse(dispute.getString("openedAt")), null);
+        assertThat(Instant.parse(dispute.getString("firstResponseDueAt"))).isEqualTo(due.firstResponseDueAt());
+        assertThat(Instant.parse(dispute.getString("resolutionDueAt"))).isEqualTo(due.resolutionDueAt());
+        assertThat(opened.slaDueAt()).isEqualTo(due.resolutionDueAt());
         assertThat(db.count("dispute_activity", "dispute_id = $1 AND kind = 'OPENED' AND to_state = 'OPEN'",
                 UUID.fromString(id))).isEqualTo(1);
         given().get("/disputes/" + id).then().statusCode(200).header("ETag", "\"0\"").body("id", equalTo(id));

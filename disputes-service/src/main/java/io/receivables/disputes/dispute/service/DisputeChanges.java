@@ -47,18 +47,20 @@ public class DisputeChanges {
     private final ReceivableInvoiceRepository invoices;
     private final Activities activities;
     private final DisputeEvents events;
+    private final OpeningSteps steps;
     private final Clock clock;
     private final int reopenWindowDays;
 
     @Inject
     public DisputeChanges(DisputeRepository disputes, DisputeSearch search, ReceivableInvoiceRepository invoices,
-            Activities activities, DisputeEvents events, Clock clock,
+            Activities activities, DisputeEvents events, OpeningSteps steps, Clock clock,
             @ConfigProperty(name = "receivables.disputes.reopen-window-days", defaultValue = "30") int reopenWindowDays) {
         this.disputes = disputes;
         this.search = search;
         this.invoices = invoices;
         this.activities = activities;
         this.events = events;
+        this.steps = steps;
         this.clock = clock;
         this.reopenWindowDays = reopenWindowDays;
     }
@@ -167,9 +169,10 @@ public class DisputeChanges {
                         dispute.resolvedAt = null;
                         dispute.reopenedCount++;
                         dispute.updatedAt = now;
-                        return activities.record(dispute, DisputeActivity.Kind.REOPENED, actor, now,
+                        return steps.reopened(dispute, now).chain(() -> activities.record(dispute,
+                                DisputeActivity.Kind.REOPENED, actor, now,
                                 DisputeState.RESOLVED, DisputeState.UNDER_REVIEW, reason)
-                                .call(() -> events.reopened(actor, dispute, reason, now)).replaceWith(dispute);
+                                .call(() -> events.reopened(actor, dispute, reason, now))).replaceWith(dispute);
                     }));
         }));
     }

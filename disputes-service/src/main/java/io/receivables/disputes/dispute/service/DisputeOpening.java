@@ -11,8 +11,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.receivables.common.money.Currencies;
@@ -48,13 +46,13 @@ public class DisputeOpening {
     private final Routing routing;
     private final Activities activities;
     private final DisputeEvents events;
-    private final Instance<OpeningStep> steps;
+    private final OpeningSteps steps;
     private final Clock clock;
 
     @Inject
     public DisputeOpening(ReceivableInvoiceRepository invoices, ReceivableInvoiceLineRepository lines,
             DisputeRepository disputes, DisputeSearch search, Routing routing, Activities activities,
-            DisputeEvents events, @Any Instance<OpeningStep> steps, Clock clock) {
+            DisputeEvents events, OpeningSteps steps, Clock clock) {
         this.invoices = invoices;
         this.lines = lines;
         this.disputes = disputes;
@@ -189,19 +187,10 @@ public class DisputeOpening {
         dispute.updatedAt = now;
         dispute.paymentId = paymentId;
         return disputes.persist(dispute)
-                .call(() -> steps(dispute))
+                .call(() -> steps.opened(dispute))
                 .call(() -> activities.record(dispute, DisputeActivity.Kind.OPENED, actor, now, null,
                         DisputeState.OPEN, null))
                 .call(() -> events.opened(actor, dispute)).call(() -> disputes.flush());
-    }
-
-    /** The other parts' opening steps, one after the other. */
-    private Uni<Void> steps(Dispute dispute) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (OpeningStep step : steps) {
-            chain = chain.chain(() -> step.opened(dispute));
-        }
-        return chain;
     }
 
     /** Whether a user may open a dispute with this reason: a chargeback is opened by the platform only. */

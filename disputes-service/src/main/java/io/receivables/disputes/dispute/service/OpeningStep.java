@@ -1,15 +1,24 @@
 package io.receivables.disputes.dispute.service;
 
+import java.time.Instant;
+
 import io.receivables.disputes.dispute.Dispute;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Work another part of this service does on a dispute as it is opened (through the API or on a chargeback), in the
- * opening's transaction: after the dispute is persisted, before its activity and its dispute-opened are written. The
- * SLA part, for one, stamps the due times that the dispute shows and dispute-opened carries ({@code slaDueAt}). Every
- * bean of this type runs, in no particular order; a failure fails the opening, which then writes nothing.
+ * Work another part of this service does on a dispute as it is opened (through the API or on a chargeback) or
+ * reopened, in that change's transaction: after the dispute's fields are set, before its activity and its event are
+ * written. The SLA part, for one, stamps the due times that the dispute shows and dispute-opened carries
+ * ({@code slaDueAt}). Every bean of this type runs ({@link OpeningSteps}), in no particular order; a failure fails the
+ * change, which then writes nothing. The hook keeps the dependency one way: the other parts know disputes, disputes
+ * does not know them.
  */
 public interface OpeningStep {
 
     Uni<Void> opened(Dispute dispute);
+
+    /** The dispute was reopened at {@code at}; nothing to do by default. */
+    default Uni<Void> reopened(Dispute dispute, Instant at) {
+        return Uni.createFrom().voidItem();
+    }
 }
