@@ -20,6 +20,8 @@ public enum ProblemType {
             "The requested document format cannot express amounts in the document's currency", 422),
     CREDIT_EXCEEDS_INVOICE("credit-exceeds-invoice", "The credit notes would exceed the invoice's total", 422),
     EVENT_NOT_APPLICABLE("event-not-applicable", "The event still cannot be applied", 422),
+    /** Disputes: no such dispute, or one of another customer asked for with a customer token (ids cannot be probed). */
+    DISPUTE_NOT_FOUND("dispute-not-found", "Dispute not found", 404),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request is too large", 413),
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body has a media type this operation does not take", 415),
