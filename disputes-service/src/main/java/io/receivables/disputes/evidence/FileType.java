@@ -4,13 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * The kinds of file a dispute takes as evidence, each recognised by the first bytes of its content (its signature), never
  * by its name or the Content-Type a client declares: a renamed executable or HTML page is none of these.
  */
-@Schema(name = "AttachmentType", description = "The attachment's type, as read from its content")
 public enum FileType {
     PDF("application/pdf", "pdf", new byte[] { '%', 'P', 'D', 'F', '-' }),
     PNG("image/png", "png", new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }),
