@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -79,6 +84,41 @@ class DisputeCommentsTest {
         Row after = fixtures.row("SELECT first_response_at, version FROM dispute WHERE id = $1", dispute);
         assertThat(after.getOffsetDateTime("first_response_at").toInstant()).isEqualTo(Instant.parse(first));
         assertThat(after.getLong("version")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAnswersAreAllWrittenAndTheFirstOfThemIsTheFirstResponse() throws Exception {
+        UUID dispute = fixtures.dispute(UUID.randomUUID());
+        int answers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService collectors = Executors.newFixedThreadPool(answers);
+        List<Future<Response>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < answers; i++) {
+                String body = "{\"text\": \"answer " + i + "\", \"visibility\": \"CUSTOMER\"}";
+                sent.add(collectors.submit(() -> {
+                    start.await();
+                    return post(COLLECTOR, dispute, body);
+                }));
+            }
+            start.countDown();
+            List<Instant> written = new ArrayList<>();
+            for (Future<Response> response : sent) {
+                Response answered = response.get(60, TimeUnit.SECONDS);
+                assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(201);
+                written.add(Instant.parse(answered.jsonPath().getString("createdAt")));
+            }
+
+            Row row = fixtures.row("SELECT first_response_at, version FROM dispute WHERE id = $1", dispute);
+            assertThat(row.getOffsetDateTime("first_response_at").toInstant())
+                    .isEqualTo(written.stream().min(Instant::compareTo).orElseThrow());
+            assertThat(row.getLong("version")).as("stamped once").isEqualTo(1);
+            assertThat(fixtures.count("dispute_comment", "dispute_id = $1", dispute)).isEqualTo(answers);
+            assertThat(fixtures.count("audit_log", "entity_id = $1 AND summary::text LIKE '%firstResponseAt%'",
+                    dispute.toString())).isEqualTo(1);
+        } finally {
+            collectors.shutdownNow();
+        }
     }
 
     @Test
