@@ -11,7 +11,7 @@ import io.receivables.common.paging.Cursors;
  * ordered by time, then by id as PostgreSQL orders UUIDs (byte by byte, which is also the order of their lower-case text,
  * so entries of different tables merge in the same order the database sorts each of them).
  */
-public record Position(Instant at, UUID id) {
+public record Position(Instant at, UUID id) implements Comparable<Position> {
 
     public static Position decode(String cursor) {
         if (cursor == null) {
@@ -30,6 +30,7 @@ public record Position(Instant at, UUID id) {
     }
 
     /** The order of entries: by time, then by id's text. */
+    @Override
     public int compareTo(Position other) {
         int byTime = at.compareTo(other.at);
         return byTime != 0 ? byTime : id.toString().compareTo(other.id.toString());

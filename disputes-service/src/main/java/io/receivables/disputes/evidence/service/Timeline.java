@@ -1,6 +1,7 @@
 package io.receivables.disputes.evidence.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public class Timeline {
                 .chain(() -> attachments.page(disputeId, customer, after, limit + 1))
                 .invoke(rows -> rows.forEach(row -> merged.add(TimelineEntry.of(row))))
                 .map(rows -> {
-                    merged.sort((a, b) -> a.position().compareTo(b.position()));
+                    merged.sort(Comparator.comparing(TimelineEntry::position));
                     List<TimelineEntry> fetched = merged.subList(0, Math.min(merged.size(), limit + 1));
                     return Cursors.page(fetched, limit, last -> last.position().encode());
                 });
