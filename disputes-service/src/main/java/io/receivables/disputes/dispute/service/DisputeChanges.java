@@ -255,7 +255,7 @@ public class DisputeChanges {
         });
     }
 
-    static ProblemException notFound(UUID id) {
+    public static ProblemException notFound(UUID id) {
         return ProblemException.notFound("no dispute " + id);
     }
 
