@@ -186,8 +186,8 @@ public class DisputeOpening {
         dispute.openedBy = actor.displayName();
         dispute.updatedAt = now;
         dispute.paymentId = paymentId;
-        return disputes.persist(dispute)
-                .call(() -> steps.opened(dispute))
+        // the steps fill fields before the insert: a change after it would be a second write, raising the version
+        return steps.opened(dispute).chain(() -> disputes.persist(dispute))
                 .call(() -> activities.record(dispute, DisputeActivity.Kind.OPENED, actor, now, null,
                         DisputeState.OPEN, null))
                 .call(() -> events.opened(actor, dispute)).call(() -> disputes.flush());

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.receivables.common.problem.ProblemException;
-import io.receivables.disputes.dispute.service.DisputeChanges;
 import io.receivables.disputes.dispute.Dispute;
 import io.receivables.disputes.dispute.repository.DisputeRepository;
+import io.receivables.disputes.dispute.service.DisputeChanges;
 import io.receivables.disputes.evidence.Audience;
 import io.smallrye.mutiny.Uni;
 
