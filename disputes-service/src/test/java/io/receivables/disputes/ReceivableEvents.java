@@ -111,9 +111,15 @@ public final class ReceivableEvents {
 
     public UUID reversed(UUID eventId, UUID customer, UUID payment, UUID invoice, String currency, String amount,
             PaymentReversed.ReasonCode reason) {
+        return reversed(eventId, customer, payment, invoice, currency, amount, reason, null);
+    }
+
+    /** A reversal; for a chargeback, {@code evidenceDueAt} is the gateway's deadline for evidence (or null). */
+    public UUID reversed(UUID eventId, UUID customer, UUID payment, UUID invoice, String currency, String amount,
+            PaymentReversed.ReasonCode reason, Instant evidenceDueAt) {
         PaymentReversed reversal = new PaymentReversed(payment, customer, currency, new BigDecimal(amount), reason,
                 List.of(new PaymentAllocation(invoice, new BigDecimal(amount))), ISSUED.plusDays(7), null,
-                AT.plusSeconds(7 * 86_400));
+                AT.plusSeconds(7 * 86_400), evidenceDueAt);
         return send(PAYMENTS, eventId, customer, "payment-reversed", payment, reversal);
     }
 

@@ -17,7 +17,7 @@ import io.receivables.contracts.json.DecimalString;
 /**
  * payment-reversed: a payment did not stand and its whole {@code amount} is undone. The invoices in
  * {@code reversedAllocations} are open again by those amounts; the rest comes off the customer's credit. {@code note} is
- * optional (null).
+ * optional (null); so is {@code evidenceDueAt}, a chargeback's deadline for evidence set by the payment gateway.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentReversed(
@@ -30,12 +30,22 @@ public record PaymentReversed(
         LocalDate reversalDate,
         String note,
         Instant reversedAt,
+        Instant evidenceDueAt,
         Actor actor) implements ReceivablesEvent {
 
     /** The event without an {@link Actor}, as events written before it existed were. */
     public PaymentReversed(UUID paymentId, UUID customerId, String currency, BigDecimal amount, ReasonCode reasonCode,
             List<PaymentAllocation> reversedAllocations, LocalDate reversalDate, String note, Instant reversedAt) {
-        this(paymentId, customerId, currency, amount, reasonCode, reversedAllocations, reversalDate, note, reversedAt, null);
+        this(paymentId, customerId, currency, amount, reasonCode, reversedAllocations, reversalDate, note, reversedAt, null,
+                null);
+    }
+
+    /** A chargeback's reversal with the gateway's deadline for evidence against it (null: none given). */
+    public PaymentReversed(UUID paymentId, UUID customerId, String currency, BigDecimal amount, ReasonCode reasonCode,
+            List<PaymentAllocation> reversedAllocations, LocalDate reversalDate, String note, Instant reversedAt,
+            Instant evidenceDueAt) {
+        this(paymentId, customerId, currency, amount, reasonCode, reversedAllocations, reversalDate, note, reversedAt,
+                evidenceDueAt, null);
     }
 
     @Schema(name = "PaymentReversalReasonCode")

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -110,8 +112,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
                     }
                 }
             }
-            Map<String, TopicDescription> descriptions = admin.describeTopics(partitionsByTopic.keySet()).allTopicNames()
-                    .get(60, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions = described(admin, partitionsByTopic.keySet());
             List<String> mismatched = partitionsByTopic.entrySet().stream()
                     .filter(e -> descriptions.get(e.getKey()).partitions().size() != e.getValue())
                     .map(e -> e.getKey() + " has " + descriptions.get(e.getKey()).partitions().size() + " partitions, not "
@@ -131,6 +132,26 @@ public final class KafkaKraftBroker implements AutoCloseable {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not create topics " + partitionsByTopic.keySet(), e);
         }
+    }
+
+    /**
+     * The topics' descriptions once the broker knows them all: just after their creation its metadata may not have them
+     * yet (UnknownTopicOrPartitionException, seen on a loaded machine), which is a wait, not a failure.
+     */
+    private static Map<String, TopicDescription> described(Admin admin, Set<String> topics) {
+        AtomicReference<Map<String, TopicDescription>> described = new AtomicReference<>();
+        Polling.await("the broker's metadata of topics " + topics, Duration.ofSeconds(60), () -> {
+            try {
+                described.set(admin.describeTopics(topics).allTopicNames().get(60, TimeUnit.SECONDS));
+                return true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        return described.get();
     }
 
     /** The partition count of every topic of the broker, internal topics excluded. */

@@ -1,10 +1,14 @@
 package io.receivables.disputes.dispute;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,10 +72,11 @@ class ChargebackTest {
         events.paid(customer, bouncedPayment, bounced, "EUR", "50.00", null);
 
         UUID chargeback = UUID.randomUUID();
+        Instant evidenceDue = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS);
         events.reversed(chargeback, customer, chargedPayment, charged, "EUR", "100.00",
-                PaymentReversed.ReasonCode.CHARGEBACK);
+                PaymentReversed.ReasonCode.CHARGEBACK, evidenceDue);
         events.reversed(chargeback, customer, chargedPayment, charged, "EUR", "100.00",
-                PaymentReversed.ReasonCode.CHARGEBACK);
+                PaymentReversed.ReasonCode.CHARGEBACK, evidenceDue);
         // the same chargeback published again under another id: dead-lettered (reversed already), no second dispute
         events.reversed(UUID.randomUUID(), customer, chargedPayment, charged, "EUR", "100.00",
                 PaymentReversed.ReasonCode.CHARGEBACK);
@@ -98,6 +103,11 @@ class ChargebackTest {
         assertThat(event.reasonCode()).isEqualTo(DisputeOpened.ReasonCode.CHARGEBACK);
         assertThat(event.disputedAmount()).isEqualByComparingTo("100.00");
         assertThat(event.actor().kind()).isEqualTo(Actor.Kind.SYSTEM);
+        // the gateway's evidence deadline is the dispute's, and its resolution is due by then
+        given().get("/disputes/" + dispute).then().statusCode(200)
+                .body("evidenceDueAt", equalTo(evidenceDue.toString()))
+                .body("resolutionDueAt", equalTo(evidenceDue.toString()));
+        assertThat(event.slaDueAt()).isEqualTo(evidenceDue);
         assertThat(db.openAmount(charged)).as("open again after the reversal, once").isEqualByComparingTo("100.00");
         assertThat(db.count("dead_letter", "event_type = 'payment-reversed' AND payload LIKE $1",
                 "%" + chargedPayment + "%")).isEqualTo(1);

@@ -49,9 +49,11 @@ public sealed interface StripeCommand {
     /**
      * {@code charge.dispute.created}: a chargeback; Stripe takes the disputed amount back when it opens (except for
      * inquiries, {@code status} {@code warning_needs_response}), so the payment is reversed with reason CHARGEBACK.
+     * {@code evidenceDueBy} is Stripe's deadline for evidence against it (null: none given).
      */
     record DisputeOpened(String eventId, Instant occurredAt, boolean livemode, String disputeId, String chargeId,
-            String paymentIntentId, BigDecimal amount, String currency, String reason, String status)
+            String paymentIntentId, BigDecimal amount, String currency, String reason, String status,
+            Instant evidenceDueBy)
             implements
                 StripeCommand {
 

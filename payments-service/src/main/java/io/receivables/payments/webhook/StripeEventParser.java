@@ -50,7 +50,8 @@ public final class StripeEventParser {
             case "charge.dispute.created" -> {
                 Dispute d = dispute(object);
                 yield new StripeCommand.DisputeOpened(id, created, livemode, d.id, d.charge, d.paymentIntent,
-                        d.amount, d.currency, optional(object, "reason"), optional(object, "status"));
+                        d.amount, d.currency, optional(object, "reason"), optional(object, "status"),
+                        evidenceDueBy(object));
             }
             case "charge.dispute.closed" -> {
                 Dispute d = dispute(object);
@@ -143,6 +144,9 @@ public final class StripeEventParser {
         return value.asText();
     }
 
+    /** 2999-12-31T23:59:59Z: the platform's last date (docs/api-limits.md). */
+    private static final long MAX_EPOCH_SECOND = 32_503_679_999L;
+
     private static String optional(JsonNode node, String name) {
         JsonNode value = node.get(name);
         return value != null && value.isTextual() ? FreeText.optional(value.asText()) : null;
@@ -155,6 +159,26 @@ public final class StripeEventParser {
                     + " currency's smallest unit)");
         }
         return value.asLong();
+    }
+
+    /**
+     * {@code evidence_details.due_by}: the deadline for evidence against the dispute, in epoch seconds; null when Stripe
+     * gives none (an inquiry, or a dispute past responding).
+     */
+    private static Instant evidenceDueBy(JsonNode dispute) {
+        JsonNode details = dispute.get("evidence_details");
+        if (details == null || details.isNull() || details.path("due_by").isNull() || details.path("due_by")
+                .isMissingNode()) {
+            return null;
+        }
+        if (!details.isObject()) {
+            throw new WebhookRejectedException(path("evidence_details"), "must be an object");
+        }
+        long dueBy = whole(details, "due_by", path("evidence_details.due_by"));
+        if (dueBy < 0 || dueBy > MAX_EPOCH_SECOND) {
+            throw new WebhookRejectedException(path("evidence_details.due_by"), "must be a time in epoch seconds");
+        }
+        return Instant.ofEpochSecond(dueBy);
     }
 
     private static String path(String field) {

@@ -65,6 +65,7 @@ class StripeEventParserTest {
             assertThat(dispute.amount()).hasToString("1190.00");
             assertThat(dispute.reason()).isEqualTo("fraudulent");
             assertThat(dispute.fundsWithdrawn()).isTrue();
+            assertThat(dispute.evidenceDueBy()).isEqualTo(java.time.Instant.parse("2026-03-17T23:59:59Z"));
         });
         assertThat(closed).isInstanceOfSatisfying(DisputeClosed.class, dispute -> {
             assertThat(dispute.eventId()).isEqualTo("evt_1QzK4pLkdIwHu7ixS1mC8tYv");
@@ -76,6 +77,14 @@ class StripeEventParserTest {
     @Test
     void anInquiryWithdrawsNoFunds() {
         String inquiry = text("charge.dispute.created").replace("\"needs_response\"", "\"warning_needs_response\"");
+        // no evidence deadline given (null), and one that is no time: none, and a 400 naming it
+        assertThat(parser.parse(text("charge.dispute.created").replace("\"due_by\": 1773791999", "\"due_by\": null")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isInstanceOfSatisfying(DisputeOpened.class,
+                        d -> assertThat(d.evidenceDueBy()).isNull());
+        assertThatThrownBy(() -> parser.parse(text("charge.dispute.created").replace("\"due_by\": 1773791999",
+                "\"due_by\": \"soon\"").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                        e -> assertThat(e.getMessage()).contains("evidence_details.due_by"));
 
         assertThat(parser.parse(inquiry.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(DisputeOpened.class, d -> assertThat(d.fundsWithdrawn()).isFalse());

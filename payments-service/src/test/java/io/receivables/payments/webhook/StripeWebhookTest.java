@@ -92,7 +92,10 @@ class StripeWebhookTest {
         assertThat(dispute.getString("paymentId")).isEqualTo(paymentId);
         assertThat(dispute.getString("outcome")).contains("reversed");
         assertThat(db.openAmount(invoice)).as("open again").isEqualByComparingTo("1190.00");
-        assertThat(db.outboxRowFor(paymentId, "payment-reversed").getString("payload")).contains("CHARGEBACK");
+        String reversal = db.outboxRowFor(paymentId, "payment-reversed").getString("payload");
+        assertThat(reversal).contains("CHARGEBACK");
+        // Stripe's evidence_details.due_by, for the chargeback's dispute to be resolved by
+        assertThat(reversal).contains("\"evidenceDueAt\": \"2026-03-17T23:59:59Z\"");
         assertThat(deliver(payload("charge.dispute.created", run, invoice, customer)).then().statusCode(200)
                 .extract().jsonPath().getBoolean("duplicate")).isTrue();
         assertThat(db.count("outbox", "aggregateid = $1 AND type = 'payment-reversed'", paymentId)).isEqualTo(1);

@@ -49,7 +49,7 @@ public class Chargebacks {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (var entry : List.copyOf(perInvoice.entrySet())) {
             chain = chain.chain(() -> opening.openChargeback(ACTOR, entry.getKey(), reversal.paymentId(),
-                    entry.getValue(), bounded).replaceWithVoid());
+                    entry.getValue(), bounded, reversal.evidenceDueAt()).replaceWithVoid());
         }
         return chain;
     }

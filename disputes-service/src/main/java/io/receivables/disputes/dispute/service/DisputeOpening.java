@@ -138,9 +138,10 @@ public class DisputeOpening {
     /**
      * A CHARGEBACK dispute the platform opens for what a charged-back payment had paid on an invoice, in the consumer's
      * transaction: at most what can still be disputed on it (nothing: none is opened), once per payment and invoice.
+     * {@code evidenceDueAt} is the gateway's deadline for evidence against it (null: none given); the SLA follows it.
      */
     public Uni<Dispute> openChargeback(Actor actor, UUID invoiceId, UUID paymentId, BigDecimal amount,
-            String description) {
+            String description, Instant evidenceDueAt) {
         return disputes.find("paymentId = ?1 and invoiceId = ?2", paymentId, invoiceId).firstResult()
                 .chain(existing -> existing != null ? Uni.createFrom().<Dispute> nullItem()
                         : invoices.lock(invoiceId).chain(invoice -> invoice == null ? Uni.createFrom().<Dispute> nullItem()
@@ -152,15 +153,16 @@ public class DisputeOpening {
                                     }
                                     OpenDispute command = new OpenDispute(invoiceId, disputed, invoice.currency, List.of(),
                                             ReasonCode.CHARGEBACK, description, null);
-                                    return persist(actor, invoice, command, paymentId);
+                                    return persist(actor, invoice, command, paymentId, evidenceDueAt);
                                 })));
     }
 
     private Uni<Dispute> persist(Actor actor, ReceivableInvoice invoice, OpenDispute command) {
-        return persist(actor, invoice, command, null);
+        return persist(actor, invoice, command, null, null);
     }
 
-    private Uni<Dispute> persist(Actor actor, ReceivableInvoice invoice, OpenDispute command, UUID paymentId) {
+    private Uni<Dispute> persist(Actor actor, ReceivableInvoice invoice, OpenDispute command, UUID paymentId,
+            Instant evidenceDueAt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Routing.Route route = routing.route(command.reasonCode(), command.disputedAmount(), invoice.currency);
         Dispute dispute = new Dispute();
@@ -186,6 +188,7 @@ public class DisputeOpening {
         dispute.openedBy = actor.displayName();
         dispute.updatedAt = now;
         dispute.paymentId = paymentId;
+        dispute.evidenceDueAt = evidenceDueAt == null ? null : evidenceDueAt.truncatedTo(ChronoUnit.MICROS);
         // the steps fill fields before the insert: a change after it would be a second write, raising the version
         return steps.opened(dispute).chain(() -> disputes.persist(dispute))
                 .call(() -> activities.record(dispute, DisputeActivity.Kind.OPENED, actor, now, null,

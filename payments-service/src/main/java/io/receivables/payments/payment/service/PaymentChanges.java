@@ -272,6 +272,15 @@ public class PaymentChanges {
      */
     public Uni<RecordedPayment> reverse(Actor actor, UUID paymentId, ExpectedVersion expected, ReversalReason reason,
             LocalDate date, String note) {
+        return reverse(actor, paymentId, expected, reason, date, note, null);
+    }
+
+    /**
+     * The reversal of a chargeback whose gateway set {@code evidenceDueAt}, the deadline for evidence against it: the
+     * event carries it, so that the chargeback's dispute is resolved by then.
+     */
+    public Uni<RecordedPayment> reverse(Actor actor, UUID paymentId, ExpectedVersion expected, ReversalReason reason,
+            LocalDate date, String note, Instant evidenceDueAt) {
         return locked(paymentId, expected).chain(payment -> {
             LocalDate on = effectiveDate("date", date, payment);
             if (payment.refundedAmount.signum() > 0) {
@@ -315,7 +324,7 @@ public class PaymentChanges {
                             .toList();
                     PaymentReversed event = new PaymentReversed(payment.id, payment.customerId, payment.currency,
                             PaymentEvents.money(payment.amount, payment.currency), reason.published(), reversed, on,
-                            note, now);
+                            note, now, evidenceDueAt);
                     return outbox.append(actor, "payment", event)
                             .chain(() -> plans.follow(actor, List.copyOf(perInvoice.keySet())))
                             .chain(() -> payments.flush()).map(ignored -> new RecordedPayment(payment, all, false));

@@ -175,7 +175,8 @@ public class StripeWebhooks {
             }
             LocalDate on = dated(dispute.occurredAt(), payment);
             return changes.reverse(ACTOR, payment.id, ExpectedVersion.anyVersion(), PaymentChanges.ReversalReason.CHARGEBACK,
-                    on, "Stripe dispute " + dispute.disputeId() + " (" + dispute.reason() + ")")
+                    on, "Stripe dispute " + dispute.disputeId() + " (" + dispute.reason() + ")",
+                    dispute.evidenceDueBy())
                     .map(reversed -> new Outcome(dispute.eventId(), false,
                             "chargeback " + dispute.disputeId() + ": payment reversed", payment.id));
         });
