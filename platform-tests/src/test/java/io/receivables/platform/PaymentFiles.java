@@ -119,6 +119,29 @@ final class PaymentFiles {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Stripe's {@code charge.dispute.created} for the payment of {@link #stripePaymentSucceeded} made under the same
+     * event id suffix: the card holder disputed {@code amountMinor}, Stripe took it back, and wants evidence by
+     * {@code dueBy} (epoch seconds).
+     */
+    static byte[] stripeDisputeCreated(String eventId, String paymentEventId, long amountMinor, String currency,
+            long dueBy, long createdEpochSecond) {
+        String payment = paymentEventId.substring(4);
+        return """
+                {"id": "%1$s", "object": "event", "api_version": "2024-06-20", "created": %6$d, "livemode": false,
+                 "type": "charge.dispute.created", "pending_webhooks": 1,
+                 "request": {"id": null, "idempotency_key": null},
+                 "data": {"object": {"id": "dp_%7$s", "object": "dispute", "amount": %2$d, "currency": "%3$s",
+                   "charge": "ch_%4$s", "payment_intent": "pi_%4$s", "created": %6$d,
+                   "evidence_details": {"due_by": %5$d, "has_evidence": false, "past_due": false,
+                     "submission_count": 0},
+                   "is_charge_refundable": false, "livemode": false, "metadata": {},
+                   "reason": "product_not_received", "status": "needs_response"}}}"""
+                .formatted(eventId, amountMinor, currency.toLowerCase(java.util.Locale.ROOT), payment, dueBy,
+                        createdEpochSecond, eventId.substring(4))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** {@code Stripe-Signature} as Stripe computes it: HMAC-SHA256 of {@code t.body} with the endpoint's secret. */
     static String stripeSignature(String secret, long timestamp, byte[] body) {
         try {

@@ -81,6 +81,10 @@ class PlatformEndToEndIT {
         return platform.serviceUrl("payments") + path;
     }
 
+    static String disputes(String path) {
+        return platform.serviceUrl("disputes") + path;
+    }
+
     static String analytics(String path) {
         return platform.serviceUrl("analytics") + path;
     }
@@ -349,6 +353,113 @@ class PlatformEndToEndIT {
         ApiClient.Reply forged = api.post(payments("/webhooks/stripe"), "application/json", event, true,
                 "Stripe-Signature", PaymentFiles.stripeSignature("whsec_forged", now, event));
         assertThat(forged.status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(11)
+    void aDisputeOnPartOfAnInvoiceHoldsItAndAPartialResolutionCreditsThatMuch() {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("AUD")).get("id").asText();
+        String invoiceId = api.created(invoicing("/invoices"), """
+                {"customerId": "%s",
+                 "lines": [{"description": "Consulting", "quantity": "2", "unitPrice": "50.00", "taxRate": "0"}]}"""
+                .formatted(customerId)).get("id").asText();
+        awaitSummary("AUD", 1, "100.00");
+        awaitDisputable(invoiceId);
+
+        JsonNode opened = api.created(disputes("/disputes"), """
+                {"invoiceId": "%s", "disputedAmount": "40.00", "reasonCode": "PRICING",
+                 "description": "The second day was billed at the old rate.",
+                 "contact": {"name": "Ada Payable", "email": "ap@example.com"}}""".formatted(invoiceId),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        String disputeId = opened.get("id").asText();
+        assertThat(opened.get("state").asText()).isEqualTo("OPEN");
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode invoice = api.get(invoicing("/invoices/" + invoiceId)).body();
+            assertThat(invoice.get("status").asText()).as("%s", invoice).isEqualTo("DISPUTED");
+            assertThat(invoice.get("disputedAmount").asText()).as("%s", invoice).isEqualTo("40.00");
+            assertThat(invoice.get("amountDue").asText()).as("%s", invoice).isEqualTo("100.00");
+        });
+
+        ApiClient.Reply reviewed = api.post(disputes("/disputes/" + disputeId + "/transitions"),
+                "{\"to\": \"UNDER_REVIEW\"}", "If-Match", "\"" + opened.get("version").asLong() + "\"");
+        assertThat(reviewed.status()).as("%s", reviewed.body()).isEqualTo(200);
+        ApiClient.Reply resolved = api.post(disputes("/disputes/" + disputeId + "/resolution"), """
+                {"outcome": "PARTIAL", "creditedAmount": "25.00", "note": "Half the difference, as agreed."}""",
+                "If-Match", "\"" + reviewed.body().get("version").asLong() + "\"");
+        assertThat(resolved.status()).as("%s", resolved.body()).isEqualTo(200);
+        assertThat(resolved.body().get("state").asText()).isEqualTo("RESOLVED");
+
+        // invoicing issues exactly one credit note of 25.00 for it and 75.00 is due again, undisputed
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode invoice = api.get(invoicing("/invoices/" + invoiceId)).body();
+            assertThat(invoice.get("disputedAmount").asText()).as("%s", invoice).isEqualTo("0.00");
+            assertThat(invoice.get("amountCredited").asText()).as("%s", invoice).isEqualTo("25.00");
+            assertThat(invoice.get("amountDue").asText()).as("%s", invoice).isEqualTo("75.00");
+        });
+        JsonNode notes = api.get(invoicing("/invoices/" + invoiceId + "/credit-notes")).body();
+        assertThat(notes.get("items")).as("%s", notes).hasSize(1);
+        assertThat(notes.get("items").get(0).get("disputeId").asText()).isEqualTo(disputeId);
+        awaitSummary("AUD", 1, "75.00");
+    }
+
+    /** Waits until disputes' own read model holds the invoice (from ar.invoicing.events). */
+    static void awaitDisputable(String invoiceId) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection c = DriverManager.getConnection(platform.jdbcUrl("disputes"), "postgres", "");
+                    PreparedStatement q = c.prepareStatement(
+                            "SELECT count(*) FROM receivable_invoice WHERE invoice_id = ?")) {
+                q.setObject(1, UUID.fromString(invoiceId));
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }
+        });
+    }
+
+    @Test
+    @Order(12)
+    void aStripeChargebackReopensTheInvoiceAndOpensAChargebackDisputeDueByTheEvidenceDeadline() {
+        String customerId = api.created(invoicing("/customers"), ApiClient.customer("CAD")).get("id").asText();
+        String invoiceId = api.created(invoicing("/invoices"), ApiClient.invoice(customerId, "90.00")).get("id")
+                .asText();
+        awaitSummary("CAD", 1, "90.00");
+        awaitDisputable(invoiceId);
+        long now = java.time.Instant.now().getEpochSecond();
+        String paymentEvent = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        deliverToStripeWebhook(PaymentFiles.stripePaymentSucceeded(paymentEvent, 9000, "CAD", invoiceId, customerId,
+                now), now);
+        awaitInvoice(invoiceId, "PAID", "0.00");
+
+        long dueBy = now + 7 * 86_400;
+        deliverToStripeWebhook(PaymentFiles.stripeDisputeCreated("evt_" + UUID.randomUUID().toString().replace("-", ""),
+                paymentEvent, 9000, "CAD", dueBy, now + 60), java.time.Instant.now().getEpochSecond());
+
+        // payments reverses the payment (the invoice is due again), disputes opens a CHARGEBACK dispute on it, and
+        // invoicing holds it as disputed
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode invoice = api.get(invoicing("/invoices/" + invoiceId)).body();
+            assertThat(invoice.get("amountDue").asText()).as("%s", invoice).isEqualTo("90.00");
+            assertThat(invoice.get("status").asText()).as("%s", invoice).isEqualTo("DISPUTED");
+            assertThat(invoice.get("disputedAmount").asText()).as("%s", invoice).isEqualTo("90.00");
+        });
+        JsonNode listed = api.get(disputes("/disputes?invoiceId=" + invoiceId)).body();
+        assertThat(listed.get("items")).as("%s", listed).hasSize(1);
+        JsonNode dispute = listed.get("items").get(0);
+        assertThat(dispute.get("reasonCode").asText()).isEqualTo("CHARGEBACK");
+        assertThat(dispute.get("disputedAmount").asText()).isEqualTo("90.00");
+        String deadline = java.time.Instant.ofEpochSecond(dueBy).toString();
+        assertThat(dispute.get("evidenceDueAt").asText()).isEqualTo(deadline);
+        assertThat(dispute.get("resolutionDueAt").asText()).isEqualTo(deadline);
+    }
+
+    /** Delivers a Stripe event signed as Stripe would, until payments takes it (its read model may lag). */
+    static void deliverToStripeWebhook(byte[] event, long timestamp) {
+        String signature = PaymentFiles.stripeSignature(STRIPE_SECRET, timestamp, event);
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            ApiClient.Reply delivered = api.post(payments("/webhooks/stripe"), "application/json", event, true,
+                    "Stripe-Signature", signature);
+            assertThat(delivered.status()).as("%s", delivered.body()).isBetween(200, 204);
+        });
     }
 
     /** Waits until payments' own read model holds these invoices (it has no API of its own for them). */
