@@ -125,7 +125,12 @@ public final class DunningEvents {
     }
 
     public UUID disputeOpened(UUID eventId, UUID customer, UUID dispute, UUID invoice, String amount) {
-        DisputeOpened opened = new DisputeOpened(dispute, customer, invoice, "EUR", new BigDecimal(amount),
+        return disputeOpened(eventId, customer, dispute, invoice, amount, "EUR");
+    }
+
+    public UUID disputeOpened(UUID eventId, UUID customer, UUID dispute, UUID invoice, String amount,
+            String currency) {
+        DisputeOpened opened = new DisputeOpened(dispute, customer, invoice, currency, new BigDecimal(amount),
                 DisputeOpened.ReasonCode.PRICING, null, null, AT.plusSeconds(2 * 86_400));
         return send(Topics.DISPUTES, eventId, customer, "dispute-opened", dispute, opened);
     }

@@ -20,11 +20,13 @@ public record DunningStateResponse(
         @Schema(description = "Open invoices, by due date") List<ItemResponse> items,
         @Schema(description = "The holds known so far: do-not-dun, disputes, ACTIVE payment plans") List<HoldResponse> holds) {
 
+    @Schema(name = "DunningDoNotDun")
     public record DoNotDunResponse(String reason,
             @Schema(nullable = true, description = "Inclusive; null: until lifted") LocalDate until,
             @Schema(description = "Whether it suppresses reminders on asOf") boolean active) {
     }
 
+    @Schema(name = "DunningStateItem")
     public record ItemResponse(UUID invoiceId, String invoiceNumber, String currency, LocalDate issueDate,
             LocalDate dueDate, String total, String openAmount,
             @Schema(description = "Held from collection by open disputes") String disputedAmount,
@@ -36,15 +38,18 @@ public record DunningStateResponse(
             @Schema(description = "The plan's instalments (0: the down payment), whose dates replace dueDate; empty without a plan") List<InstalmentResponse> instalments) {
     }
 
+    @Schema(name = "DunningStateInstalment")
     public record InstalmentResponse(int number, LocalDate dueDate, String amount) {
     }
 
+    @Schema(name = "DunningHoldKind")
     public enum HoldKind {
         DO_NOT_DUN,
         DISPUTE,
         PAYMENT_PLAN
     }
 
+    @Schema(name = "DunningHold")
     public record HoldResponse(HoldKind kind,
             @Schema(nullable = true, description = "The invoice it holds; null: the whole customer") UUID invoiceId,
             @Schema(nullable = true, description = "The amount held (a dispute's)") String amount,
