@@ -120,6 +120,15 @@ class ReadModelTest {
                 .containsEntry("feeInvoice", true).containsEntry("feeForInvoiceId", invoice.toString());
         assertThat(state.getBoolean("items[2].overdue")).isFalse();
         assertThat(db.count("dunning_invoice", "invoice_id = $1", invoice)).as("issued once").isEqualTo(1);
+
+        // customer-updated carries the whole profile: without doNotDun, it is lifted
+        events.customerUpdated(customer, "Globex GmbH", "key-accounts", "de", "ap@globex.example", List.of(), null);
+        await().atMost(WAIT)
+                .until(() -> db.count("dunning_customer", "customer_id = $1 AND do_not_dun_reason IS NULL", customer) == 1);
+        JsonPath lifted = state(customer, "2026-12-15");
+        assertThat(lifted.getString("doNotDun")).isNull();
+        assertThat(lifted.getString("phone")).isNull();
+        assertThat(lifted.getList("holds")).isEmpty();
     }
 
     @Test
@@ -166,12 +175,15 @@ class ReadModelTest {
         UUID customer = UUID.randomUUID();
         UUID invoice = UUID.randomUUID();
         events.paid(customer, invoice, "250.00");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> db.parkedFor("invoice:" + invoice) == 1);
+        events.disputeOpened(UUID.randomUUID(), customer, UUID.randomUUID(), invoice, "100.00");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> db.parkedFor("invoice:" + invoice) == 2);
 
         events.invoiceIssued(customer, invoice, "1000.00", DunningEvents.DUE);
         await().atMost(WAIT).until(() -> db.openAmount(invoice) != null
                 && db.openAmount(invoice).compareTo(new BigDecimal("750.00")) == 0);
+        assertThat(db.disputedAmount(invoice)).isEqualByComparingTo("100.00");
         assertThat(db.parkedFor("invoice:" + invoice)).isZero();
+        assertThat(state(customer, "2026-12-15").getString("items[0].collectableAmount")).isEqualTo("650.00");
     }
 
     @Test
