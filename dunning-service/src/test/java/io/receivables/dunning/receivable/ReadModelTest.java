@@ -267,6 +267,14 @@ class ReadModelTest {
         await().atMost(WAIT).until(() -> result(catchUp.progress(mark)).caughtUp());
         assertThat(db.openAmount(invoice)).as("caught up: the payment sent before the mark is in the read model, once")
                 .isEqualByComparingTo("380.00");
+
+        // a mark past what the group committed (records it has not read yet) is not caught up
+        Map<Integer, Long> ahead = new java.util.HashMap<>();
+        mark.endOffsets().forEach((partition, end) -> ahead.put(partition, end + 5));
+        ConsumerCatchUp.Progress behind = result(catchUp.progress(new ConsumerCatchUp.Mark(mark.channel(),
+                mark.topic(), mark.groupId(), ahead, mark.takenAt())));
+        assertThat(behind.caughtUp()).isFalse();
+        assertThat(behind.recordsBehind()).isGreaterThanOrEqualTo(5L * ahead.size());
     }
 
     private JsonPath state(UUID customer, String asOf) {
