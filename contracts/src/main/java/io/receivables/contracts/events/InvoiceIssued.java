@@ -14,7 +14,8 @@ import io.receivables.contracts.json.DecimalString;
 
 /**
  * invoice-issued: an invoice is now receivable. {@code total = subtotal + taxTotal}, all in {@code currency};
- * {@code poNumber} and {@code billingPeriod} are optional (null).
+ * {@code poNumber}, {@code billingPeriod} and {@code lateFee} (set only on a fee invoice) are
+ * optional (null).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvoiceIssued(
@@ -32,7 +33,16 @@ public record InvoiceIssued(
         String poNumber,
         Instant issuedAt,
         BillingPeriod billingPeriod,
-        Actor actor) implements ReceivablesEvent {
+        Actor actor,
+        LateFee lateFee) implements ReceivablesEvent {
+
+    /** The event of an invoice that bills no late fee, as every invoice-issued before {@link LateFee} existed. */
+    public InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, LocalDate issueDate,
+            LocalDate dueDate, PaymentTerms paymentTerms, BigDecimal subtotal, BigDecimal taxTotal, BigDecimal total,
+            List<InvoiceLine> lines, String poNumber, Instant issuedAt, BillingPeriod billingPeriod, Actor actor) {
+        this(invoiceId, invoiceNumber, customerId, currency, issueDate, dueDate, paymentTerms, subtotal, taxTotal, total,
+                lines, poNumber, issuedAt, billingPeriod, actor, null);
+    }
 
     /** The event without an {@link Actor}, as events written before it existed were. */
     public InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID customerId, String currency, LocalDate issueDate,
@@ -48,6 +58,17 @@ public record InvoiceIssued(
             List<InvoiceLine> lines, String poNumber, Instant issuedAt) {
         this(invoiceId, invoiceNumber, customerId, currency, issueDate, dueDate, paymentTerms, subtotal, taxTotal, total,
                 lines, poNumber, issuedAt, null);
+    }
+
+    /**
+     * Set on a fee invoice: the late-fee-assessed it bills and the overdue invoice that fee was charged on, so that
+     * dunning never charges a fee on a fee.
+     */
+    public record LateFee(UUID lateFeeId, UUID overdueInvoiceId) {
+        public LateFee {
+            requireNonNull(lateFeeId, "lateFeeId");
+            requireNonNull(overdueInvoiceId, "overdueInvoiceId");
+        }
     }
 
     /** The inclusive period an invoice bills for, e.g. a subscription month. */

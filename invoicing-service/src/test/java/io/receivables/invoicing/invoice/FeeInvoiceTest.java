@@ -105,6 +105,9 @@ class FeeInvoiceTest {
         JsonNode published = EventJson.mapper().readTree(payload);
         assertThat(published.get("invoiceNumber").asText()).isEqualTo(inv.next(2));
         assertThat(published.get("total").asText()).isEqualTo("1.62");
+        assertThat(published.get("lateFee").get("lateFeeId").asText()).as("so that dunning charges no fee on a fee")
+                .isEqualTo(event.lateFeeId().toString());
+        assertThat(published.get("lateFee").get("overdueInvoiceId").asText()).isEqualTo(overdue.getString("id"));
 
         apply(fixedFee(overdue, LocalDate.of(2056, 3, 2)));
         given().when().get("/invoices?customerId=" + overdue.getString("customerId") + "&sort=issueDate").then()

@@ -23,7 +23,9 @@ final class InvoiceEvents {
                         .toList(),
                 invoice.poNumber, invoice.issuedAt,
                 invoice.billingPeriodStart == null ? null
-                        : new InvoiceIssued.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd));
+                        : new InvoiceIssued.BillingPeriod(invoice.billingPeriodStart, invoice.billingPeriodEnd),
+                null, // OutboxWriter writes the change's actor
+                invoice.lateFeeId == null ? null : new InvoiceIssued.LateFee(invoice.lateFeeId, invoice.feeForInvoiceId));
     }
 
     /** invoice-voided: the whole total leaves the open balance from the void's business date. */
