@@ -8,8 +8,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -132,6 +137,33 @@ class DunningTemplatesTest {
                 .put("/templates/reminder-2").then().statusCode(412);
         given().contentType("application/json").header("If-Match", "\"1\"").body(body).when()
                 .put("/templates/reminder-2").then().statusCode(200).header("ETag", "\"2\"");
+    }
+
+    @Test
+    void ofTwoFirstCustomisationsAtOnceOneIsStoredAndTheOtherGets412() throws Exception {
+        String key = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String text : List.of("First {totals.payable}", "Second {totals.payable}")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType("application/json").body("{\"channel\": \"SMS\", \"language\":"
+                            + " \"en\", \"parts\": {\"text\": \"" + text + "\"}}").when().put("/templates/" + key)
+                            .statusCode();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("channel", "SMS").when().get("/templates/" + key).then().statusCode(200)
+                .header("ETag", "\"1\"");
     }
 
     @Test

@@ -30,7 +30,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Which policy applies to whom: a customer's override, else its segment's policy, else the default
  * ({@link #resolve}). Setting an assignment locks the policy's row, as its deletion does, so a policy cannot be
- * deleted while it is being assigned. Changes run in the caller's transaction.
+ * deleted while it is being assigned; the assignment itself is one upsert (PUT: the last one wins, each audited).
+ * Changes run in the caller's transaction.
  */
 @ApplicationScoped
 public class PolicyAssignments {
@@ -71,31 +72,34 @@ public class PolicyAssignments {
     }
 
     public Uni<DefaultPolicy> setDefault(Actor actor, UUID policyId) {
-        return assignable(policyId).chain(policy -> defaults.findById(DefaultPolicy.ID)).chain(found -> {
-            DefaultPolicy row = found == null ? new DefaultPolicy() : found;
-            UUID before = found == null ? null : found.policyId;
-            row.id = DefaultPolicy.ID;
-            row.policyId = policyId;
-            row.updatedAt = now();
-            return (found == null ? defaults.persist(row).replaceWithVoid() : Uni.createFrom().voidItem())
-                    .chain(() -> audit.record(actor, "setDefaultDunningPolicy", "dunning-policy-assignment",
-                            "default", AuditSummary.of().change("policyId", before, policyId)))
-                    .chain(() -> defaults.flush()).map(ignored -> row);
-        });
+        Instant now = now();
+        return assignable(policyId).chain(policy -> defaults.findById(DefaultPolicy.ID))
+                .chain(before -> defaults.assign(policyId, now)
+                        .chain(() -> audit.record(actor, "setDefaultDunningPolicy", "dunning-policy-assignment",
+                                "default", AuditSummary.of().change("policyId", before == null ? null
+                                        : before.policyId, policyId))))
+                .map(ignored -> {
+                    DefaultPolicy row = new DefaultPolicy();
+                    row.id = DefaultPolicy.ID;
+                    row.policyId = policyId;
+                    row.updatedAt = now;
+                    return row;
+                });
     }
 
     public Uni<SegmentPolicy> setSegment(Actor actor, String segment, UUID policyId) {
-        return assignable(policyId).chain(policy -> segments.findById(segment, LockModeType.PESSIMISTIC_WRITE))
-                .chain(found -> {
-                    SegmentPolicy row = found == null ? new SegmentPolicy() : found;
-                    UUID before = found == null ? null : found.policyId;
+        Instant now = now();
+        return assignable(policyId).chain(policy -> segments.findById(segment))
+                .chain(before -> segments.assign(segment, policyId, now)
+                        .chain(() -> audit.record(actor, "setSegmentDunningPolicy", "dunning-policy-assignment",
+                                "segment:" + segment, AuditSummary.of().change("policyId", before == null ? null
+                                        : before.policyId, policyId))))
+                .map(ignored -> {
+                    SegmentPolicy row = new SegmentPolicy();
                     row.segment = segment;
                     row.policyId = policyId;
-                    row.updatedAt = now();
-                    return (found == null ? segments.persist(row).replaceWithVoid() : Uni.createFrom().voidItem())
-                            .chain(() -> audit.record(actor, "setSegmentDunningPolicy", "dunning-policy-assignment",
-                                    "segment:" + segment, AuditSummary.of().change("policyId", before, policyId)))
-                            .chain(() -> segments.flush()).map(ignored -> row);
+                    row.updatedAt = now;
+                    return row;
                 });
     }
 
@@ -111,17 +115,18 @@ public class PolicyAssignments {
     }
 
     public Uni<CustomerPolicy> setCustomer(Actor actor, UUID customerId, UUID policyId) {
-        return assignable(policyId).chain(policy -> customers.findById(customerId, LockModeType.PESSIMISTIC_WRITE))
-                .chain(found -> {
-                    CustomerPolicy row = found == null ? new CustomerPolicy() : found;
-                    UUID before = found == null ? null : found.policyId;
+        Instant now = now();
+        return assignable(policyId).chain(policy -> customers.findById(customerId))
+                .chain(before -> customers.assign(customerId, policyId, now)
+                        .chain(() -> audit.record(actor, "setCustomerDunningPolicy", "customer", customerId,
+                                AuditSummary.of().change("dunningPolicyId", before == null ? null : before.policyId,
+                                        policyId))))
+                .map(ignored -> {
+                    CustomerPolicy row = new CustomerPolicy();
                     row.customerId = customerId;
                     row.policyId = policyId;
-                    row.updatedAt = now();
-                    return (found == null ? customers.persist(row).replaceWithVoid() : Uni.createFrom().voidItem())
-                            .chain(() -> audit.record(actor, "setCustomerDunningPolicy", "customer", customerId,
-                                    AuditSummary.of().change("dunningPolicyId", before, policyId)))
-                            .chain(() -> customers.flush()).map(ignored -> row);
+                    row.updatedAt = now;
+                    return row;
                 });
     }
 

@@ -61,6 +61,11 @@ public class TemplateCompiler {
         return template;
     }
 
+    /** Parses a stored part, which was checked when it was saved. */
+    public Template parseStored(TemplatePart part, String content) {
+        return engine.parse(content, new Variant(Locale.ROOT, part.contentType(), "UTF-8"));
+    }
+
     /** Renders a compiled part with a model; rendering failures of a checked template are the service's fault. */
     public static String render(Template template, MessageModel model) {
         return template.data(model).render();

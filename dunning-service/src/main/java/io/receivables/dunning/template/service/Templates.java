@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,7 @@ public class Templates {
     public record CatalogueEntry(String key, boolean shipped, Map<Channel, Map<String, Boolean>> channels) {
     }
 
+    private final Map<String, Template> parsed = new ConcurrentHashMap<>();
     private final ShippedTemplates shipped;
     private final CustomTemplateRepository custom;
     private final TemplateCompiler compiler;
@@ -212,12 +214,20 @@ public class Templates {
                     row.version = existing == null ? 1 : existing.version + 1;
                     row.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     row.updatedBy = actor.id();
-                    Uni<?> stored = existing == null ? custom.persist(row) : Uni.createFrom().voidItem();
+                    Uni<Void> stored = existing != null ? custom.flush()
+                            : custom.insertIfAbsent(row).map(inserted -> {
+                                if (!inserted) {
+                                    throw ProblemException.preconditionFailed("Template " + describe(command)
+                                            + " was customised by another request just now: read it, then send"
+                                            + " If-Match");
+                                }
+                                return null;
+                            });
                     return stored.chain(() -> audit.record(actor, "customiseTemplate", "dunning-template",
                             command.key() + "/" + command.channel() + "/" + command.language(),
                             AuditSummary.of().change("version", existing == null ? null : existing.version,
                                     row.version)))
-                            .chain(() -> custom.flush()).map(ignored -> source(row));
+                            .map(ignored -> source(row));
                 });
     }
 
@@ -240,13 +250,9 @@ public class Templates {
     private Rendered renderCustom(CustomTemplate row, String requestedLanguage, MessageModel model) {
         Map<String, String> parts = new LinkedHashMap<>();
         for (TemplatePart part : row.channel.parts()) {
-            List<FieldError> errors = new ArrayList<>();
-            Template template = compiler.compile(part, row.part(part), errors);
-            if (template == null) {
-                // it compiled when it was saved: only a change of the model could break it
-                throw new IllegalStateException("stored template " + row.templateKey + "/" + row.channel + "/"
-                        + row.language + " no longer compiles: " + errors);
-            }
+            // a version's content never changes: parsed once per version and part
+            String id = row.templateKey + "/" + row.channel + "/" + row.language + "/" + row.version + "/" + part;
+            Template template = parsed.computeIfAbsent(id, ignored -> compiler.parseStored(part, row.part(part)));
             parts.put(part.field(), TemplateCompiler.render(template, model));
         }
         return new Rendered(row.templateKey, row.channel, requestedLanguage, row.language, true, parts);
