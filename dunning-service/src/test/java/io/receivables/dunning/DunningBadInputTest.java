@@ -168,6 +168,14 @@ class DunningBadInputTest extends BadInputContract {
                         + " {\"text\": \"Hi\"}}").named("key not a key").rejects("key"),
                 BadRequest.put("/templates/brand-new", "{\"channel\": \"SMS\", \"language\": \"de\", \"parts\":"
                         + " {\"text\": \"Hallo\"}}").named("new key without its English template").rejects("language"),
+                delete("/templates/reminder-1?channel=SMS&language=en").named("removal without If-Match")
+                        .expect(428, "precondition-required", "If-Match"),
+                delete("/templates/reminder-1?channel=SMS&language=en").header("If-Match", "\"1\"")
+                        .named("removal of what is not customised").expect(404, "not-found", null),
+                delete("/templates/reminder-1?channel=SMS").header("If-Match", "\"1\"")
+                        .named("removal without a language").rejects("language"),
+                delete("/templates/reminder-1?channel=PIGEON&language=en").header("If-Match", "\"1\"")
+                        .named("removal of an unknown channel").rejects("channel"),
                 BadRequest.get("/templates/reminder-1").named("source without a channel").rejects("channel"),
                 BadRequest.get("/templates/reminder-1?channel=FAX").named("source of an unknown channel")
                         .rejects("channel"),

@@ -137,6 +137,34 @@ class DunningTemplatesTest {
                 .put("/templates/reminder-2").then().statusCode(412);
         given().contentType("application/json").header("If-Match", "\"1\"").body(body).when()
                 .put("/templates/reminder-2").then().statusCode(200).header("ETag", "\"2\"");
+
+        // removed, the shipped file is in force again
+        given().queryParam("channel", "EMAIL").queryParam("language", "fr").header("If-Match", "\"1\"").when()
+                .delete("/templates/reminder-2").then().statusCode(412);
+        given().queryParam("channel", "EMAIL").queryParam("language", "fr").header("If-Match", "\"2\"").when()
+                .delete("/templates/reminder-2").then().statusCode(204);
+        JsonPath shipped = preview("reminder-2", "EMAIL", "fr", null);
+        assertThat(shipped.getBoolean("customised")).isFalse();
+        assertThat(shipped.getString("parts.subject")).startsWith("Deuxième relance");
+    }
+
+    @Test
+    void aNewKeysEnglishTemplateStaysWhileItsOtherLanguagesFallBackToItOnceRemoved() {
+        String key = "courtesy-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String language : List.of("en", "de")) {
+            given().contentType("application/json").body("{\"channel\": \"SMS\", \"language\": \"" + language
+                    + "\", \"parts\": {\"text\": \"" + language + ": {totals.payable}\"}}").when()
+                    .put("/templates/" + key).then().statusCode(200);
+        }
+        assertThat(preview(key, "SMS", "de", null).getString("parts.text")).startsWith("de: ");
+        given().queryParam("channel", "SMS").queryParam("language", "de").header("If-Match", "\"1\"").when()
+                .delete("/templates/" + key).then().statusCode(204);
+        JsonPath fallback = preview(key, "SMS", "de", null);
+        assertThat(fallback.getString("language")).isEqualTo("en");
+        assertThat(fallback.getString("parts.text")).startsWith("en: ");
+        given().queryParam("channel", "SMS").queryParam("language", "en").header("If-Match", "\"1\"").when()
+                .delete("/templates/" + key).then().statusCode(409)
+                .body("type", equalTo("https://receivables.io/problems/conflict"));
     }
 
     @Test

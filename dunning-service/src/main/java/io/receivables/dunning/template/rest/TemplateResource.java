@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -162,6 +163,35 @@ public class TemplateResource {
                         source -> Response.ok(new SourceResponse(source.key(), source.channel(),
                                 source.language(), source.customised(), source.version(), source.parts()))
                                 .tag(IfMatch.etag(source.version())).build());
+    }
+
+    @WithTransaction
+    @DELETE
+    @Path("{key}")
+    @Operation(operationId = "removeTemplateCustomisation", summary = "Remove a customisation", description = "Needs If-Match (the ETag of GET /templates/{key} for the channel and language). The shipped file is in force again; for a key that is not shipped, another language falls back to en again. The en template of a key that is not shipped cannot be removed (409): change it instead. Audited.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "A bad key, channel or language, named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not customised", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The en template of a key that is not shipped", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The customised template changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> remove(
+            @Parameter(description = "The template key", schema = @Schema(pattern = KEY)) @PathParam("key") String key,
+            @Parameter(required = true, description = "The channel", schema = @Schema(implementation = Channel.class)) @QueryParam("channel") String channel,
+            @Parameter(required = true, description = "The language, e.g. de", schema = @Schema(pattern = LANGUAGE)) @QueryParam("language") String language,
+            @Parameter(description = "The ETag from GET /templates/{key}") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        List<FieldError> errors = new ArrayList<>();
+        checkKey(key, errors);
+        Channel byChannel = channel(channel, errors);
+        if (language == null || !language.matches(LANGUAGE)) {
+            errors.add(new FieldError("language", "required: a lower-case ISO 639 language code such as de"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Actor actor = caller.actor();
+        return IfMatch.expecting(ifMatch, expected -> templates.remove(actor, key, byChannel, language, expected))
+                .map(ignored -> Response.noContent().build());
     }
 
     @POST

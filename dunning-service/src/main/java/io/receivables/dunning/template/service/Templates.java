@@ -231,6 +231,29 @@ public class Templates {
                 });
     }
 
+    /**
+     * Removes a customisation: the shipped file (or, for another language of a new key, the English template) is in
+     * force again. The English template of a key that is not shipped stays: it is what makes the key exist, for
+     * policies that may name it and for the key's other languages. Runs in the caller's transaction.
+     */
+    public Uni<Void> remove(Actor actor, String key, Channel channel, String language, ExpectedVersion expected) {
+        return custom.lock(key, channel, language).chain(existing -> {
+            if (existing == null) {
+                throw ProblemException.notFound("Template " + key + " (" + channel + ", " + language
+                        + ") is not customised");
+            }
+            IfMatch.check(expected, existing.version, "Template " + key + " (" + channel + ", " + language + ")");
+            if (!ShippedTemplates.KEYS.contains(key) && language.equals(ShippedTemplates.FALLBACK_LANGUAGE)) {
+                throw new ProblemException(ProblemType.CONFLICT, "template " + key + " is not shipped: its "
+                        + ShippedTemplates.FALLBACK_LANGUAGE + " version for " + channel + " is what makes the key"
+                        + " exist and cannot be removed; change it instead", List.of());
+            }
+            return custom.delete(existing).chain(() -> audit.record(actor, "removeTemplateCustomisation",
+                    "dunning-template", key + "/" + channel + "/" + language,
+                    AuditSummary.of().change("version", existing.version, null)));
+        });
+    }
+
     /** A key that is not shipped must have its English template first: it is what every other language falls to. */
     private Uni<Void> requireFallback(SaveTemplate command) {
         if (ShippedTemplates.KEYS.contains(command.key())
