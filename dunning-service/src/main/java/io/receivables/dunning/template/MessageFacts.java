@@ -3,6 +3,7 @@ package io.receivables.dunning.template;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record MessageFacts(String customerName, String currency, List<Invoice> i
     public MessageModel model(String language, LocalDate asOf, BankDetails bank) {
         BigDecimal open = BigDecimal.ZERO;
         BigDecimal disputed = BigDecimal.ZERO;
-        List<MessageModel.InvoiceLine> lines = new java.util.ArrayList<>();
+        List<MessageModel.InvoiceLine> lines = new ArrayList<>();
         for (Invoice invoice : invoices) {
             open = open.add(invoice.openAmount());
             disputed = disputed.add(invoice.disputedAmount());

@@ -1,5 +1,6 @@
 package io.receivables.dunning.policy.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -231,7 +232,7 @@ public class Policies {
             row.policyVersion = policy.version;
             row.number = i + 1;
             row.offsetDays = step.offsetDays();
-            row.minimumOverdue = step.minimumOverdue() == null ? java.math.BigDecimal.ZERO : step.minimumOverdue();
+            row.minimumOverdue = step.minimumOverdue() == null ? BigDecimal.ZERO : step.minimumOverdue();
             row.feeAmount = step.fee();
             row.assessInterest = step.assessInterest();
             row.escalation = step.escalation();

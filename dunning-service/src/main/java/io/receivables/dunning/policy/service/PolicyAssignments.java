@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.receivables.common.audit.AuditLog;
 import io.receivables.common.audit.AuditSummary;
+import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.ProblemException;
 import io.receivables.common.problem.ProblemType;
 import io.receivables.contracts.events.Actor;
@@ -182,7 +183,7 @@ public class PolicyAssignments {
             if (!policy.active) {
                 throw new ProblemException(ProblemType.CONFLICT, "dunning policy " + policyId
                         + " is deleted and cannot be assigned",
-                        List.of(new io.receivables.common.problem.FieldError("policyId", "deleted policy")));
+                        List.of(new FieldError("policyId", "deleted policy")));
             }
             return policy;
         });

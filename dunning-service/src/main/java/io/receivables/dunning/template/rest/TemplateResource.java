@@ -1,6 +1,7 @@
 package io.receivables.dunning.template.rest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -239,13 +240,13 @@ public class TemplateResource {
 
     private static Channel channel(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError("channel", "required: one of " + java.util.Arrays.toString(Channel.values())));
+            errors.add(new FieldError("channel", "required: one of " + Arrays.toString(Channel.values())));
             return null;
         }
         try {
             return Channel.valueOf(value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("channel", "must be one of " + java.util.Arrays.toString(Channel.values())));
+            errors.add(new FieldError("channel", "must be one of " + Arrays.toString(Channel.values())));
             return null;
         }
     }
