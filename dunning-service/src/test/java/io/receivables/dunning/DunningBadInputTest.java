@@ -2,27 +2,191 @@ package io.receivables.dunning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.receivables.common.testing.AdminEndpointsBadInputContract;
+import io.receivables.common.testing.BadInputContract;
 import io.receivables.local.testing.LocalInfraTestResource;
 
 /**
- * The probe's hostile requests against what the dunning service serves: service-common's admin endpoints for consumed
- * events and the read model's view of a customer; each gets a 4xx problem and writes nothing. The service adds its own
- * endpoints' cases here as it grows (see {@link AdminEndpointsBadInputContract}).
+ * The probe's hostile requests against every endpoint of the dunning service: each gets a 4xx problem naming the field
+ * and writes nothing. Policies: each rule a policy must keep on save (docs/dunning.md#policies); templates: what does
+ * not compile or uses an unknown value is 422 template-invalid naming the part.
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dunning"))
-class DunningBadInputTest extends AdminEndpointsBadInputContract {
+class DunningBadInputTest extends BadInputContract {
 
     static final String SOME_ID = "3f1c2a94-5d0e-4b7a-9c61-0a2b3c4d5e6f";
+    static final String EMAIL_STEP = "{\"offsetDays\": %s, \"channels\": [{\"channel\": \"EMAIL\", \"templateKey\":"
+            + " \"reminder-1\"}]}";
+    /** A valid policy with its steps as %s. */
+    static final String POLICY = "{\"name\": \"bad\", \"currency\": \"EUR\", \"steps\": [%s]}";
+
+    static String policy(String... steps) {
+        return POLICY.formatted(String.join(", ", steps));
+    }
+
+    static String step(String fields) {
+        return "{\"offsetDays\": 5, \"channels\": [{\"channel\": \"EMAIL\", \"templateKey\": \"reminder-1\"}]"
+                + fields + "}";
+    }
+
+    static BadRequest delete(String path) {
+        return new BadRequest("DELETE " + path, "DELETE", path, Map.of(), null, null, 0, null, null);
+    }
 
     @Override
     protected List<BadRequest> badRequests() {
-        List<BadRequest> cases = new ArrayList<>(super.badRequests());
+        List<BadRequest> cases = new ArrayList<>(consumedEventsAdminCases());
+        String eleven = IntStream.rangeClosed(1, 11).mapToObj(i -> EMAIL_STEP.formatted(i))
+                .collect(Collectors.joining(", "));
+        cases.addAll(List.of(
+                // policies: the rules on save
+                BadRequest.post("/dunning-policies", policy()).named("no step").rejects("steps"),
+                BadRequest.post("/dunning-policies", "{\"name\": \"bad\", \"currency\": \"EUR\"}")
+                        .named("steps missing").rejects("steps"),
+                BadRequest.post("/dunning-policies", POLICY.formatted(eleven)).named("more than 10 steps")
+                        .rejects("steps"),
+                BadRequest.post("/dunning-policies", policy(EMAIL_STEP.formatted(10), EMAIL_STEP.formatted(5)))
+                        .named("offsets decreasing").rejects("steps[1].offsetDays"),
+                BadRequest.post("/dunning-policies", policy(EMAIL_STEP.formatted(1), EMAIL_STEP.formatted(7),
+                        EMAIL_STEP.formatted(7))).named("offsets equal").rejects("steps[2].offsetDays"),
+                BadRequest.post("/dunning-policies", policy(EMAIL_STEP.formatted(-61))).named("offset before -60")
+                        .rejects("steps[0].offsetDays"),
+                BadRequest.post("/dunning-policies", policy(EMAIL_STEP.formatted(366))).named("offset after 365")
+                        .rejects("steps[0].offsetDays"),
+                BadRequest.post("/dunning-policies", policy("{\"channels\": [{\"channel\": \"SMS\", \"templateKey\":"
+                        + " \"reminder-1\"}]}")).named("offset missing").rejects("steps[0].offsetDays"),
+                BadRequest.post("/dunning-policies", policy(EMAIL_STEP.formatted("\"5\""))).named("offset as a string")
+                        .rejects("steps[0].offsetDays"),
+                BadRequest.post("/dunning-policies", policy("{\"offsetDays\": 1, \"channels\": []}"))
+                        .named("no channel").rejects("steps[0].channels"),
+                BadRequest.post("/dunning-policies", policy("{\"offsetDays\": 1}")).named("channels missing")
+                        .rejects("steps[0].channels"),
+                BadRequest.post("/dunning-policies", policy("{\"offsetDays\": 1, \"channels\": [{\"channel\": \"SMS\","
+                        + " \"templateKey\": \"reminder-1\"}, {\"channel\": \"SMS\", \"templateKey\": \"reminder-2\"}]}"))
+                        .named("a channel twice in a step").rejects("steps[0].channels[1].channel"),
+                BadRequest.post("/dunning-policies", policy("{\"offsetDays\": 1, \"channels\": [{\"channel\": \"FAX\","
+                        + " \"templateKey\": \"reminder-1\"}]}")).named("unknown channel")
+                        .rejects("steps[0].channels[0].channel"),
+                BadRequest.post("/dunning-policies", policy("{\"offsetDays\": 1, \"channels\": [{\"channel\":"
+                        + " \"LETTER\"}]}")).named("template key missing").rejects("steps[0].channels[0].templateKey"),
+                BadRequest.post("/dunning-policies", policy("{\"offsetDays\": 1, \"channels\": [{\"channel\":"
+                        + " \"LETTER\", \"templateKey\": \"Reminder 1\"}]}")).named("template key not a key")
+                        .rejects("steps[0].channels[0].templateKey"),
+                BadRequest.post("/dunning-policies", policy(EMAIL_STEP.formatted(1), "{\"offsetDays\": 9,"
+                        + " \"channels\": [{\"channel\": \"SMS\", \"templateKey\": \"no-such-template\"}]}"))
+                        .named("template key that does not exist")
+                        .expect(422, "unknown-reference", "steps[1].channels[0].templateKey"),
+                BadRequest.post("/dunning-policies", policy(step(", \"minimumOverdue\": \"-1.00\"")))
+                        .named("negative minimum").rejects("steps[0].minimumOverdue"),
+                BadRequest.post("/dunning-policies", policy(step(", \"minimumOverdue\": \"1.001\"")))
+                        .named("minimum with more decimals than EUR has").rejects("steps[0].minimumOverdue"),
+                BadRequest.post("/dunning-policies", policy(step(", \"minimumOverdue\": 10")))
+                        .named("minimum as a number").rejects("steps[0].minimumOverdue"),
+                BadRequest.post("/dunning-policies", policy(step(", \"fee\": {\"amount\": \"-5.00\"}")))
+                        .named("negative fee").rejects("steps[0].fee.amount"),
+                BadRequest.post("/dunning-policies", policy(step(", \"fee\": {\"amount\": \"5.50\"}"))
+                        .replace("EUR", "JPY")).named("fee with decimals JPY has not")
+                        .rejects("steps[0].fee.amount"),
+                BadRequest.post("/dunning-policies", policy(step(", \"fee\": {\"statutoryInterest\": \"yes\"}")))
+                        .named("interest flag as a string").rejects("steps[0].fee.statutoryInterest"),
+                BadRequest.post("/dunning-policies", policy(step(", \"escalation\": \"POLICE\"")))
+                        .named("unknown escalation").rejects("steps[0].escalation"),
+                BadRequest.post("/dunning-policies", policy(step("")).replace("EUR", "EURO")).named("no currency")
+                        .rejects("currency"),
+                BadRequest.post("/dunning-policies", policy(step("")).replace("\"name\": \"bad\", ", ""))
+                        .named("name missing").rejects("name"),
+                BadRequest.post("/dunning-policies", policy(step("")).replace("\"bad\"", "\"" + "n".repeat(101)
+                        + "\"")).named("name too long").rejects("name"),
+                BadRequest.post("/dunning-policies", policy(step(", \"thankYou\": true"))).named("unknown field")
+                        .rejects("steps[0].thankYou"),
+                BadRequest.post("/dunning-policies", policy(step("")).replace("{\"name\": \"bad\"",
+                        "{\"name\": \"bad\", \"name\": \"worse\"")).named("duplicate key").rejects("name"),
+                BadRequest.put("/dunning-policies/" + SOME_ID, policy(step(""))).named("change without If-Match")
+                        .expect(428, "precondition-required", "If-Match"),
+                BadRequest.put("/dunning-policies/" + SOME_ID, policy(step(""))).header("If-Match", "\"1\"")
+                        .named("change of no such policy").expect(404, "not-found", null),
+                BadRequest.put("/dunning-policies/" + SOME_ID, policy()).header("If-Match", "\"1\"")
+                        .named("change to no step").rejects("steps"),
+                delete("/dunning-policies/" + SOME_ID).named("delete without If-Match")
+                        .expect(428, "precondition-required", "If-Match"),
+                delete("/dunning-policies/" + SOME_ID).header("If-Match", "\"1\"").named("delete of no such policy")
+                        .expect(404, "not-found", null),
+                BadRequest.get("/dunning-policies/" + SOME_ID).named("no such policy").expect(404, "not-found", null),
+                BadRequest.get("/dunning-policies/" + SOME_ID + "/versions/1").named("version of no such policy")
+                        .expect(404, "not-found", null),
+                BadRequest.get("/dunning-policies?limit=0").named("limit 0").rejects("limit"),
+                BadRequest.get("/dunning-policies?limit=101").named("limit over 100").rejects("limit"),
+                BadRequest.get("/dunning-policies?cursor=abc").named("foreign cursor").rejects("cursor"),
+                BadRequest.get("/dunning-policies?includeDeleted=maybe").named("flag neither true nor false")
+                        .rejects("includeDeleted"),
+                // assignments
+                BadRequest.put("/dunning-policies/assignments/default", "{\"policyId\": \"" + SOME_ID + "\"}")
+                        .named("default: no such policy").expect(422, "unknown-reference", "policyId"),
+                BadRequest.put("/dunning-policies/assignments/default", "{}").named("default: policyId missing")
+                        .rejects("policyId"),
+                BadRequest.put("/dunning-policies/assignments/default", "{\"policyId\": \"42\"}")
+                        .named("default: policyId not a UUID").rejects("policyId"),
+                BadRequest.put("/dunning-policies/assignments/segments/key%20accounts", "{\"policyId\": \"" + SOME_ID
+                        + "\"}").named("segment with a space").rejects("segment"),
+                BadRequest.put("/dunning-policies/assignments/segments/smb", "{\"policyId\": \"" + SOME_ID + "\"}")
+                        .named("segment: no such policy").expect(422, "unknown-reference", "policyId"),
+                delete("/dunning-policies/assignments/segments/no-such-segment").named("segment without a policy")
+                        .expect(404, "not-found", null),
+                BadRequest.put("/customers/" + SOME_ID + "/dunning-policy", "{\"policyId\": \"" + SOME_ID + "\"}")
+                        .named("override: no such policy").expect(422, "unknown-reference", "policyId"),
+                delete("/customers/" + SOME_ID + "/dunning-policy").named("customer without an override")
+                        .expect(404, "not-found", null),
+                BadRequest.get("/customers/" + SOME_ID + "/dunning-policy?segment=a%20b").named("bad segment")
+                        .rejects("segment"),
+                // templates
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"EMAIL\", \"language\": \"en\", \"parts\":"
+                        + " {\"subject\": \"Hi\", \"text\": \"Hi\", \"html\": \"<p>\\n{#for inv in invoices}</p>\"}}")
+                        .named("part that does not compile").expect(422, "template-invalid", "parts.html"),
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"SMS\", \"language\": \"en\", \"parts\":"
+                        + " {\"text\": \"Pay {customer.iban}\"}}").named("part with an unknown value")
+                        .expect(422, "template-invalid", "parts.text"),
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"EMAIL\", \"language\": \"en\", \"parts\":"
+                        + " {\"subject\": \"Hi\", \"text\": \"Hi\"}}").named("e-mail without its html part")
+                        .rejects("parts.html"),
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"SMS\", \"language\": \"en\", \"parts\":"
+                        + " {\"text\": \"Hi\", \"html\": \"<p>Hi</p>\"}}").named("SMS with an html part")
+                        .rejects("parts.html"),
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"FAX\", \"language\": \"en\", \"parts\":"
+                        + " {\"text\": \"Hi\"}}").named("unknown channel").rejects("channel"),
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"SMS\", \"language\": \"English\","
+                        + " \"parts\": {\"text\": \"Hi\"}}").named("language not a code").rejects("language"),
+                BadRequest.put("/templates/reminder-1", "{\"channel\": \"SMS\", \"language\": \"en\"}")
+                        .named("parts missing").rejects("parts"),
+                BadRequest.put("/templates/Reminder_1", "{\"channel\": \"SMS\", \"language\": \"en\", \"parts\":"
+                        + " {\"text\": \"Hi\"}}").named("key not a key").rejects("key"),
+                BadRequest.put("/templates/brand-new", "{\"channel\": \"SMS\", \"language\": \"de\", \"parts\":"
+                        + " {\"text\": \"Hallo\"}}").named("new key without its English template").rejects("language"),
+                delete("/templates/reminder-1?channel=SMS&language=en").named("removal without If-Match")
+                        .expect(428, "precondition-required", "If-Match"),
+                delete("/templates/reminder-1?channel=SMS&language=en").header("If-Match", "\"1\"")
+                        .named("removal of what is not customised").expect(404, "not-found", null),
+                delete("/templates/reminder-1?channel=SMS").header("If-Match", "\"1\"")
+                        .named("removal without a language").rejects("language"),
+                delete("/templates/reminder-1?channel=PIGEON&language=en").header("If-Match", "\"1\"")
+                        .named("removal of an unknown channel").rejects("channel"),
+                BadRequest.get("/templates/reminder-1").named("source without a channel").rejects("channel"),
+                BadRequest.get("/templates/reminder-1?channel=FAX").named("source of an unknown channel")
+                        .rejects("channel"),
+                BadRequest.get("/templates/no-such-key?channel=SMS").named("no such template")
+                        .expect(404, "not-found", null),
+                BadRequest.post("/templates/no-such-key/preview", "{\"channel\": \"SMS\"}")
+                        .named("preview of no such template").expect(404, "not-found", null),
+                BadRequest.post("/templates/reminder-1/preview", "{\"channel\": \"SMS\", \"language\": \"d e\"}")
+                        .named("preview in a bad language").rejects("language"),
+                BadRequest.post("/templates/reminder-1/preview", "{}").named("preview without a channel")
+                        .rejects("channel")));
         // dread (issue 12 item 1): the read model's view of a customer
         cases.addAll(List.of(
                 BadRequest.get("/customers/" + SOME_ID + "/dunning-state").named("dunning state of no such customer")
@@ -34,5 +198,22 @@ class DunningBadInputTest extends AdminEndpointsBadInputContract {
                 BadRequest.get("/customers/" + SOME_ID + "/dunning-state?asOf=2026-02-30").named("asOf no such day")
                         .rejects("asOf")));
         return cases;
+    }
+
+    @Override
+    protected List<String> writtenTables() {
+        return List.of("idempotency_key", "audit_log", "dunning_policy", "dunning_policy_version",
+                "dunning_policy_step", "dunning_policy_step_channel", "dunning_segment_policy",
+                "dunning_default_policy", "dunning_customer_policy", "dunning_template");
+    }
+
+    @Override
+    protected Map<String, String> fixtures() {
+        return Map.of();
+    }
+
+    @Override
+    protected String bodyTarget() {
+        return "/dunning-policies";
     }
 }

@@ -24,6 +24,8 @@ public enum ProblemType {
     INVOICE_NOT_DISPUTABLE("invoice-not-disputable", "The invoice cannot be disputed in its state", 409),
     ILLEGAL_TRANSITION("illegal-transition", "The dispute's workflow does not allow this change of state", 409),
     DISPUTE_CREDITED("dispute-credited", "A dispute that credited the customer cannot be reopened", 409),
+    // dunning templates (docs/dunning.md#templates)
+    TEMPLATE_INVALID("template-invalid", "The template does not compile or uses a value its data does not have", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request is too large", 413),
     URI_TOO_LONG("uri-too-long", "Request URI is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body has a media type this operation does not take", 415),
