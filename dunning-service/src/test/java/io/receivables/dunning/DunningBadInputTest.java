@@ -109,7 +109,7 @@ class DunningBadInputTest extends BadInputContract {
 
     @Override
     protected List<String> writtenTables() {
-        return List.of("idempotency_key", "audit_log", "reference_rate");
+        return List.of("idempotency_key", "audit_log", "reference_rate", "late_fee_assessment");
     }
 
     @Override
