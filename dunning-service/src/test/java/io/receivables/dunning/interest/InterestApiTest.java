@@ -3,8 +3,15 @@ package io.receivables.dunning.interest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -75,6 +82,34 @@ class InterestApiTest {
         assertThat(rate("DE_BASISZINSSATZ", "2031-01-01")).isEqualTo("1.6000");
         assertThat(count("SELECT count(*) FROM audit_log WHERE operation = 'setReferenceRate' AND entity_id = $1",
                 "DE_BASISZINSSATZ/2031-01-01")).isEqualTo(2);
+    }
+
+    @Test
+    void twoAdministratorsCreatingTheSameRateAtOnceGetOne201AndOne428() throws Exception {
+        String path = "/interest/reference-rates/ECB_MRO/2033-04-06";
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService admins = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (String percent : List.of("2.00", "2.25")) {
+                calls.add(admins.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return given().contentType("application/json")
+                            .body("{\"ratePercent\": \"" + percent + "\", \"source\": \"test\"}").put(path)
+                            .statusCode();
+                }));
+            }
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            admins.shutdownNow();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 428);
+        assertThat(count("SELECT count(*) FROM reference_rate WHERE kind = 'ECB_MRO' AND valid_from = $1",
+                LocalDate.parse("2033-04-06"))).isEqualTo(1);
     }
 
     @Test
@@ -169,7 +204,7 @@ class InterestApiTest {
 
     private String rate(String kind, String validFrom) {
         var rows = pool.preparedQuery("SELECT rate_percent FROM reference_rate WHERE kind = $1 AND valid_from = $2")
-                .execute(Tuple.of(kind, java.time.LocalDate.parse(validFrom))).await().indefinitely();
+                .execute(Tuple.of(kind, LocalDate.parse(validFrom))).await().indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next().getBigDecimal(0).toPlainString();
     }
 

@@ -19,6 +19,18 @@ public class ReferenceRateRepository implements PanacheRepositoryBase<ReferenceR
                 : list("id.kind = ?1 order by id.validFrom", kind);
     }
 
+    /**
+     * Holds, until the caller's transaction ends, the right to write the row {@code key}, which may not exist yet: two
+     * administrators creating the same rate at once are queued, and the second finds the first's row (428/412, not a
+     * duplicate-key 500).
+     */
+    public Uni<Void> lockKey(ReferenceRate.Key key) {
+        return getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))", Integer.class)
+                .setParameter("key", "reference-rate:" + key).getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** The series of {@code kind}, for the calculation. */
     public Uni<RateSchedule> schedule(RateKind kind) {
         return list(kind).map(rows -> new RateSchedule(kind, rows.stream().map(ReferenceRate::point).toList()));

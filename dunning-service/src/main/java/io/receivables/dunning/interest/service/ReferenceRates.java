@@ -70,7 +70,7 @@ public class ReferenceRates {
     public Uni<Written> set(Actor actor, SetReferenceRate command, ExpectedVersion expected) {
         validate(command);
         ReferenceRate.Key key = new ReferenceRate.Key(command.kind(), command.validFrom());
-        return rates.findById(key, LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+        return rates.lockKey(key).chain(() -> rates.findById(key, LockModeType.PESSIMISTIC_WRITE)).chain(existing -> {
             if (existing == null) {
                 if (expected != null) {
                     throw ProblemException.preconditionFailed("There is no " + key
