@@ -17,7 +17,10 @@ public final class Topics {
     public static final String PAYMENTS = "ar.payments.events";
     /** dispute-*, from disputes-service. */
     public static final String DISPUTES = "ar.disputes.events";
-    /** reminder-sent, late-fee-assessed and account-escalated, from dunning-service. */
+    /**
+     * reminder-sent, late-fee-assessed, account-escalated, promise-made, promise-kept, promise-broken and
+     * escalation-recalled, from dunning-service.
+     */
     public static final String DUNNING = "ar.dunning.events";
 
     public static final List<String> ALL = List.of(INVOICING, PAYMENTS, DISPUTES, DUNNING);

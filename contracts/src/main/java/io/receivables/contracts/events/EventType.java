@@ -32,7 +32,12 @@ public enum EventType {
     DISPUTE_SLA_BREACHED("dispute-sla-breached", DisputeSlaBreached.class, Publisher.DISPUTES),
     REMINDER_SENT("reminder-sent", ReminderSent.class, Publisher.DUNNING),
     LATE_FEE_ASSESSED("late-fee-assessed", LateFeeAssessed.class, Publisher.DUNNING),
-    ACCOUNT_ESCALATED("account-escalated", AccountEscalated.class, Publisher.DUNNING);
+    ACCOUNT_ESCALATED("account-escalated", AccountEscalated.class, Publisher.DUNNING),
+    // dhold (issue 12 items 4, 8): promises to pay and recalled escalations
+    PROMISE_MADE("promise-made", PromiseMade.class, Publisher.DUNNING),
+    PROMISE_KEPT("promise-kept", PromiseKept.class, Publisher.DUNNING),
+    PROMISE_BROKEN("promise-broken", PromiseBroken.class, Publisher.DUNNING),
+    ESCALATION_RECALLED("escalation-recalled", EscalationRecalled.class, Publisher.DUNNING);
 
     /** The catalogue version; part of every schema's path and {@code $id}. */
     public static final String VERSION = "v1";

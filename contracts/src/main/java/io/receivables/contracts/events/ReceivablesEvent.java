@@ -9,7 +9,9 @@ public sealed interface ReceivablesEvent
         PaymentPlanBroken,
         PaymentPlanCompleted, DisputeOpened, DisputeResolved, DisputeUpdated, DisputeReopened, DisputeSlaBreached,
         ReminderSent, LateFeeAssessed,
-        AccountEscalated {
+        AccountEscalated,
+        // dhold
+        PromiseMade, PromiseKept, PromiseBroken, EscalationRecalled {
 
     /** The customer the event concerns: the Kafka record key on every topic. */
     UUID customerId();

@@ -39,7 +39,12 @@ class EventTypeTest {
             "dispute-sla-breached, ar.disputes.events, /receivables/disputes-service",
             "reminder-sent,       ar.dunning.events,   /receivables/dunning-service",
             "late-fee-assessed,   ar.dunning.events,   /receivables/dunning-service",
-            "account-escalated,   ar.dunning.events,   /receivables/dunning-service" })
+            "account-escalated,   ar.dunning.events,   /receivables/dunning-service",
+            // dhold: promises to pay and recalled escalations
+            "promise-made,        ar.dunning.events,   /receivables/dunning-service",
+            "promise-kept,        ar.dunning.events,   /receivables/dunning-service",
+            "promise-broken,      ar.dunning.events,   /receivables/dunning-service",
+            "escalation-recalled, ar.dunning.events,   /receivables/dunning-service" })
     void eachTypeIsPublishedOnItsServicesTopicWithItsServicesSource(String type, String topic, String source) {
         EventType eventType = EventType.fromType(type);
 
@@ -50,7 +55,7 @@ class EventTypeTest {
 
     @Test
     void catalogueHasExactlyTheTypesListedAbove() {
-        assertThat(EventType.values()).hasSize(22);
+        assertThat(EventType.values()).hasSize(26);
     }
 
     @ParameterizedTest
