@@ -1,5 +1,6 @@
 package io.receivables.dunning;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,87 @@ class DunningBadInputTest extends BadInputContract {
                         .named("replacing a version not read").expect(412, "precondition-failed", null));
     }
     // --- end of fees and statutory interest ---
+
+    // --- dhold: promises to pay, manual holds, escalations ---
+    static final String PROMISES = "/customers/" + SOME_ID + "/promises-to-pay";
+    static final String PROMISE = "{\"amount\": \"10.00\", \"currency\": \"EUR\", \"promisedDate\": \"2999-12-31\","
+            + " \"invoiceIds\": [\"" + SOME_ID + "\"]%s}";
+    static final String HOLDS = "/customers/" + SOME_ID + "/dunning-holds";
+    static final String HOLD = "{\"until\": \"2999-12-31\", \"reason\": \"talks\"%s}";
+
+    static List<BadRequest> holdCases() {
+        return List.of(
+                BadRequest.post(PROMISES, PROMISE.replace("\"10.00\"", "\"0\"").formatted(""))
+                        .named("promise of nothing").rejects("amount"),
+                BadRequest.post(PROMISES, PROMISE.replace("\"10.00\"", "\"-5.00\"").formatted(""))
+                        .named("promise of a negative amount").rejects("amount"),
+                BadRequest.post(PROMISES, PROMISE.replace("\"10.00\"", "10.00").formatted(""))
+                        .named("promised amount as a number").rejects("amount"),
+                BadRequest.post(PROMISES, PROMISE.replace("\"10.00\"", "\"10.001\"").formatted(""))
+                        .named("promised amount with more decimals than EUR has").rejects("amount"),
+                BadRequest.post(PROMISES, PROMISE.replace("2999-12-31", "2000-01-01").formatted(""))
+                        .named("promise in the past").rejects("promisedDate"),
+                BadRequest.post(PROMISES, PROMISE.replace("2999-12-31", "2026-02-30").formatted(""))
+                        .named("promised date no such day").rejects("promisedDate"),
+                BadRequest.post(PROMISES, PROMISE.formatted("")).named("promised date beyond the horizon")
+                        .rejects("promisedDate"),
+                BadRequest.post(PROMISES, PROMISE.replace("EUR", "EURO").formatted("")).named("promise without a currency")
+                        .rejects("currency"),
+                BadRequest.post(PROMISES, PROMISE.replace("[\"" + SOME_ID + "\"]", "[]").formatted(""))
+                        .named("promise of no invoice").rejects("invoiceIds"),
+                BadRequest.post(PROMISES, PROMISE.replace("[\"" + SOME_ID + "\"]", "[\"" + SOME_ID + "\", \""
+                        + SOME_ID + "\"]").formatted("")).named("an invoice promised twice").rejects("invoiceIds[1]"),
+                BadRequest.post(PROMISES, PROMISE.replace(SOME_ID, "42").formatted("")).named("invoice id not a UUID")
+                        .rejects("invoiceIds[0]"),
+                BadRequest.post(PROMISES, PROMISE.formatted(", \"note\": \"" + "n".repeat(1001) + "\""))
+                        .named("note too long").rejects("note"),
+                BadRequest.post(PROMISES, PROMISE.formatted(", \"surprise\": 1")).named("promise with an unknown field")
+                        .rejects("surprise"),
+                BadRequest.post(PROMISES, PROMISE.replace("2999-12-31", LocalDate.now().plusDays(5).toString())
+                        .formatted("")).named("promise to no such customer").expect(404, "not-found", null),
+                BadRequest.get(PROMISES).named("promises of no such customer").expect(404, "not-found", null),
+                BadRequest.get(PROMISES + "?limit=0").named("promises: limit 0").rejects("limit"),
+                BadRequest.get(PROMISES + "?cursor=abc").named("promises: foreign cursor").rejects("cursor"),
+                BadRequest.get(PROMISES + "/" + SOME_ID).named("no such promise").expect(404, "not-found", null),
+                BadRequest.post(PROMISES + "/" + SOME_ID + "/cancel", "{\"reason\": \"x\"}")
+                        .named("cancel without If-Match").expect(428, "precondition-required", "If-Match"),
+                BadRequest.post(PROMISES + "/" + SOME_ID + "/cancel", "{\"reason\": \"x\"}").header("If-Match", "\"1\"")
+                        .named("cancel of no such promise").expect(404, "not-found", null),
+                BadRequest.post(PROMISES + "/" + SOME_ID + "/cancel", "{}").header("If-Match", "\"1\"")
+                        .named("cancel without a reason").rejects("reason"),
+                BadRequest.post(HOLDS, HOLD.formatted("")).named("hold beyond the horizon").rejects("until"),
+                BadRequest.post(HOLDS, HOLD.replace("2999-12-31", "2000-01-01").formatted("")).named("hold in the past")
+                        .rejects("until"),
+                BadRequest.post(HOLDS, "{\"reason\": \"talks\"}").named("hold without an end").rejects("until"),
+                BadRequest.post(HOLDS, HOLD.replace("2999-12-31", "31.12.2026").formatted(""))
+                        .named("hold end not an ISO date").rejects("until"),
+                BadRequest.post(HOLDS, HOLD.replace("\"talks\"", "\"\"").formatted("")).named("hold without a reason")
+                        .rejects("reason"),
+                BadRequest.post(HOLDS, HOLD.formatted(", \"invoiceIds\": [\"nope\"]")).named("held invoice not a UUID")
+                        .rejects("invoiceIds[0]"),
+                BadRequest.post(HOLDS, HOLD.replace("2999-12-31", LocalDate.now().plusDays(5).toString())
+                        .formatted("")).named("hold of no such customer").expect(404, "not-found", null),
+                BadRequest.get(HOLDS).named("holds of no such customer").expect(404, "not-found", null),
+                BadRequest.get(HOLDS + "/" + SOME_ID).named("no such hold").expect(404, "not-found", null),
+                BadRequest.post(HOLDS + "/" + SOME_ID + "/release", "{}").named("release without If-Match")
+                        .expect(428, "precondition-required", "If-Match"),
+                BadRequest.post(HOLDS + "/" + SOME_ID + "/release", "{}").header("If-Match", "\"1\"")
+                        .named("release of no such hold").expect(404, "not-found", null),
+                BadRequest.get("/escalations/" + SOME_ID).named("no such escalation").expect(404, "not-found", null),
+                BadRequest.get("/escalations/" + SOME_ID).header("Accept", "text/csv")
+                        .named("no such escalation as CSV").expect(404, "not-found", null),
+                BadRequest.get("/escalations?status=OPEN").named("escalations: unknown status").rejects("status"),
+                BadRequest.get("/escalations?customerId=42").named("escalations: customer not a UUID")
+                        .rejects("customerId"),
+                BadRequest.get("/escalations?limit=101").named("escalations: limit over 100").rejects("limit"),
+                BadRequest.post("/escalations/" + SOME_ID + "/recall", "{\"reason\": \"x\"}")
+                        .named("recall without If-Match").expect(428, "precondition-required", "If-Match"),
+                BadRequest.post("/escalations/" + SOME_ID + "/recall", "{\"reason\": \"x\"}").header("If-Match", "\"1\"")
+                        .named("recall of no such escalation").expect(404, "not-found", null),
+                BadRequest.post("/escalations/" + SOME_ID + "/recall", "{}").header("If-Match", "\"1\"")
+                        .named("recall without a reason").rejects("reason"));
+    }
+    // --- end of dhold ---
 
     @Override
     protected List<BadRequest> badRequests() {
@@ -281,6 +363,8 @@ class DunningBadInputTest extends BadInputContract {
                 BadRequest.get("/customers/" + SOME_ID + "/dunning-state?asOf=2026-02-30").named("asOf no such day")
                         .rejects("asOf")));
         cases.addAll(interestCases());
+        // dhold: promises to pay, manual holds, escalations
+        cases.addAll(holdCases());
         return cases;
     }
 
@@ -289,7 +373,10 @@ class DunningBadInputTest extends BadInputContract {
         return List.of("idempotency_key", "audit_log", "dunning_policy", "dunning_policy_version",
                 "dunning_policy_step", "dunning_policy_step_channel", "dunning_segment_policy",
                 "dunning_default_policy", "dunning_customer_policy", "dunning_template", "reference_rate",
-                "late_fee_assessment");
+                "late_fee_assessment",
+                // dhold
+                "dunning_promise", "dunning_promise_invoice", "dunning_hold", "dunning_hold_invoice", "dunning_escalation",
+                "dunning_escalation_invoice");
     }
 
     @Override

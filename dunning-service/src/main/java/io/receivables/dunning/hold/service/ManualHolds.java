@@ -89,7 +89,9 @@ public class ManualHolds {
                         row.invoiceId = id;
                         return row;
                     }).toList();
-                    return holds.persist(hold).chain(() -> holdInvoices.persist(rows))
+                    // an account-wide hold has no invoice rows (persisting an empty list is refused)
+                    Uni<Void> invoiceRows = rows.isEmpty() ? Uni.createFrom().voidItem() : holdInvoices.persist(rows);
+                    return holds.persist(hold).chain(() -> invoiceRows)
                             .chain(() -> audit.record(actor, "placeDunningHold", ENTITY, hold.id,
                                     AuditSummary.of().value("customerId", hold.customerId)
                                             .value("until", hold.until).value("reason", hold.reason)

@@ -133,14 +133,15 @@ public class PromiseChecks {
     private Uni<Void> keep(PromiseToPay promise, BigDecimal paid, Instant now) {
         resolve(promise, PromiseState.KEPT, paid, now);
         return outbox.append(ACTOR, Promises.AGGREGATE, new PromiseKept(promise.id, promise.customerId,
-                promise.currency, promise.amount, paid, promise.promisedDate, now),
+                promise.currency, Currencies.round(promise.amount, promise.currency), paid, promise.promisedDate, now),
                 AuditSummary.of().change("state", PromiseState.OPEN, PromiseState.KEPT)).replaceWithVoid();
     }
 
     private Uni<Void> breakOff(PromiseToPay promise, BigDecimal paid, Instant now) {
         resolve(promise, PromiseState.BROKEN, paid, now);
         return outbox.append(ACTOR, Promises.AGGREGATE, new PromiseBroken(promise.id, promise.customerId,
-                promise.currency, promise.amount, paid, promise.promisedDate, promise.holdUntil, now),
+                promise.currency, Currencies.round(promise.amount, promise.currency), paid, promise.promisedDate,
+                promise.holdUntil, now),
                 AuditSummary.of().change("state", PromiseState.OPEN, PromiseState.BROKEN)).replaceWithVoid();
     }
 
