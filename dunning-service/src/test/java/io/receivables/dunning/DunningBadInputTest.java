@@ -184,6 +184,7 @@ class DunningBadInputTest extends BadInputContract {
                 BadRequest.post(HOLDS, HOLD.replace("2999-12-31", LocalDate.now().plusDays(5).toString())
                         .formatted("")).named("hold of no such customer").expect(404, "not-found", null),
                 BadRequest.get(HOLDS).named("holds of no such customer").expect(404, "not-found", null),
+                BadRequest.get(HOLDS + "?cursor=abc").named("holds: foreign cursor").rejects("cursor"),
                 BadRequest.get(HOLDS + "/" + SOME_ID).named("no such hold").expect(404, "not-found", null),
                 BadRequest.post(HOLDS + "/" + SOME_ID + "/release", "{}").named("release without If-Match")
                         .expect(428, "precondition-required", "If-Match"),

@@ -13,7 +13,7 @@ import io.receivables.dunning.escalation.service.EscalationView;
 import io.receivables.dunning.policy.Escalation;
 
 /** An escalation as the API shows it; amounts are decimal strings in its currency. */
-@Schema(name = "Escalation")
+@Schema(name = "EscalatedAccount")
 public record EscalationResponse(UUID id, UUID customerId, UUID runId,
         @Schema(description = "AGENCY (account-escalated level EXTERNAL_AGENCY) or LEGAL") Escalation level,
         int stepNumber, String currency,

@@ -12,7 +12,7 @@ import io.receivables.dunning.hold.ManualHold;
 import io.receivables.dunning.hold.service.HoldView;
 
 /** A manual hold as the API shows it. */
-@Schema(name = "DunningHold")
+@Schema(name = "ManualDunningHold")
 public record HoldResponse(UUID id, UUID customerId, LocalDate until, String reason,
         @Schema(description = "ACTIVE (holds until its end date) or RELEASED") HoldState state,
         @Schema(description = "Whether it holds the whole account (no invoices named)") boolean wholeAccount,

@@ -102,7 +102,8 @@ public class ManualHolds {
 
     @WithSession
     public Uni<Page<HoldView>> list(UUID customerId, String cursor, int limit) {
-        return customerInvoices.customer(customerId).chain(() -> holds.page(customerId, cursor, limit))
+        // the page first: a cursor this API did not issue is a 400 whether or not the customer exists
+        return holds.page(customerId, cursor, limit).call(() -> customerInvoices.customer(customerId))
                 .chain(page -> holdInvoices.ofHolds(page.items().stream().map(h -> h.id).toList()).map(all -> {
                     Map<UUID, List<UUID>> byHold = all.stream().collect(Collectors.groupingBy(hi -> hi.holdId,
                             Collectors.mapping(hi -> hi.invoiceId, Collectors.toList())));

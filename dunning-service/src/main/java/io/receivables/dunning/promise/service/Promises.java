@@ -98,7 +98,8 @@ public class Promises {
 
     @WithSession
     public Uni<Page<PromiseView>> list(UUID customerId, String cursor, int limit) {
-        return customerInvoices.customer(customerId).chain(() -> promises.page(customerId, cursor, limit))
+        // the page first: a cursor this API did not issue is a 400 whether or not the customer exists
+        return promises.page(customerId, cursor, limit).call(() -> customerInvoices.customer(customerId))
                 .chain(page -> promiseInvoices.ofPromises(page.items().stream().map(p -> p.id).toList())
                         .map(all -> {
                             Map<UUID, List<PromiseInvoice>> byPromise = all.stream()
