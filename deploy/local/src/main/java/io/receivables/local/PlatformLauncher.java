@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * supervised ({@link Supervisor}): a crash is logged and restarted with backoff.
  * The state of every part is kept in {@code <data dir>/run/status.json}; {@code --status} prints it from another
  * terminal, with each service's readiness. Keycloak (KeycloakPart) issues the tokens the services take; the summary
- * printed at start shows how to get one.
+ * printed at start shows how to get one. The dunning service sends its e-mail to a local SMTP server ({@link MailServer})
+ * and its SMS to a local receiver ({@link SmsReceiver}); the summary shows where to read them.
  */
 public final class PlatformLauncher {
 
@@ -158,6 +159,13 @@ public final class PlatformLauncher {
                 + EmbeddedPostgresServer.USER + ", databases " + platform.postgres().databases().stream()
                         .filter(d -> !d.equals("postgres")).toList()
                 + "   e.g. " + platform.jdbcUrl("invoicing"));
+        platform.messaging().ifPresent(messaging -> {
+            out.println("  Mail (SMTP)   " + messaging.host() + ":" + messaging.smtpPort() + "   sent mail: "
+                    + messaging.mailUrl() + "/messages   IMAP " + messaging.host() + ":" + messaging.imapPort()
+                    + " (login and password: the recipient's address)");
+            out.println("  SMS           " + messaging.smsUrl() + " (Twilio Messages API, account "
+                    + SmsReceiver.LOCAL_ACCOUNT_SID + ")   received: " + messaging.smsUrl() + "/messages");
+        });
         out.println("  Data          " + platform.dataDir() + "   logs " + platform.logDir());
         platform.keycloak().ifPresent(keycloak -> {
             out.println("  Keycloak      " + keycloak.url() + "/admin   realm " + keycloak.realmUrl()
