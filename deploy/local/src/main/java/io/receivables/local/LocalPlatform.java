@@ -225,6 +225,14 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("RECEIVABLES_DUNNING_SMS_ACCOUNT_SID", SmsReceiver.LOCAL_ACCOUNT_SID);
             env.put("RECEIVABLES_DUNNING_SMS_AUTH_TOKEN", SmsReceiver.LOCAL_AUTH_TOKEN);
             env.put("RECEIVABLES_DUNNING_SMS_FROM", SMS_FROM);
+            // the same through the AR_* variables the service's application.properties reads, as it reads AR_DB_HOST
+            env.put("AR_SMTP_HOST", host);
+            env.put("AR_SMTP_PORT", String.valueOf(smtpPort));
+            env.put("AR_DUNNING_MAIL_FROM", MAIL_FROM);
+            env.put("AR_SMS_BASE_URL", smsUrl.toString());
+            env.put("AR_SMS_ACCOUNT_SID", SmsReceiver.LOCAL_ACCOUNT_SID);
+            env.put("AR_SMS_AUTH_TOKEN", SmsReceiver.LOCAL_AUTH_TOKEN);
+            env.put("AR_SMS_FROM", SMS_FROM);
             return env;
         }
     }
@@ -419,6 +427,7 @@ public final class LocalPlatform implements AutoCloseable {
         private int keycloakPort = KeycloakPart.DEFAULT_PORT;
         private Duration keycloakStartupTimeout = Duration.ofMinutes(6);
         private boolean messaging = true;
+        private List<String> messagingJvmOptions = MESSAGING_JVM_OPTIONS;
         private final Map<String, Map<String, String>> environmentOf = new LinkedHashMap<>();
         private final Map<String, Integer> replicas = new LinkedHashMap<>();
 
@@ -432,6 +441,15 @@ public final class LocalPlatform implements AutoCloseable {
          */
         public Builder messaging(boolean messaging) {
             this.messaging = messaging;
+            return this;
+        }
+
+        /**
+         * JVM options of the mail server's and the SMS receiver's processes (default a 96 MB heap: they keep what they
+         * receive in memory, so tens of thousands of messages need more).
+         */
+        public Builder messagingJvmOptions(List<String> options) {
+            this.messagingJvmOptions = List.copyOf(options);
             return this;
         }
 
@@ -815,12 +833,12 @@ public final class LocalPlatform implements AutoCloseable {
             int imap = FreePorts.orFree(ports.imap());
             URI mailUrl = URI.create("http://" + host + ":" + FreePorts.orFree(ports.mailHttp()));
             URI smsUrl = URI.create("http://" + host + ":" + FreePorts.orFree(ports.sms()));
-            SupervisedProcess mail = platform.supervisor.add(new JavaChildPart("mail", MESSAGING_JVM_OPTIONS,
+            SupervisedProcess mail = platform.supervisor.add(new JavaChildPart("mail", messagingJvmOptions,
                     MailServerMain.class, List.of("--smtp-port", String.valueOf(smtp), "--imap-port", String.valueOf(imap),
                             "--http-port", String.valueOf(mailUrl.getPort())),
                     logs.resolve("mail.log"), () -> Readiness.answers200(mailUrl.resolve("/health")),
                     mailUrl.resolve("/health"), Duration.ofMinutes(1)));
-            SupervisedProcess sms = platform.supervisor.add(new JavaChildPart("sms", MESSAGING_JVM_OPTIONS,
+            SupervisedProcess sms = platform.supervisor.add(new JavaChildPart("sms", messagingJvmOptions,
                     SmsReceiverMain.class, List.of("--port", String.valueOf(smsUrl.getPort()), "--account-sid",
                             SmsReceiver.LOCAL_ACCOUNT_SID, "--auth-token", SmsReceiver.LOCAL_AUTH_TOKEN),
                     logs.resolve("sms.log"), () -> Readiness.answers200(smsUrl.resolve("/health")),

@@ -50,6 +50,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * <li>{@code GET /messages/<mailbox>/<uid>} one as text: its headers, its {@code text/plain} part and its attachments'
  * names</li>
  * <li>{@code GET /messages/<mailbox>/<uid>/raw} its MIME source ({@code message/rfc822})</li>
+ * <li>{@code GET /count} how many copies it holds, {@code {"count": n}} (cheap: for polling)</li>
  * <li>{@code GET /health} 200 once SMTP accepts connections</li>
  * </ul>
  * GreenMail keeps one copy per recipient (its mailbox): a message to two addresses is listed twice, each copy with its
@@ -98,6 +99,11 @@ public final class MailServer implements AutoCloseable {
         }
         MailServer mail = new MailServer(greenMail, server, host, smtp, imap);
         server.createContext("/messages", mail::messages);
+        server.createContext("/count", exchange -> {
+            try (exchange) {
+                Http.send(exchange, 200, "application/json", "{\"count\": " + mail.count() + "}\n");
+            }
+        });
         server.createContext("/health", exchange -> {
             try (exchange) {
                 Http.send(exchange, 200, "text/plain", "UP\n");
@@ -132,6 +138,20 @@ public final class MailServer implements AutoCloseable {
         public String id() {
             return mailbox + "/" + uid;
         }
+    }
+
+    /** How many copies were received (every recipient's), without reading them. */
+    public int count() {
+        ImapHostManager imap = greenMail.getManagers().getImapHostManager();
+        int count = 0;
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            try {
+                count += imap.getInbox(user).getMessageCount();
+            } catch (FolderException e) {
+                LOG.warn("Could not read the mailbox of {}", user.getEmail(), e);
+            }
+        }
+        return count;
     }
 
     /** Every copy received, oldest first (then by mailbox and uid). */

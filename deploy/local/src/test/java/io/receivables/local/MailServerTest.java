@@ -97,6 +97,7 @@ class MailServerTest {
         send(reminder("b@two.example", "second", "two"));
         send(reminder("a@one.example", "third", "three"));
 
+        assertThat(getJson("/count").get("count").asInt()).isEqualTo(3);
         assertThat(getJson("/messages?text=false").get("messages")).hasSize(3)
                 .allSatisfy(m -> assertThat(m.has("text")).isFalse());
         JsonNode toA = getJson("/messages?to=a@one.example").get("messages");
