@@ -445,8 +445,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
 
         /**
-         * JVM options of the mail server's and the SMS receiver's processes (default a 96 MB heap: they keep what they
-         * receive in memory, so tens of thousands of messages need more).
+         * JVM options of the mail server's and the SMS receiver's processes (default at most a 256 MB heap: they keep
+         * what they receive in memory, so tens of thousands of messages need more).
          */
         public Builder messagingJvmOptions(List<String> options) {
             this.messagingJvmOptions = List.copyOf(options);
@@ -848,8 +848,11 @@ public final class LocalPlatform implements AutoCloseable {
             return mailUp.thenCombine(smsUp, (a, b) -> new Messaging(host, smtp, imap, mailUrl, smsUrl));
         }
 
-        /** Two small servers that keep what they receive in memory: a small heap, no optimising compiler. */
-        private static final List<String> MESSAGING_JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC",
+        /**
+         * Two small servers that keep what they receive in memory: no optimising compiler; a heap that grows only as mail
+         * arrives, up to some thousands of reminders with their statement PDFs.
+         */
+        private static final List<String> MESSAGING_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1");
 
         private static Path pidFile(Path dataDir, String service) {

@@ -201,6 +201,8 @@ public final class PlatformLauncher {
         out.println("  --partitions N    partitions of every event and dead-letter topic (default 6)");
         out.println("  --status          from another terminal: each part's state (STARTING/UP/RESTARTING/FAILED), pid,");
         out.println("                    restarts, last exit code and health, read from <data dir>/run/status.json");
+        out.println("Besides the services: a local SMTP server (13025; sent mail at http://127.0.0.1:18025/messages) and an");
+        out.println("SMS receiver (http://127.0.0.1:13026/messages) that the dunning service sends to (docs/dunning.md).");
         out.println("Each part runs in its own process; one that crashes is logged with the tail of its log and restarted");
         out.println("after 1 s, 2 s, 4 s ... up to 30 s; after more than 5 crashes within 5 minutes it is left FAILED.");
     }
