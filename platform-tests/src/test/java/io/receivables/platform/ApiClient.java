@@ -48,7 +48,16 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Reply(int status, JsonNode body) {
+    /** @param headers the response's headers (e.g. {@code Location}) */
+    public record Reply(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        public Reply(int status, JsonNode body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     /** @param headers further request headers, as name, value, name, value, … */
@@ -76,6 +85,16 @@ public final class ApiClient {
         return send(anonymous ? request : authorized(request));
     }
 
+    /** A PUT of {@code json} with the default token; @param headers further request headers, name, value, … */
+    public Reply put(String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(authorized(request));
+    }
+
     public Reply get(String url) {
         return send(authorized(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30))));
     }
@@ -97,7 +116,8 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Reply(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+            return new Reply(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,14 @@ class PlatformEndToEndIT {
         platform = start(true);
     }
 
-    /** The platform as the tests run it: payments takes Stripe webhooks signed with {@link #STRIPE_SECRET}. */
+    /**
+     * The platform as the tests run it: payments takes Stripe webhooks signed with {@link #STRIPE_SECRET}; dunning runs
+     * as two replicas (one database, one consumer group), as in production.
+     */
     static LocalPlatform start(boolean fresh) {
         return Platforms.start(Platforms.builder(dataDir, fresh)
-                .serviceEnvironment(Map.of("AR_STRIPE_WEBHOOK_SECRET", STRIPE_SECRET)));
+                .serviceEnvironment(Map.of("AR_STRIPE_WEBHOOK_SECRET", STRIPE_SECRET))
+                .replicas("dunning", 2));
     }
 
     @AfterAll
@@ -83,6 +89,10 @@ class PlatformEndToEndIT {
 
     static String disputes(String path) {
         return platform.serviceUrl("disputes") + path;
+    }
+
+    static String dunning(String path) {
+        return platform.serviceUrl("dunning") + path;
     }
 
     static String analytics(String path) {
@@ -518,5 +528,202 @@ class PlatformEndToEndIT {
     static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    // --- dplat: dunning end to end (issue 12 item 11): policy, run, e-mail at the local SMTP server, two replicas ---
+
+    /** Runs of the dunning tests are for this many days after today: their invoices, due in 30 days, are overdue. */
+    static final int RUN_DAYS_AHEAD = 45;
+    static final Duration RUN_WITHIN = Duration.ofMinutes(3);
+    /** Delivery is a worker's job every few seconds (dunning's receivables.dunning.delivery.every). */
+    static final Duration DELIVERED_WITHIN = Duration.ofMinutes(2);
+    static final DunningRuns dunningRuns = new DunningRuns(api);
+    static String defaultPolicyId;
+
+    static synchronized void ensureDefaultDunningPolicy() {
+        if (defaultPolicyId == null) {
+            defaultPolicyId = dunningRuns.defaultPolicyOfOneEmailStep(platform.serviceUrl("dunning"), "EUR");
+        }
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** A customer in EUR with NET 30 terms and its own billing e-mail; returns its id. */
+    static String dunnableCustomer(String email) {
+        return api.created(invoicing("/customers"), """
+                {"legalName": "E2E Dunning %d", "currency": "EUR", "paymentTerms": {"type": "NET", "days": 30},
+                 "billingEmail": "%s", "language": "en"}""".formatted(System.nanoTime(), email)).get("id").asText();
+    }
+
+    /** An invoice issued today (due in 30 days) of one line at {@code amount}. */
+    static JsonNode invoiceIssuedToday(String customerId, String amount) {
+        return api.created(invoicing("/invoices"), """
+                {"customerId": "%s", "issueDate": "%s",
+                 "lines": [{"description": "Maintenance", "quantity": "1", "unitPrice": "%s", "taxRate": "0"}]}"""
+                .formatted(customerId, today(), amount));
+    }
+
+    static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+    }
+
+    /**
+     * Waits until dunning's read model (from the topics) holds the customer's profile and, per invoice id, the amount it
+     * may collect on it ("0.00": paid, so not open at all).
+     */
+    static void awaitDunningKnows(String customerId, Map<String, String> collectableByInvoice) {
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            ApiClient.Reply state = api.get(dunning("/customers/" + customerId + "/dunning-state?asOf="
+                    + today().plusDays(RUN_DAYS_AHEAD)));
+            assertThat(state.status()).as("%s", state.body()).isEqualTo(200);
+            assertThat(state.body().get("billingEmail").asText()).as("%s", state.body()).contains("@customer.example");
+            collectableByInvoice.forEach((invoiceId, collectable) -> {
+                JsonNode item = null;
+                for (JsonNode candidate : state.body().get("items")) {
+                    if (candidate.get("invoiceId").asText().equals(invoiceId)) {
+                        item = candidate;
+                    }
+                }
+                if (collectable.equals("0.00")) {
+                    assertThat(item == null || item.get("openAmount").asText().equals("0.00"))
+                            .as("invoice %s paid in dunning's view: %s", invoiceId, state.body()).isTrue();
+                } else {
+                    assertThat(item).as("invoice %s in %s", invoiceId, state.body()).isNotNull();
+                    assertThat(item.get("collectableAmount").asText()).isEqualTo(collectable);
+                }
+            });
+        });
+    }
+
+    /** Waits until the SMTP server holds at least {@code count} copies for {@code address}; returns them. */
+    static List<JsonNode> awaitMail(String address, int count) {
+        LocalMail mail = new LocalMail(platform);
+        await().atMost(DELIVERED_WITHIN).pollInterval(Duration.ofMillis(500))
+                .until(() -> mail.to(address).size() >= count);
+        return mail.to(address);
+    }
+
+    /** The customer's dunning messages on the EMAIL channel, from its communication log. */
+    static List<JsonNode> emailsLogged(String customerId) {
+        ApiClient.Reply log = api.get(dunning("/customers/" + customerId + "/communications"));
+        assertThat(log.status()).as("%s", log.body()).isEqualTo(200);
+        List<JsonNode> emails = new ArrayList<>();
+        log.body().get("items").forEach(m -> {
+            if (m.get("channel").asText().equals("EMAIL")) {
+                emails.add(m);
+            }
+        });
+        return emails;
+    }
+
+    @Test
+    @Order(13)
+    void aDunningRunEmailsEachOverdueInvoiceOnceNeverOnePaidAndOnlyTheUndisputedPart() {
+        ensureDefaultDunningPolicy();
+        // one customer: an invoice left open, and one paid in full before the run
+        String payerEmail = uniqueEmail("payer");
+        String payer = dunnableCustomer(payerEmail);
+        JsonNode open = invoiceIssuedToday(payer, "120.00");
+        JsonNode paid = invoiceIssuedToday(payer, "80.00");
+        String paidId = paid.get("id").asText();
+        String payment = """
+                {"customerId": "%s", "amount": "80.00", "currency": "EUR", "valueDate": "%s",
+                 "method": "BANK_TRANSFER", "allocations": [{"invoiceId": "%s", "amount": "80.00"}]}"""
+                .formatted(payer, today(), paidId);
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            // refused with 422 (nothing written) until payments' read model has the invoice: retrying is safe
+            ApiClient.Reply recorded = api.post(payments("/payments"), payment);
+            assertThat(recorded.status()).as("%s", recorded.body()).isEqualTo(201);
+        });
+        awaitInvoice(paidId, "PAID", "0.00");
+        // another: 1,000.00 of which 200.00 is disputed
+        String disputerEmail = uniqueEmail("disputer");
+        String disputer = dunnableCustomer(disputerEmail);
+        JsonNode disputed = invoiceIssuedToday(disputer, "1000.00");
+        String disputedId = disputed.get("id").asText();
+        awaitDisputable(disputedId);
+        api.created(disputes("/disputes"), """
+                {"invoiceId": "%s", "disputedAmount": "200.00", "reasonCode": "PRICING",
+                 "description": "Two licences were billed twice.",
+                 "contact": {"name": "Ada Payable", "email": "%s"}}""".formatted(disputedId, disputerEmail),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        awaitDunningKnows(payer, Map.of(open.get("id").asText(), "120.00", paidId, "0.00"));
+        awaitDunningKnows(disputer, Map.of(disputedId, "800.00"));
+
+        LocalDate asOf = today().plusDays(RUN_DAYS_AHEAD);
+        JsonNode run = dunningRuns.awaitCompleted(platform.serviceUrl("dunning"),
+                dunningRuns.start(platform.serviceUrl("dunning"), asOf), RUN_WITHIN);
+        System.out.println("dunning run for " + asOf + " completed: " + run);
+
+        // exactly one e-mail to the payer, naming the open invoice and not the paid one
+        List<JsonNode> toPayer = awaitMail(payerEmail, 1);
+        assertThat(toPayer).as("%s", toPayer).hasSize(1);
+        String payerText = toPayer.get(0).get("text").asText();
+        assertThat(payerText).contains(number(open), "120.00").doesNotContain(number(paid));
+        assertThat(toPayer.get(0).get("from").get(0).asText()).contains("collections@receivables.local");
+        // the disputer is asked for the undisputed 800.00 only
+        List<JsonNode> toDisputer = awaitMail(disputerEmail, 1);
+        assertThat(toDisputer).as("%s", toDisputer).hasSize(1);
+        String disputerText = toDisputer.get(0).get("text").asText();
+        assertThat(disputerText).contains(number(disputed)).containsPattern("Amount due: [^\\n]*800\\.00");
+        assertThat(disputerText).doesNotContainPattern("Amount due: [^\\n]*1,?000\\.00");
+        List<JsonNode> disputerLog = emailsLogged(disputer);
+        assertThat(disputerLog).hasSize(1);
+        assertThat(disputerLog.get(0).get("invoices").get(0).get("amountDue").asText()).contains("800.00");
+
+        // a second run on the same day writes nothing new for them; a customer new since is reminded by it, and once
+        // that e-mail is at the server, anything the second run had queued for the first two would be there too
+        String sentinelEmail = uniqueEmail("sentinel");
+        String sentinel = dunnableCustomer(sentinelEmail);
+        JsonNode sentinelInvoice = invoiceIssuedToday(sentinel, "55.00");
+        awaitDunningKnows(sentinel, Map.of(sentinelInvoice.get("id").asText(), "55.00"));
+        dunningRuns.awaitCompleted(platform.serviceUrl("dunning"),
+                dunningRuns.start(platform.serviceUrl("dunning"), asOf), RUN_WITHIN);
+        assertThat(emailsLogged(payer)).as("the payer's log after the second run").hasSize(1);
+        assertThat(emailsLogged(disputer)).as("the disputer's log after the second run").hasSize(1);
+        assertThat(awaitMail(sentinelEmail, 1).get(0).get("text").asText()).contains(number(sentinelInvoice));
+        assertThat(new LocalMail(platform).to(payerEmail)).hasSize(1);
+        assertThat(new LocalMail(platform).to(disputerEmail)).hasSize(1);
+    }
+
+    @Test
+    @Order(14)
+    void twoDunningReplicasOnOneRunNameEachInvoiceInExactlyOneEmail() {
+        ensureDefaultDunningPolicy();
+        assertThat(platform.services()).contains("dunning", "dunning-2");
+        int customers = 8;
+        Map<String, String> emailByCustomer = new java.util.LinkedHashMap<>();
+        List<String> numbers = new ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            String email = uniqueEmail("replicas-" + c);
+            String customerId = dunnableCustomer(email);
+            emailByCustomer.put(customerId, email);
+            Map<String, String> collectable = new java.util.HashMap<>();
+            for (String amount : List.of("10.00", "20.00", "30.00")) {
+                JsonNode invoice = invoiceIssuedToday(customerId, amount);
+                numbers.add(number(invoice));
+                collectable.put(invoice.get("id").asText(), amount);
+            }
+            awaitDunningKnows(customerId, collectable);
+        }
+
+        // started on one replica, watched on the other: both work on it (SKIP LOCKED claims of its customers)
+        String runId = dunningRuns.start(platform.serviceUrl("dunning"), today().plusDays(RUN_DAYS_AHEAD + 1));
+        JsonNode run = dunningRuns.awaitCompleted(platform.serviceUrl("dunning-2"), runId, RUN_WITHIN);
+        System.out.println("dunning run on two replicas completed: " + run);
+
+        List<String> texts = new ArrayList<>();
+        emailByCustomer.forEach((customerId, email) -> {
+            List<JsonNode> mail = awaitMail(email, 1);
+            assertThat(mail).as("e-mails to %s", email).hasSize(1);
+            texts.add(mail.get(0).get("text").asText());
+            assertThat(emailsLogged(customerId)).as("log of %s", customerId).hasSize(1);
+        });
+        for (String number : numbers) {
+            long naming = texts.stream().filter(text -> text.contains(number)).count();
+            assertThat(naming).as("e-mails naming %s", number).isEqualTo(1);
+        }
     }
 }

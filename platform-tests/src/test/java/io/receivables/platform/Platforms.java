@@ -46,7 +46,9 @@ public final class Platforms {
                 .fresh(fresh)
                 .ports(ports(dataDir, fresh))
                 // the services take only tokens, as in production: ApiClient gets them from this Keycloak
-                .keycloak(true);
+                .keycloak(true)
+                // dunning runs for a later day remind of invoices issued today (a run for today would find none due)
+                .serviceEnvironment("dunning", Map.of("RECEIVABLES_DUNNING_RUN_ALLOW_FUTURE_AS_OF", "true"));
     }
 
     /**

@@ -62,6 +62,8 @@ public final class InfraMain {
                     .partitions(options.partitions)
                     .ports(Ports.random().withPostgres(options.postgresPort).withKafka(options.kafkaPort))
                     .connect(options.withConnect)
+                    // a service's tests bring their own SMTP server (GreenMail in the test) when they need one
+                    .messaging(false)
                     .start();
         } catch (RuntimeException e) {
             System.err.println("Infrastructure failed to start: " + e);

@@ -56,6 +56,7 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile String kafkaBootstrapServers;
     private volatile URI connectUrl;
     private volatile KeycloakPart keycloak;
+    private volatile Messaging messaging;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Set<String> registeredConnectors = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -193,6 +194,54 @@ public final class LocalPlatform implements AutoCloseable {
         return Optional.ofNullable(keycloak);
     }
 
+    /**
+     * The local mail server ({@link MailServer}) and SMS receiver ({@link SmsReceiver}) the dunning service sends to,
+     * when the platform runs them ({@link Builder#messaging(boolean)}).
+     */
+    public Optional<Messaging> messaging() {
+        return Optional.ofNullable(messaging);
+    }
+
+    /**
+     * Where the dunning service's e-mail and SMS go locally, and where a user reads them.
+     *
+     * @param host the interface everything listens on (127.0.0.1)
+     * @param smtpPort SMTP, no authentication, every recipient accepted
+     * @param imapPort IMAP: log in as a recipient's address with the address as password
+     * @param mailUrl the HTTP API listing the received mail ({@code GET /messages})
+     * @param smsUrl the SMS receiver: Twilio's Messages API, and {@code GET /messages}
+     */
+    public record Messaging(String host, int smtpPort, int imapPort, URI mailUrl, URI smsUrl) {
+
+        /** The configuration the dunning service is started with to send through these, as environment variables. */
+        public Map<String, String> dunningEnvironment() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_MAILER_HOST", host);
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
+            env.put("QUARKUS_MAILER_MOCK", "false");
+            env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
+            env.put("RECEIVABLES_DUNNING_MAIL_FROM", MAIL_FROM);
+            env.put("RECEIVABLES_DUNNING_SMS_BASE_URL", smsUrl.toString());
+            env.put("RECEIVABLES_DUNNING_SMS_ACCOUNT_SID", SmsReceiver.LOCAL_ACCOUNT_SID);
+            env.put("RECEIVABLES_DUNNING_SMS_AUTH_TOKEN", SmsReceiver.LOCAL_AUTH_TOKEN);
+            env.put("RECEIVABLES_DUNNING_SMS_FROM", SMS_FROM);
+            // the same through the AR_* variables the service's application.properties reads, as it reads AR_DB_HOST
+            env.put("AR_SMTP_HOST", host);
+            env.put("AR_SMTP_PORT", String.valueOf(smtpPort));
+            env.put("AR_DUNNING_MAIL_FROM", MAIL_FROM);
+            env.put("AR_SMS_BASE_URL", smsUrl.toString());
+            env.put("AR_SMS_ACCOUNT_SID", SmsReceiver.LOCAL_ACCOUNT_SID);
+            env.put("AR_SMS_AUTH_TOKEN", SmsReceiver.LOCAL_AUTH_TOKEN);
+            env.put("AR_SMS_FROM", SMS_FROM);
+            return env;
+        }
+    }
+
+    /** The sender of the dunning service's e-mail on the local platform. */
+    public static final String MAIL_FROM = "collections@receivables.local";
+    /** The sender number of its SMS (a number reserved for fiction in the North American plan). */
+    public static final String SMS_FROM = "+15550100";
+
     /** The names of the connectors registered so far. */
     public Set<String> registeredConnectors() {
         synchronized (registeredConnectors) {
@@ -290,6 +339,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         supervisor.get("connect").ifPresent(p -> quietly("stop Kafka Connect", p::stop));
         supervisor.get("keycloak").ifPresent(p -> quietly("stop Keycloak", p::stop));
+        supervisor.get("mail").ifPresent(p -> quietly("stop the mail server", p::stop));
+        supervisor.get("sms").ifPresent(p -> quietly("stop the SMS receiver", p::stop));
         if (kafka != null) {
             quietly("stop Kafka", kafka::close);
         }
@@ -375,8 +426,68 @@ public final class LocalPlatform implements AutoCloseable {
         private boolean keycloak;
         private int keycloakPort = KeycloakPart.DEFAULT_PORT;
         private Duration keycloakStartupTimeout = Duration.ofMinutes(6);
+        private boolean messaging = true;
+        private List<String> messagingJvmOptions = MESSAGING_JVM_OPTIONS;
+        private final Map<String, Map<String, String>> environmentOf = new LinkedHashMap<>();
+        private final Map<String, Integer> replicas = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Run the local mail server ({@link MailServer}: SMTP, IMAP and an HTTP API over what it received) and SMS
+         * receiver ({@link SmsReceiver}), each a supervised process, and point the dunning service at them
+         * ({@link Messaging#dunningEnvironment()}). Default true.
+         */
+        public Builder messaging(boolean messaging) {
+            this.messaging = messaging;
+            return this;
+        }
+
+        /**
+         * JVM options of the mail server's and the SMS receiver's processes (default at most a 256 MB heap: they keep
+         * what they receive in memory, so tens of thousands of messages need more).
+         */
+        public Builder messagingJvmOptions(List<String> options) {
+            this.messagingJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * More environment variables for one service (and its replicas), after {@link #serviceEnvironment(Map)} and the
+         * platform's own: these win.
+         */
+        public Builder serviceEnvironment(String service, Map<String, String> environment) {
+            if (!SERVICES.contains(service)) {
+                throw new IllegalArgumentException("unknown service " + service + "; known: " + SERVICES);
+            }
+            environmentOf.computeIfAbsent(service, s -> new LinkedHashMap<>()).putAll(environment);
+            return this;
+        }
+
+        /**
+         * Run {@code count} instances of {@code service} (default 1), each its own process on its own port with the same
+         * database and Kafka consumer groups, as replicas are run in production: the first is named as the service, the
+         * others {@code <service>-2}, {@code <service>-3} … ({@link LocalPlatform#serviceUrl(String)}), on free ports.
+         */
+        public Builder replicas(String service, int count) {
+            if (!SERVICES.contains(service)) {
+                throw new IllegalArgumentException("unknown service " + service + "; known: " + SERVICES);
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("replicas must be at least 1");
+            }
+            replicas.put(service, count);
+            return this;
+        }
+
+        /** The instance names of a service: {@code dunning}, {@code dunning-2}, … */
+        private List<String> instances(String service) {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= replicas.getOrDefault(service, 1); i++) {
+                names.add(i == 1 ? service : service + "-" + i);
+            }
+            return names;
         }
 
         /** How crashed processes (PostgreSQL, the services) are restarted. Default {@link RestartPolicy#DEFAULT}. */
@@ -553,6 +664,8 @@ public final class LocalPlatform implements AutoCloseable {
 
             // services left behind by a run whose JVM was killed hold ports and database sessions
             SERVICES.forEach(service -> ServiceProcess.stopLeftover(pidFile(dataDir, service)));
+            replicas.keySet().forEach(service -> instances(service)
+                    .forEach(instance -> ServiceProcess.stopLeftover(pidFile(dataDir, instance))));
 
             LocalPlatform platform = new LocalPlatform(this);
             if (shutdownHook) {
@@ -573,6 +686,11 @@ public final class LocalPlatform implements AutoCloseable {
                     platform.keycloak = part;
                     return since(keycloakStep);
                 }, daemonExecutor());
+            }
+            // the mail server and the SMS receiver need nothing either; the dunning service is given their addresses
+            CompletableFuture<Messaging> messagingParts = CompletableFuture.completedFuture(null);
+            if (messaging) {
+                messagingParts = startMessaging(platform, logs);
             }
             SupervisedProcess postgresProcess = platform.supervisor.add(new PostgresPart(EmbeddedPostgresServer.builder()
                     .port(ports.postgres())
@@ -651,9 +769,17 @@ public final class LocalPlatform implements AutoCloseable {
                 } catch (CompletionException e) {
                     throw unwrap(e);
                 }
+                try {
+                    platform.messaging = messagingParts.join();
+                } catch (CompletionException e) {
+                    throw unwrap(e);
+                }
                 step = System.nanoTime();
                 for (String service : services) {
                     Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+                    if (platform.messaging != null && service.equals("dunning")) {
+                        env.putAll(platform.messaging.dunningEnvironment());
+                    }
                     if (platform.keycloak != null) {
                         env.put("AR_OIDC_AUTH_SERVER_URL", platform.keycloak.realmUrl().toString());
                     }
@@ -663,9 +789,14 @@ public final class LocalPlatform implements AutoCloseable {
                     env.put("AR_DB_USER", EmbeddedPostgresServer.USER);
                     env.put("AR_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
                     env.put("AR_KAFKA_BOOTSTRAP", kafkaBootstrap);
-                    platform.putService(service, ServiceProcess.quarkus(service, repoRoot, serviceJvmOptions, env,
-                            logs.resolve(service + ".log"), FreePorts.orFree(ports.service(service)))
-                            .pidFile(pidFile(dataDir, service)));
+                    env.putAll(environmentOf.getOrDefault(service, Map.of()));
+                    for (String instance : instances(service)) {
+                        // a further replica on a free port: the service's own port is the first's
+                        int port = instance.equals(service) ? FreePorts.orFree(ports.service(service)) : FreePorts.find();
+                        platform.putService(instance, ServiceProcess.quarkus(instance, service, repoRoot,
+                                serviceJvmOptions, env, logs.resolve(instance + ".log"), port)
+                                .pidFile(pidFile(dataDir, instance)));
+                    }
                 }
                 List<CompletableFuture<Void>> starting = new ArrayList<>();
                 for (ServiceProcess process : platform.processes()) {
@@ -694,6 +825,35 @@ public final class LocalPlatform implements AutoCloseable {
                 throw e;
             }
         }
+
+        /** The mail server and the SMS receiver, each in a JVM of its own, started in parallel. */
+        private CompletableFuture<Messaging> startMessaging(LocalPlatform platform, Path logs) {
+            String host = EmbeddedPostgresServer.HOST;
+            int smtp = FreePorts.orFree(ports.smtp());
+            int imap = FreePorts.orFree(ports.imap());
+            URI mailUrl = URI.create("http://" + host + ":" + FreePorts.orFree(ports.mailHttp()));
+            URI smsUrl = URI.create("http://" + host + ":" + FreePorts.orFree(ports.sms()));
+            SupervisedProcess mail = platform.supervisor.add(new JavaChildPart("mail", messagingJvmOptions,
+                    MailServerMain.class, List.of("--smtp-port", String.valueOf(smtp), "--imap-port", String.valueOf(imap),
+                            "--http-port", String.valueOf(mailUrl.getPort())),
+                    logs.resolve("mail.log"), () -> Readiness.answers200(mailUrl.resolve("/health")),
+                    mailUrl.resolve("/health"), Duration.ofMinutes(1)));
+            SupervisedProcess sms = platform.supervisor.add(new JavaChildPart("sms", messagingJvmOptions,
+                    SmsReceiverMain.class, List.of("--port", String.valueOf(smsUrl.getPort()), "--account-sid",
+                            SmsReceiver.LOCAL_ACCOUNT_SID, "--auth-token", SmsReceiver.LOCAL_AUTH_TOKEN),
+                    logs.resolve("sms.log"), () -> Readiness.answers200(smsUrl.resolve("/health")),
+                    smsUrl.resolve("/health"), Duration.ofMinutes(1)));
+            CompletableFuture<Void> mailUp = CompletableFuture.runAsync(mail::start, daemonExecutor());
+            CompletableFuture<Void> smsUp = CompletableFuture.runAsync(sms::start, daemonExecutor());
+            return mailUp.thenCombine(smsUp, (a, b) -> new Messaging(host, smtp, imap, mailUrl, smsUrl));
+        }
+
+        /**
+         * Two small servers that keep what they receive in memory: no optimising compiler; a heap that grows only as mail
+         * arrives, up to some thousands of reminders with their statement PDFs.
+         */
+        private static final List<String> MESSAGING_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1");
 
         private static Path pidFile(Path dataDir, String service) {
             return dataDir.resolve("run").resolve(service + ".pid");

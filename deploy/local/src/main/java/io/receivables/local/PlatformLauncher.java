@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * supervised ({@link Supervisor}): a crash is logged and restarted with backoff.
  * The state of every part is kept in {@code <data dir>/run/status.json}; {@code --status} prints it from another
  * terminal, with each service's readiness. Keycloak (KeycloakPart) issues the tokens the services take; the summary
- * printed at start shows how to get one.
+ * printed at start shows how to get one. The dunning service sends its e-mail to a local SMTP server ({@link MailServer})
+ * and its SMS to a local receiver ({@link SmsReceiver}); the summary shows where to read them.
  */
 public final class PlatformLauncher {
 
@@ -158,6 +159,13 @@ public final class PlatformLauncher {
                 + EmbeddedPostgresServer.USER + ", databases " + platform.postgres().databases().stream()
                         .filter(d -> !d.equals("postgres")).toList()
                 + "   e.g. " + platform.jdbcUrl("invoicing"));
+        platform.messaging().ifPresent(messaging -> {
+            out.println("  Mail (SMTP)   " + messaging.host() + ":" + messaging.smtpPort() + "   sent mail: "
+                    + messaging.mailUrl() + "/messages   IMAP " + messaging.host() + ":" + messaging.imapPort()
+                    + " (login and password: the recipient's address)");
+            out.println("  SMS           " + messaging.smsUrl() + " (Twilio Messages API, account "
+                    + SmsReceiver.LOCAL_ACCOUNT_SID + ")   received: " + messaging.smsUrl() + "/messages");
+        });
         out.println("  Data          " + platform.dataDir() + "   logs " + platform.logDir());
         platform.keycloak().ifPresent(keycloak -> {
             out.println("  Keycloak      " + keycloak.url() + "/admin   realm " + keycloak.realmUrl()
@@ -193,6 +201,8 @@ public final class PlatformLauncher {
         out.println("  --partitions N    partitions of every event and dead-letter topic (default 6)");
         out.println("  --status          from another terminal: each part's state (STARTING/UP/RESTARTING/FAILED), pid,");
         out.println("                    restarts, last exit code and health, read from <data dir>/run/status.json");
+        out.println("Besides the services: a local SMTP server (13025; sent mail at http://127.0.0.1:18025/messages) and an");
+        out.println("SMS receiver (http://127.0.0.1:13026/messages) that the dunning service sends to (docs/dunning.md).");
         out.println("Each part runs in its own process; one that crashes is logged with the tail of its log and restarted");
         out.println("after 1 s, 2 s, 4 s ... up to 30 s; after more than 5 crashes within 5 minutes it is left FAILED.");
     }

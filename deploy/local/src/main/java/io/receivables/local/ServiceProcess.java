@@ -69,13 +69,22 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess quarkus(String service, Path repoRoot, List<String> jvmOptions,
             Map<String, String> environment,
             Path logFile, int port) {
+        return quarkus(service, service, repoRoot, jvmOptions, environment, logFile, port);
+    }
+
+    /**
+     * As {@link #quarkus(String, Path, List, Map, Path, int)}, as a named instance of {@code service} (a second replica,
+     * {@code dunning-2}): the same application, its own name, port and log.
+     */
+    public static ServiceProcess quarkus(String instance, String service, Path repoRoot, List<String> jvmOptions,
+            Map<String, String> environment, Path logFile, int port) {
         Path jar = quarkusRunJar(repoRoot, service);
         List<String> command = new ArrayList<>();
         command.add(currentJava());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        return new ServiceProcess(service, command, environment, logFile, port);
+        return new ServiceProcess(instance, command, environment, logFile, port);
     }
 
     /** The {@code java} executable of this JVM. */

@@ -33,7 +33,7 @@ public final class FakeService {
         server.createContext("/env", exchange -> {
             Map<String, String> env = new TreeMap<>();
             System.getenv().forEach((k, v) -> {
-                if (k.startsWith("AR_") || k.startsWith("QUARKUS_")) {
+                if (k.startsWith("AR_") || k.startsWith("QUARKUS_") || k.startsWith("RECEIVABLES_")) {
                     env.put(k, v);
                 }
             });

@@ -46,10 +46,13 @@ class LocalPlatformTest {
                 .serviceJvmOptions(List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
                 .shutdownHook(false)
                 .statusFile(PlatformStatus.file(dir.resolve("data")))
+                // a second dunning replica: its own process and port, the same database
+                .replicas("dunning", 2)
                 .start()) {
             System.out.println("Local platform with 5 (stand-in) services started: " + platform.startupTimes());
 
-            assertThat(platform.services()).containsExactlyElementsOf(LocalPlatform.SERVICES);
+            assertThat(platform.services()).containsExactly("invoicing", "payments", "disputes", "dunning", "dunning-2",
+                    "analytics");
             assertThat(platform.registeredConnectors()).containsExactlyInAnyOrder("ar-invoicing-outbox", "ar-payments-outbox",
                     "ar-disputes-outbox", "ar-dunning-outbox");
             for (String service : LocalPlatform.SERVICES) {
@@ -62,6 +65,26 @@ class LocalPlatformTest {
                 assertThat(platform.logDir().resolve(service + ".log")).content()
                         .contains("fake " + service + " service listening");
             }
+
+            // the second replica is the same service on its own port, and both send mail and SMS to the platform's own
+            assertThat(platform.serviceUrl("dunning-2").getPort()).isNotEqualTo(platform.serviceUrl("dunning").getPort());
+            LocalPlatform.Messaging messaging = platform.messaging().orElseThrow();
+            for (String dunning : List.of("dunning", "dunning-2")) {
+                assertThat(get(platform.serviceUrl(dunning).resolve("/q/health/ready"))).isEqualTo(200);
+                assertThat(body(platform.serviceUrl(dunning).resolve("/env"))).contains("AR_DB_NAME=dunning\n",
+                        "QUARKUS_MAILER_HOST=127.0.0.1\n", "QUARKUS_MAILER_PORT=" + messaging.smtpPort() + "\n",
+                        "QUARKUS_MAILER_MOCK=false\n", "QUARKUS_MAILER_FROM=collections@receivables.local\n",
+                        "RECEIVABLES_DUNNING_MAIL_FROM=collections@receivables.local\n",
+                        "RECEIVABLES_DUNNING_SMS_BASE_URL=" + messaging.smsUrl() + "\n",
+                        "RECEIVABLES_DUNNING_SMS_ACCOUNT_SID=local\n", "RECEIVABLES_DUNNING_SMS_AUTH_TOKEN=local\n",
+                        "RECEIVABLES_DUNNING_SMS_FROM=+15550100\n");
+            }
+            assertThat(body(platform.serviceUrl("invoicing").resolve("/env"))).doesNotContain("QUARKUS_MAILER");
+            // the mail server and the SMS receiver run as supervised parts, each in a process of its own
+            assertThat(platform.supervisor().get("mail").orElseThrow().snapshot().pid())
+                    .isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(get(messaging.mailUrl().resolve("/messages"))).isEqualTo(200);
+            assertThat(body(messaging.smsUrl().resolve("/messages"))).contains("\"messages\" : [ ]");
 
             URI analytics = platform.serviceUrl("analytics");
             long pid = platform.service("analytics").handle().orElseThrow().pid();
@@ -99,8 +122,8 @@ class LocalPlatformTest {
             Polling.await("the status file to show the restart", Duration.ofSeconds(10),
                     () -> PlatformStatus.read(statusFile).parts().contains(PlatformStatus.of(supervised.snapshot())));
             assertThat(PlatformStatus.read(statusFile).parts()).extracting(PlatformStatus.Part::name)
-                    .containsExactly("postgres", "invoicing", "payments", "disputes", "dunning", "analytics", "kafka",
-                            "connect");
+                    .containsExactly("mail", "sms", "postgres", "invoicing", "payments", "disputes", "dunning",
+                            "dunning-2", "analytics", "kafka", "connect");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             assertThat(PlatformStatus.print(dir.resolve("data"), new PrintStream(printed, true, StandardCharsets.UTF_8)))
                     .isZero();
@@ -109,8 +132,11 @@ class LocalPlatformTest {
                             + analytics.resolve("/q/health/ready"))
                     .containsPattern("postgres +UP +\\d+ +0 +- +-");
 
-            List<ProcessHandle> processes = LocalPlatform.SERVICES.stream()
-                    .map(s -> platform.service(s).handle().orElseThrow()).toList();
+            List<ProcessHandle> processes = new java.util.ArrayList<>(platform.services().stream()
+                    .map(s -> platform.service(s).handle().orElseThrow()).toList());
+            for (String part : List.of("mail", "sms")) {
+                processes.add(ProcessHandle.of(platform.supervisor().get(part).orElseThrow().snapshot().pid()).orElseThrow());
+            }
             platform.close();
             assertThat(processes).noneMatch(ProcessHandle::isAlive);
         }

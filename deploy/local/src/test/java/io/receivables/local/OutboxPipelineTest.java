@@ -179,6 +179,8 @@ class OutboxPipelineTest {
                 .ports(ports)
                 .partitions(4)
                 .services(List.of())
+                // the infrastructure alone: no mail server or SMS receiver (LocalPlatformTest has them)
+                .messaging(false)
                 .shutdownHook(false)
                 .start();
     }

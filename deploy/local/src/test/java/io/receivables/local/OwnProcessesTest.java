@@ -145,6 +145,8 @@ class OwnProcessesTest {
                 .randomPorts()
                 .services(List.of())
                 .databases(List.of("invoicing"))
+                // the infrastructure alone: no mail server or SMS receiver (LocalPlatformTest has them)
+                .messaging(false)
                 .partitions(1)
                 .ownProcesses(true)
                 .infraJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
