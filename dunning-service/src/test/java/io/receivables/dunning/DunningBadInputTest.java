@@ -123,6 +123,26 @@ class DunningBadInputTest extends BadInputContract {
     }
     // --- end of fees and statutory interest ---
 
+    // --- drun: the dunning run ---
+    static List<BadRequest> runCases() {
+        return List.of(
+                BadRequest.post("/dunning-runs", "{\"asOf\": \"2026-13-01\"}").named("no such date").rejects("asOf"),
+                BadRequest.post("/dunning-runs", "{\"asOf\": 20261201}").named("date as a number").rejects("asOf"),
+                BadRequest.post("/dunning-runs", "{\"asOf\": \"1899-12-31\"}").named("date out of range")
+                        .rejects("asOf"),
+                BadRequest.post("/dunning-runs", "{\"asOf\": \"2026-12-01\", \"dryRun\": true}").named("unknown field")
+                        .rejects("dryRun"),
+                BadRequest.get("/dunning-runs/" + SOME_ID).named("no such run").expect(404, "not-found", null),
+                BadRequest.get("/dunning-runs/not-a-uuid").named("run id not a UUID").expect(404, "not-found", null),
+                BadRequest.get("/dunning-runs?limit=0").named("limit 0").rejects("limit"),
+                BadRequest.get("/dunning-runs?cursor=nonsense").named("a cursor not ours").rejects("cursor"),
+                BadRequest.get("/dunning-runs/preview?asOf=2026-02-30").named("no such date").rejects("asOf"),
+                BadRequest.get("/dunning-runs/preview?asOf=2026-12-01&cursor=nonsense").named("cursor not a customer id")
+                        .rejects("cursor"),
+                BadRequest.get("/dunning-runs/preview?limit=101").named("limit above 100").rejects("limit"));
+    }
+    // --- end of drun ---
+
     @Override
     protected List<BadRequest> badRequests() {
         List<BadRequest> cases = new ArrayList<>(consumedEventsAdminCases());
@@ -281,6 +301,7 @@ class DunningBadInputTest extends BadInputContract {
                 BadRequest.get("/customers/" + SOME_ID + "/dunning-state?asOf=2026-02-30").named("asOf no such day")
                         .rejects("asOf")));
         cases.addAll(interestCases());
+        cases.addAll(runCases());
         return cases;
     }
 

@@ -1,6 +1,7 @@
 package io.receivables.dunning.run.service;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,8 @@ import io.receivables.dunning.receivable.service.ConsumerCatchUp;
 import io.receivables.dunning.receivable.service.ConsumerCatchUp.Mark;
 import io.receivables.dunning.receivable.service.ConsumerCatchUp.Progress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The run's catch-up condition: the end offsets of the three topics dunning's read model is built from, taken when the
@@ -36,7 +39,8 @@ public class CatchUpMarks {
 
     /** The marks of every channel now, as JSON. */
     public Uni<String> take() {
-        return Uni.join().all(CHANNELS.stream().map(catchUp::mark).toList()).andFailFast().map(this::json);
+        return onCallersContext(() -> Uni.join().all(CHANNELS.stream().map(catchUp::mark).toList()).andFailFast()
+                .map(this::json));
     }
 
     /** The channels still behind their marks, with how many records ("payments-events: 3 records"); empty: caught up. */
@@ -45,9 +49,21 @@ public class CatchUpMarks {
         if (marks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(marks.stream().map(catchUp::progress).toList()).andFailFast()
+        return onCallersContext(() -> Uni.join().all(marks.stream().map(catchUp::progress).toList()).andFailFast()
                 .map(progress -> progress.stream().filter(p -> !p.caughtUp())
-                        .map(CatchUpMarks::describe).toList());
+                        .map(CatchUpMarks::describe).toList()));
+    }
+
+    /**
+     * The admin client completes on its own thread; what follows (the run's database work through Hibernate Reactive)
+     * must continue on the caller's Vert.x context.
+     */
+    private static <T> Uni<T> onCallersContext(Supplier<Uni<T>> kafka) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<T> result = kafka.get();
+            return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        });
     }
 
     private static String describe(Progress progress) {
