@@ -225,6 +225,36 @@ class DunningRunTest {
     }
 
     @Test
+    void aStepsFeeIsChargedOnceWithTheMessageThatStatesIt() {
+        UUID feePolicy = UUID.fromString(given().contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                        {"name": "fees %s", "currency": "EUR", "steps": [
+                          {"offsetDays": 1, "channels": [{"channel": "LETTER", "templateKey": "reminder-1"}],
+                           "fee": {"amount": "5.00"}}]}""".formatted(UUID.randomUUID()))
+                .post("/dunning-policies").then().statusCode(201).extract().path("id"));
+        // registered without an address: the default jurisdiction (EU: 40.00 EUR compensation once per invoice)
+        UUID customer = UUID.randomUUID();
+        events.customerRegistered(customer, "Fee Co " + customer);
+        given().contentType("application/json").body("{\"policyId\": \"" + feePolicy + "\"}")
+                .put("/customers/" + customer + "/dunning-policy").then().statusCode(200);
+        UUID invoice = invoice(customer, "100.00", DUE);
+
+        assertThat(finish(start(DUE.plusDays(1)))).isEqualTo("COMPLETED");
+        assertThat(finish(start(DUE.plusDays(1)))).isEqualTo("COMPLETED");
+
+        List<Row> messages = messages(customer);
+        assertThat(messages).hasSize(1);
+        assertThat(messages.getFirst().getString("channel")).isEqualTo("LETTER");
+        assertThat(messages.getFirst().getString("recipient")).isEqualTo("Fee Co " + customer);
+        assertThat(messages.getFirst().getBigDecimal("fees")).as("the step's fee and the compensation")
+                .isEqualByComparingTo("45.00");
+        assertThat(messages.getFirst().getBigDecimal("interest")).as("the step assesses no interest").isZero();
+        assertThat(db.count("late_fee_assessment", "invoice_id = $1", invoice)).isEqualTo(1);
+        assertThat(db.count("outbox", "type = 'late-fee-assessed' AND payload->>'invoiceId' = $1", invoice.toString()))
+                .as("the fee and the compensation, once").isEqualTo(2);
+    }
+
+    @Test
     void afterASkippedWeekOnlyTheMostAdvancedStepIsSent() {
         UUID customer = customer("ap@outage.example", null, null);
         UUID invoice = invoice(customer, "100.00", DUE);
