@@ -32,6 +32,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.receivables.common.testing.CloudEventProducer;
 import io.receivables.contracts.events.Contact;
 import io.receivables.contracts.events.DoNotDun;
+import io.receivables.contracts.events.InvoiceIssued;
 import io.receivables.dunning.MutableClock;
 import io.receivables.dunning.receivable.DunningEvents;
 import io.receivables.dunning.run.service.DunningRuns;
@@ -39,6 +40,9 @@ import io.receivables.dunning.run.service.RunWorker;
 import io.receivables.local.testing.LocalInfraTestResource;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The run end to end on real PostgreSQL and Kafka: the read model built through the real consumers from events
@@ -238,6 +242,10 @@ class DunningRunTest {
         given().contentType("application/json").body("{\"policyId\": \"" + feePolicy + "\"}")
                 .put("/customers/" + customer + "/dunning-policy").then().statusCode(200);
         UUID invoice = invoice(customer, "100.00", DUE);
+        UUID feeInvoice = UUID.randomUUID();
+        events.invoiceIssued(UUID.randomUUID(), customer, feeInvoice, "40.00", DUE,
+                new InvoiceIssued.LateFee(UUID.randomUUID(), UUID.randomUUID()));
+        await().atMost(WAIT).until(() -> db.count("dunning_invoice", "invoice_id = $1", feeInvoice) == 1);
 
         assertThat(finish(start(DUE.plusDays(1)))).isEqualTo("COMPLETED");
         assertThat(finish(start(DUE.plusDays(1)))).isEqualTo("COMPLETED");
@@ -250,6 +258,9 @@ class DunningRunTest {
                 .isEqualByComparingTo("45.00");
         assertThat(messages.getFirst().getBigDecimal("interest")).as("the step assesses no interest").isZero();
         assertThat(db.count("late_fee_assessment", "invoice_id = $1", invoice)).isEqualTo(1);
+        assertThat(messages.getFirst().getBigDecimal("amount_due")).as("the fee invoice is reminded")
+                .isEqualByComparingTo("140.00");
+        assertThat(db.count("late_fee_assessment", "invoice_id = $1", feeInvoice)).as("but never charged").isZero();
         assertThat(db.count("outbox", "type = 'late-fee-assessed' AND payload->>'invoiceId' = $1", invoice.toString()))
                 .as("the fee and the compensation, once").isEqualTo(2);
     }
@@ -306,6 +317,37 @@ class DunningRunTest {
             assertThat(outcome(run, customers.get(i))).isEqualTo("MESSAGED");
         }
         assertThat(db.count("dunning_run_customer", "run_id = $1 AND NOT done", run)).isZero();
+    }
+
+    @Test
+    void aCustomerHeldByACrashedReplicaIsSkippedMeanwhileAndTakenOverWhenItsTransactionEnds() {
+        UUID held = customer("ap@crashed.example", null, null);
+        UUID other = customer("ap@other.example", null, null);
+        UUID heldInvoice = invoice(held, "70.00", DUE);
+        invoice(other, "80.00", DUE);
+        UUID run = start(DUE.plusDays(1));
+        // started by hand with these two customers only, so that one of them can be locked as a replica would hold it
+        db.execute("UPDATE dunning_run SET status = 'RUNNING', started_at = now() WHERE id = $1", run);
+        db.execute("INSERT INTO dunning_run_customer (run_id, customer_id) VALUES ($1, $2), ($1, $3)", run, held, other);
+
+        SqlConnection replica = db.connection();
+        Transaction crashing = replica.beginAndAwait();
+        try {
+            replica.preparedQuery("SELECT 1 FROM dunning_run_customer WHERE run_id = $1 AND customer_id = $2 FOR UPDATE")
+                    .executeAndAwait(Tuple.of(run, held));
+
+            assertThat(work(run)).as("the held customer is left to its replica").isEqualTo("RUNNING");
+            assertThat(outcome(run, other)).isEqualTo("MESSAGED");
+            assertThat(messages(held)).isEmpty();
+        } finally {
+            crashing.rollbackAndAwait(); // the replica crashed: its transaction is gone, its lock too
+            replica.closeAndAwait();
+        }
+
+        assertThat(work(run)).isEqualTo("COMPLETED");
+        assertThat(outcome(run, held)).isEqualTo("MESSAGED");
+        assertThat(messages(held)).hasSize(1);
+        assertThat(db.count("dunning_action", "invoice_id = $1", heldInvoice)).isEqualTo(1);
     }
 
     @Test

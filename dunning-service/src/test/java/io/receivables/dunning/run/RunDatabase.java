@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads (and, to simulate a stuck consumer, changes) the run's tables in tests. */
@@ -25,6 +26,11 @@ public class RunDatabase {
 
     public long count(String table, String where, Object... args) {
         return rows("SELECT count(*) FROM " + table + " WHERE " + where, args).getFirst().getLong(0);
+    }
+
+    /** A connection of its own, as another replica would hold one. */
+    public SqlConnection connection() {
+        return pool.getConnectionAndAwait();
     }
 
     public void execute(String sql, Object... args) {
