@@ -205,6 +205,25 @@ class DunningBadInputTest extends BadInputContract {
                         .named("recall without a reason").rejects("reason"));
     }
     // --- end of dhold ---
+    // --- drun: the dunning run ---
+    static List<BadRequest> runCases() {
+        return List.of(
+                BadRequest.post("/dunning-runs", "{\"asOf\": \"2026-13-01\"}").named("no such date").rejects("asOf"),
+                BadRequest.post("/dunning-runs", "{\"asOf\": 20261201}").named("date as a number").rejects("asOf"),
+                BadRequest.post("/dunning-runs", "{\"asOf\": \"1899-12-31\"}").named("date out of range")
+                        .rejects("asOf"),
+                BadRequest.post("/dunning-runs", "{\"asOf\": \"2026-12-01\", \"dryRun\": true}").named("unknown field")
+                        .rejects("dryRun"),
+                BadRequest.get("/dunning-runs/" + SOME_ID).named("no such run").expect(404, "not-found", null),
+                BadRequest.get("/dunning-runs/not-a-uuid").named("run id not a UUID").expect(404, "not-found", null),
+                BadRequest.get("/dunning-runs?limit=0").named("limit 0").rejects("limit"),
+                BadRequest.get("/dunning-runs?cursor=nonsense").named("a cursor not ours").rejects("cursor"),
+                BadRequest.get("/dunning-runs/preview?asOf=2026-02-30").named("no such date").rejects("asOf"),
+                BadRequest.get("/dunning-runs/preview?asOf=2026-12-01&cursor=nonsense").named("cursor not a customer id")
+                        .rejects("cursor"),
+                BadRequest.get("/dunning-runs/preview?limit=101").named("limit above 100").rejects("limit"));
+    }
+    // --- end of drun ---
 
     @Override
     protected List<BadRequest> badRequests() {
@@ -366,6 +385,7 @@ class DunningBadInputTest extends BadInputContract {
         cases.addAll(interestCases());
         // dhold: promises to pay, manual holds, escalations
         cases.addAll(holdCases());
+        cases.addAll(runCases());
         return cases;
     }
 
@@ -377,7 +397,10 @@ class DunningBadInputTest extends BadInputContract {
                 "late_fee_assessment",
                 // dhold
                 "dunning_promise", "dunning_promise_invoice", "dunning_hold", "dunning_hold_invoice", "dunning_escalation",
-                "dunning_escalation_invoice");
+                "dunning_escalation_invoice",
+                // drun
+                "dunning_run", "dunning_run_customer", "dunning_run_skip", "dunning_action", "dunning_message",
+                "dunning_message_invoice");
     }
 
     @Override
