@@ -204,6 +204,7 @@ class DunningBadInputTest extends BadInputContract {
                 BadRequest.post("/escalations/" + SOME_ID + "/recall", "{}").header("If-Match", "\"1\"")
                         .named("recall without a reason").rejects("reason"));
     }
+
     // --- end of dhold ---
     // --- drun: the dunning run ---
     static List<BadRequest> runCases() {

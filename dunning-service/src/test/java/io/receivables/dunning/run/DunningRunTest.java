@@ -419,6 +419,71 @@ class DunningRunTest {
         assertThat(messages(customer)).isEmpty();
     }
 
+    @Test
+    void aPromiseToPayHoldsItsInvoiceUntilItsGraceEndsAndTheRunThenSendsTheStepReached() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        UUID customer = customer("ap@promise.example", null, null);
+        UUID promised = invoice(customer, "500.00", today.minusDays(1));
+        UUID other = invoice(customer, "70.00", today.minusDays(1));
+        String holdUntil = given().contentType("application/json").header("Idempotency-Key", "ptp-" + promised)
+                .body("{\"amount\": \"500.00\", \"currency\": \"EUR\", \"promisedDate\": \"" + today.plusDays(2)
+                        + "\", \"invoiceIds\": [\"" + promised + "\"]}")
+                .post("/customers/" + customer + "/promises-to-pay").then().statusCode(201).extract().path("holdUntil");
+        assertThat(holdUntil).as("promised date + 3 days' grace").isEqualTo(today.plusDays(5).toString());
+
+        assertThat(finish(start(today))).isEqualTo("COMPLETED");
+        List<Row> first = messages(customer);
+        assertThat(first).as("only the invoice without a promise is reminded").hasSize(1);
+        assertThat(invoicesOf(first.getFirst())).containsExactly(other);
+        assertThat(db.count("dunning_action", "invoice_id = $1", promised)).isZero();
+
+        // still held on the last day of grace
+        assertThat(finish(start(today.plusDays(5)))).isEqualTo("COMPLETED");
+        assertThat(db.count("dunning_action", "invoice_id = $1", promised)).isZero();
+
+        // the promise was not kept: the day after its grace the run sends the step reached (7 days late: step 2)
+        assertThat(finish(start(today.plusDays(6)))).isEqualTo("COMPLETED");
+        List<Row> after = db.rows("SELECT m.template_key FROM dunning_message m JOIN dunning_message_invoice i"
+                + " ON i.message_id = m.id WHERE i.invoice_id = $1", promised);
+        assertThat(after).extracting(row -> row.getString(0)).containsExactly("reminder-2");
+    }
+
+    @Test
+    void anEscalationStepHandsTheInvoicesOverAndNoLaterStepRemindsThemUntilRecalled() {
+        UUID escalating = UUID.fromString(given().contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                        {"name": "escalating %s", "currency": "EUR", "steps": [
+                          {"offsetDays": 1, "channels": [{"channel": "EMAIL", "templateKey": "reminder-1"}],
+                           "escalation": "AGENCY"},
+                          {"offsetDays": 20, "channels": [{"channel": "EMAIL", "templateKey": "final-notice"}]}]}"""
+                        .formatted(UUID.randomUUID()))
+                .post("/dunning-policies").then().statusCode(201).extract().path("id"));
+        UUID customer = customer("ap@agency.example", null, null);
+        given().contentType("application/json").body("{\"policyId\": \"" + escalating + "\"}")
+                .put("/customers/" + customer + "/dunning-policy").then().statusCode(200);
+        UUID invoice = invoice(customer, "250.00", DUE);
+
+        assertThat(finish(start(DUE.plusDays(1)))).isEqualTo("COMPLETED");
+        List<Row> escalations = db.rows("SELECT id FROM dunning_escalation WHERE customer_id = $1", customer);
+        assertThat(escalations).hasSize(1);
+        UUID escalation = escalations.getFirst().getUUID("id");
+        assertThat(db.count("dunning_escalation_invoice", "escalation_id = $1 AND invoice_id = $2", escalation,
+                invoice)).isEqualTo(1);
+        assertThat(db.count("outbox", "type = 'account-escalated' AND aggregateid = $1", escalation.toString()))
+                .isEqualTo(1);
+
+        // step 2 is due, but the invoice is with the agency
+        assertThat(finish(start(DUE.plusDays(21)))).isEqualTo("COMPLETED");
+        assertThat(db.count("dunning_action", "invoice_id = $1", invoice)).isEqualTo(1);
+
+        String etag = given().get("/escalations/" + escalation).then().statusCode(200).extract().header("ETag");
+        given().contentType("application/json").header("If-Match", etag).body("{\"reason\": \"agency returned it\"}")
+                .post("/escalations/" + escalation + "/recall").then().statusCode(200);
+        assertThat(finish(start(DUE.plusDays(21)))).isEqualTo("COMPLETED");
+        assertThat(db.rows("SELECT step_number FROM dunning_action WHERE invoice_id = $1 ORDER BY step_number", invoice))
+                .extracting(row -> row.getInteger(0)).as("recalled: the step reached is sent").containsExactly(1, 2);
+    }
+
     // --- helpers ---
 
     /** A customer with the test's policy, known to the read model (customer-updated applied). */
