@@ -8,6 +8,9 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "receivables.dunning.delivery")
 public interface DeliveryConfig {
 
+    /** How often the scheduled worker looks for due messages, e.g. 5s; off: never (tests call it themselves). */
+    String every();
+
     /** How many due messages one claim takes: small, so that other replicas' workers get the rest. */
     int batchSize();
 
