@@ -204,7 +204,7 @@ class ChannelsTest {
 
         given().get("/customers/" + UUID.randomUUID() + "/communications").then().statusCode(404)
                 .body("type", equalTo(PROBLEMS + "not-found"));
-        given().header("Authorization", TestTokens.customer(customer)).get("/customers/" + customer
+        given().header("Authorization", "Bearer " + TestTokens.customer(customer)).get("/customers/" + customer
                 + "/communications").then().statusCode(403);
     }
 

@@ -49,9 +49,11 @@ public class MessageViews {
 
     /** The customer's messages newest first; 404 not-found for a customer dunning does not know. */
     public Uni<Page<View>> ofCustomer(UUID customerId, String cursor, int limit) {
+        // built first: it decodes the cursor, so a foreign one is a 400 whether or not the customer exists
+        Uni<Page<Message>> messagesPage = messages.pageOfCustomer(customerId, cursor, limit);
         return customers.findById(customerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + customerId))
-                .chain(() -> messages.pageOfCustomer(customerId, cursor, limit))
+                .chain(() -> messagesPage)
                 .chain(page -> views(page.items()).map(views -> new Page<>(views, page.nextCursor())));
     }
 
