@@ -14,6 +14,9 @@ public interface DeliveryConfig {
     /** How many due messages one claim takes: small, so that other replicas' workers get the rest. */
     int batchSize();
 
+    /** How many messages of a batch one worker delivers at the same time. */
+    int concurrency();
+
     /** Attempts after which a message that keeps failing for a transient cause is FAILED. */
     int maxAttempts();
 

@@ -294,6 +294,32 @@ class EmailDeliveryTest {
         assertThat(fixture.delivery(message).attempts()).isEqualTo(2);
     }
 
+    @Test
+    void aHundredQueuedMessagesAreEachDeliveredOnceAndTheWorkerReportsItsPace() {
+        String domain = "batch-" + UUID.randomUUID() + ".example";
+        List<UUID> messages = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            messages.add(fixture.queue(UUID.randomUUID(), "EMAIL", "m" + i + "@" + domain, clock.instant(),
+                    List.of(invoice())));
+        }
+
+        long started = System.nanoTime();
+        deliverAll();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("dchan: one worker delivered 100 e-mails with statements to GreenMail in %d ms%n", millis);
+
+        long ours = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return ((InternetAddress) m.getAllRecipients()[0]).getAddress().endsWith("@" + domain);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+        assertThat(ours).isEqualTo(100);
+        assertThat(fixture.count("SELECT count(*) FROM dunning_message WHERE id = ANY($1) AND status = 'SENT'"
+                + " AND attempts = 1", (Object) messages.toArray(UUID[]::new))).isEqualTo(100);
+    }
+
     private Named invoice() {
         UUID id = UUID.randomUUID();
         return new Named(id, DunningEvents.number(id), LocalDate.of(2026, 12, 2), "120.00", "0.00");

@@ -31,6 +31,7 @@ import io.receivables.dunning.receivable.DunningCustomer;
 import io.receivables.dunning.receivable.repository.DunningCustomerRepository;
 import io.receivables.dunning.receivable.service.DunningQueries;
 import io.receivables.dunning.task.service.Tasks;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -93,7 +94,8 @@ public class DeliveryWorker {
     }
 
     /**
-     * Claims one batch of due messages and delivers them one after the other; returns how many it claimed. Call it on a
+     * Claims one batch of due messages and delivers up to {@code concurrency} of them at a time; returns how many it
+     * claimed. Call it on a
      * Vert.x context (the scheduler's; a test's through VertxContextSupport).
      */
     public Uni<Integer> deliverDue() {
@@ -101,11 +103,21 @@ public class DeliveryWorker {
         if (context == null) {
             throw new IllegalStateException("the delivery worker runs on a Vert.x context");
         }
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
         return claims.claim(clock.instant()).chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
                 : Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUniAndConcatenate(one -> deliver(one, onContext))
+                        .onItem().transformToUni(one -> onOwnContext(context, one))
+                        .merge(config.concurrency())
                         .collect().asList().replaceWith(claimed.size()));
+    }
+
+    /**
+     * Delivers one message on a duplicated Vert.x context of its own: Hibernate Reactive keeps one session per context,
+     * so messages delivered at the same time each need theirs.
+     */
+    private Uni<MessageStatus> onOwnContext(Context parent, Claimed claimed) {
+        Context own = VertxContext.createNewDuplicatedContext(parent);
+        Executor onContext = task -> own.runOnContext(ignored -> task.run());
+        return Uni.createFrom().voidItem().emitOn(onContext).chain(() -> deliver(claimed, onContext));
     }
 
     private Uni<MessageStatus> deliver(Claimed claimed, Executor onContext) {
