@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ import io.receivables.dunning.receivable.DunningCustomer;
 import io.receivables.dunning.receivable.repository.DunningCustomerRepository;
 import io.receivables.dunning.receivable.service.DunningQueries;
 import io.receivables.dunning.task.service.Tasks;
+import io.receivables.dunning.template.Channel;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -95,8 +97,7 @@ public class DeliveryWorker {
 
     /**
      * Claims one batch of due messages and delivers up to {@code concurrency} of them at a time; returns how many it
-     * claimed. Call it on a
-     * Vert.x context (the scheduler's; a test's through VertxContextSupport).
+     * claimed. Call it on a Vert.x context (the scheduler's; a test's through VertxContextSupport).
      */
     public Uni<Integer> deliverDue() {
         Context context = Vertx.currentContext();
@@ -140,9 +141,9 @@ public class DeliveryWorker {
     }
 
     /** Sends the message on its channel; the function is what the recording transaction does for it. */
-    private Uni<java.util.function.Function<Message, Uni<?>>> send(Message message, Executor onContext) {
+    private Uni<Function<Message, Uni<?>>> send(Message message, Executor onContext) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        java.util.function.Function<Message, Uni<?>> nothing = m -> Uni.createFrom().voidItem();
+        Function<Message, Uni<?>> nothing = m -> Uni.createFrom().voidItem();
         return switch (message.channel) {
             case EMAIL -> Panache.withSession(() -> customers.findById(message.customerId)
                     .chain(customer -> queries.openItems(message.customerId)
@@ -186,7 +187,7 @@ public class DeliveryWorker {
 
     /** The addressee: the name the run put on the message (a letter's recipient), else the customer's legal name. */
     private static String name(DunningCustomer customer, Message message) {
-        if (message.channel == io.receivables.dunning.template.Channel.LETTER && message.recipient != null) {
+        if (message.channel == Channel.LETTER && message.recipient != null) {
             return message.recipient;
         }
         return customer == null || customer.legalName == null ? "" : customer.legalName;
