@@ -387,8 +387,54 @@ class DunningBadInputTest extends BadInputContract {
         // dhold: promises to pay, manual holds, escalations
         cases.addAll(holdCases());
         cases.addAll(runCases());
+        cases.addAll(deliveryCases());
         return cases;
     }
+
+    // --- dchan: channels, delivery, tasks and the communication log ---
+    static List<BadRequest> deliveryCases() {
+        String task = "/tasks/" + SOME_ID;
+        // a bounce is reported by the relay's callback: an integration service account
+        String relay = "Bearer " + io.receivables.common.testing.TestTokens.serviceAccount("smtp-relay", "integration");
+        return List.of(
+                BadRequest.get("/messages/" + SOME_ID).named("no such message").expect(404, "not-found", null),
+                BadRequest.post("/messages/" + SOME_ID + "/bounce", "{\"reason\": \"550 unknown\"}")
+                        .header("Authorization", relay).named("bounce of no such message").expect(404, "not-found", null),
+                BadRequest.post("/messages/" + SOME_ID + "/bounce", "{}").header("Authorization", relay)
+                        .named("bounce without a reason")
+                        .rejects("reason"),
+                BadRequest.post("/messages/" + SOME_ID + "/bounce", "{\"reason\": \"" + "r".repeat(1001) + "\"}")
+                        .header("Authorization", relay).named("bounce reason too long").rejects("reason"),
+                BadRequest.post("/messages/" + SOME_ID + "/bounce", "{\"reason\": \"x\", \"code\": 550}")
+                        .header("Authorization", relay).named("bounce with an unknown field").rejects("code"),
+                BadRequest.get("/letters/" + SOME_ID).named("no such letter").expect(404, "not-found", null),
+                BadRequest.get("/tasks?status=CLOSED").named("unknown task status").rejects("status"),
+                BadRequest.get("/tasks?customerId=42").named("customerId not a UUID").rejects("customerId"),
+                BadRequest.get("/tasks?limit=0").named("tasks limit 0").rejects("limit"),
+                BadRequest.get("/tasks?cursor=abc").named("tasks foreign cursor").rejects("cursor"),
+                BadRequest.get(task).named("no such task").expect(404, "not-found", null),
+                BadRequest.post(task + "/assignment", "{\"assignee\": \"c.meyer\"}")
+                        .named("assignment without If-Match").expect(428, "precondition-required", "If-Match"),
+                BadRequest.post(task + "/assignment", "{\"assignee\": \"c.meyer\"}").header("If-Match", "\"0\"")
+                        .named("assignment of no such task").expect(404, "not-found", null),
+                BadRequest.post(task + "/assignment", "{\"assignee\": \" \"}").header("If-Match", "\"0\"")
+                        .named("blank assignee").rejects("assignee"),
+                BadRequest.post(task + "/assignment", "{\"assignee\": \"c.meyer\"}").header("If-Match", "0")
+                        .named("malformed If-Match").rejects("If-Match"),
+                BadRequest.post(task + "/completion", "{\"outcome\": \"HUNG_UP\"}").header("If-Match", "\"0\"")
+                        .named("unknown outcome").rejects("outcome"),
+                BadRequest.post(task + "/completion", "{\"note\": \"no outcome\"}").header("If-Match", "\"0\"")
+                        .named("completion without an outcome").rejects("outcome"),
+                BadRequest.post(task + "/completion", "{\"outcome\": \"OTHER\", \"note\": \"" + "n".repeat(2001)
+                        + "\"}").header("If-Match", "\"0\"").named("note too long").rejects("note"),
+                BadRequest.get("/customers/" + SOME_ID + "/communications").named("log of no such customer")
+                        .expect(404, "not-found", null),
+                BadRequest.get("/customers/" + SOME_ID + "/communications?limit=101").named("log limit over 100")
+                        .rejects("limit"),
+                BadRequest.get("/customers/" + SOME_ID + "/communications?cursor=abc").named("log foreign cursor")
+                        .rejects("cursor"));
+    }
+    // --- end of dchan ---
 
     @Override
     protected List<String> writtenTables() {
@@ -401,7 +447,9 @@ class DunningBadInputTest extends BadInputContract {
                 "dunning_escalation_invoice",
                 // drun
                 "dunning_run", "dunning_run_customer", "dunning_run_skip", "dunning_action", "dunning_message",
-                "dunning_message_invoice");
+                "dunning_message_invoice",
+                // dchan
+                "dunning_letter", "dunning_task");
     }
 
     @Override

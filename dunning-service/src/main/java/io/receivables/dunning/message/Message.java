@@ -93,6 +93,10 @@ public class Message {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** dchan: when the relay or the SMS provider reported that it bounced ({@code lastError} says why). */
+    @Column(name = "bounced_at")
+    public Instant bouncedAt;
+
     @Version
     public long version;
 }
