@@ -67,7 +67,7 @@ public class DunningRunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "startDunningRun", summary = "Start a dunning run", description = "A run for asOf (default today, UTC; not after today). It first waits until dunning's consumers applied every event that was on their topics now (WAITING_FOR_CATCH_UP; FAILED, sending nothing, after receivables.dunning.run.catch-up-timeout), then snapshots the candidate customers and any replica processes them (RUNNING), then COMPLETED. Each open invoice gets the most advanced step of its customer's policy that is due and was not actioned yet; one message per customer, channel and currency. Follow it at the Location. Audited.")
-    @APIResponse(responseCode = "202", description = "Accepted: the run, waiting for catch-up", headers = @Header(name = HttpHeaders.LOCATION), content = @Content(schema = @Schema(implementation = RunResponse.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: the run, waiting for catch-up", headers = @Header(name = HttpHeaders.LOCATION, description = "The run: /dunning-runs/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")), content = @Content(schema = @Schema(implementation = RunResponse.class)))
     @APIResponse(responseCode = "400", description = "asOf is not a date, out of range or after today", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> start(RunRequest request,
