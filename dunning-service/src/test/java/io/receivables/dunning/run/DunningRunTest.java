@@ -425,11 +425,20 @@ class DunningRunTest {
         UUID customer = customer("ap@promise.example", null, null);
         UUID promised = invoice(customer, "500.00", today.minusDays(1));
         UUID other = invoice(customer, "70.00", today.minusDays(1));
-        String holdUntil = given().contentType("application/json").header("Idempotency-Key", "ptp-" + promised)
+        JsonPath promise = given().contentType("application/json").header("Idempotency-Key", "ptp-" + promised)
                 .body("{\"amount\": \"500.00\", \"currency\": \"EUR\", \"promisedDate\": \"" + today.plusDays(2)
                         + "\", \"invoiceIds\": [\"" + promised + "\"]}")
-                .post("/customers/" + customer + "/promises-to-pay").then().statusCode(201).extract().path("holdUntil");
-        assertThat(holdUntil).as("promised date + 3 days' grace").isEqualTo(today.plusDays(5).toString());
+                .post("/customers/" + customer + "/promises-to-pay").then().statusCode(201).extract().jsonPath();
+        assertThat(promise.getString("holdUntil")).as("promised date + 3 days' grace")
+                .isEqualTo(today.plusDays(5).toString());
+        List<Map<String, Object>> holds = given().queryParam("asOf", today.toString())
+                .get("/customers/" + customer + "/dunning-state").then().statusCode(200).extract().jsonPath()
+                .getList("holds");
+        assertThat(holds).as("the collector sees the hold the run obeys").singleElement()
+                .satisfies(hold -> assertThat(hold).containsEntry("kind", "PROMISE_TO_PAY")
+                        .containsEntry("invoiceId", promised.toString())
+                        .containsEntry("until", today.plusDays(5).toString())
+                        .containsEntry("reference", promise.getString("id")));
 
         assertThat(finish(start(today))).isEqualTo("COMPLETED");
         List<Row> first = messages(customer);

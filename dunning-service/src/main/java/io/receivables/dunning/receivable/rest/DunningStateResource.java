@@ -25,6 +25,7 @@ import io.receivables.common.money.Currencies;
 import io.receivables.common.problem.FieldError;
 import io.receivables.common.problem.Problem;
 import io.receivables.common.query.QueryParameters;
+import io.receivables.dunning.hold.service.Holds;
 import io.receivables.dunning.receivable.DunningCustomer;
 import io.receivables.dunning.receivable.rest.DunningStateResponse.DoNotDunResponse;
 import io.receivables.dunning.receivable.rest.DunningStateResponse.HoldKind;
@@ -68,23 +69,35 @@ public class DunningStateResource {
         if (c.doNotDunReason != null) {
             doNotDun = new DoNotDunResponse(c.doNotDunReason, c.doNotDunUntil, c.doNotDunOn(state.asOf()));
             if (doNotDun.active()) {
-                holds.add(new HoldResponse(HoldKind.DO_NOT_DUN, null, null, c.doNotDunUntil));
+                holds.add(new HoldResponse(HoldKind.DO_NOT_DUN, null, null, c.doNotDunUntil, null));
             }
         }
         List<ItemResponse> items = state.items().stream().map(item -> item(item, state.asOf())).toList();
         for (OpenItem item : state.items()) {
             if (item.disputedAmount().signum() > 0) {
                 holds.add(new HoldResponse(HoldKind.DISPUTE, item.invoiceId(),
-                        Currencies.format(item.disputedAmount(), item.currency()), null));
+                        Currencies.format(item.disputedAmount(), item.currency()), null, null));
             }
             if (item.planId() != null) {
                 LocalDate last = item.instalments().isEmpty() ? null
                         : item.instalments().get(item.instalments().size() - 1).dueDate();
-                holds.add(new HoldResponse(HoldKind.PAYMENT_PLAN, item.invoiceId(), null, last));
+                holds.add(new HoldResponse(HoldKind.PAYMENT_PLAN, item.invoiceId(), null, last, null));
             }
         }
+        state.accountHold().ifPresent(hold -> holds.add(hold(hold, null)));
+        state.items().stream().filter(item -> state.invoiceHolds().containsKey(item.invoiceId()))
+                .forEach(item -> holds.add(hold(state.invoiceHolds().get(item.invoiceId()), item.invoiceId())));
         return new DunningStateResponse(c.id, state.asOf(), c.legalName, c.segment, c.language, c.billingEmail, c.phone,
                 doNotDun, items, holds);
+    }
+
+    private static HoldResponse hold(Holds.Hold hold, UUID invoiceId) {
+        HoldKind kind = switch (hold.kind()) {
+            case PROMISE_TO_PAY -> HoldKind.PROMISE_TO_PAY;
+            case MANUAL_HOLD -> HoldKind.MANUAL_HOLD;
+            case ESCALATED -> HoldKind.ESCALATED;
+        };
+        return new HoldResponse(kind, invoiceId, null, hold.until(), hold.reference());
     }
 
     private static ItemResponse item(OpenItem item, LocalDate asOf) {

@@ -18,7 +18,7 @@ public record DunningStateResponse(
         @Schema(nullable = true, description = "The primary contact's phone, else the first contact's that has one") String phone,
         @Schema(nullable = true) DoNotDunResponse doNotDun,
         @Schema(description = "Open invoices, by due date") List<ItemResponse> items,
-        @Schema(description = "The holds known so far: do-not-dun, disputes, ACTIVE payment plans") List<HoldResponse> holds) {
+        @Schema(description = "Every hold the run obeys on asOf: do-not-dun, disputes, ACTIVE payment plans, promises to pay, manual holds, escalations") List<HoldResponse> holds) {
 
     @Schema(name = "DunningDoNotDun")
     public record DoNotDunResponse(String reason,
@@ -46,13 +46,17 @@ public record DunningStateResponse(
     public enum HoldKind {
         DO_NOT_DUN,
         DISPUTE,
-        PAYMENT_PLAN
+        PAYMENT_PLAN,
+        PROMISE_TO_PAY,
+        MANUAL_HOLD,
+        ESCALATED
     }
 
     @Schema(name = "DunningHold")
     public record HoldResponse(HoldKind kind,
             @Schema(nullable = true, description = "The invoice it holds; null: the whole customer") UUID invoiceId,
             @Schema(nullable = true, description = "The amount held (a dispute's)") String amount,
-            @Schema(nullable = true, description = "The last day it holds, where it ends on a date") LocalDate until) {
+            @Schema(nullable = true, description = "The last day it holds, where it ends on a date") LocalDate until,
+            @Schema(nullable = true, description = "The promise, manual hold or escalation that holds it") UUID reference) {
     }
 }

@@ -10,21 +10,24 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.receivables.common.problem.ProblemException;
+import io.receivables.dunning.hold.service.Holds;
 import io.receivables.dunning.receivable.repository.DunningCustomerRepository;
 import io.smallrye.mutiny.Uni;
 
-/** A customer's dunning state for the collectors' read-only view. */
+/** A customer's dunning state for the collectors' read-only view, with every hold the run obeys. */
 @ApplicationScoped
 public class DunningStates {
 
     private final DunningCustomerRepository customers;
     private final DunningQueries queries;
+    private final Holds holds;
     private final Clock clock;
 
     @Inject
-    public DunningStates(DunningCustomerRepository customers, DunningQueries queries, Clock clock) {
+    public DunningStates(DunningCustomerRepository customers, DunningQueries queries, Holds holds, Clock clock) {
         this.customers = customers;
         this.queries = queries;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -34,6 +37,8 @@ public class DunningStates {
         LocalDate on = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
         return customers.findById(customerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No customer " + customerId))
-                .chain(customer -> queries.openItems(customerId).map(items -> new DunningState(on, customer, items)));
+                .chain(customer -> queries.openItems(customerId).chain(items -> holds.onInvoices(customerId, on)
+                        .chain(invoiceHolds -> holds.onCustomer(customerId, on).map(
+                                accountHold -> new DunningState(on, customer, items, invoiceHolds, accountHold)))));
     }
 }
