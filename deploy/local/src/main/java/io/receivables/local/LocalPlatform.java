@@ -371,12 +371,6 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private List<ServiceProcess> processes() {
-        synchronized (services) {
-            return List.copyOf(services.values());
-        }
-    }
-
     private void checkNotClosed() {
         if (closed.get()) {
             throw new IllegalStateException("the local platform was closed while it started");
@@ -798,11 +792,18 @@ public final class LocalPlatform implements AutoCloseable {
                                 .pidFile(pidFile(dataDir, instance)));
                     }
                 }
+                // services in parallel; a service's further replicas only once its first is ready, as a rolling
+                // deployment does: two instances migrating one empty database at once can collide on its first tables
                 List<CompletableFuture<Void>> starting = new ArrayList<>();
-                for (ServiceProcess process : platform.processes()) {
-                    platform.checkNotClosed();
-                    SupervisedProcess supervised = platform.supervisor.add(new ServicePart(process, serviceStartupTimeout));
-                    starting.add(CompletableFuture.runAsync(supervised::start, daemonExecutor()));
+                for (String service : services) {
+                    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                    for (String instance : instances(service)) {
+                        platform.checkNotClosed();
+                        SupervisedProcess supervised = platform.supervisor
+                                .add(new ServicePart(platform.service(instance), serviceStartupTimeout));
+                        chain = chain.thenRunAsync(supervised::start, daemonExecutor());
+                    }
+                    starting.add(chain);
                 }
                 try {
                     CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
